@@ -1,0 +1,184 @@
+//! Booking policy: one ticket is one service for one person; a person holds at
+//! most one active ticket per service; a contact (phone or e-mail) holds at most a
+//! configured number of active tickets.
+
+use crate::catalog::ServiceId;
+use crate::i18n::{pick, Lang, Localized};
+use crate::validation::{BirthDate, Email, PersonName, Phone, Rnokpp};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The applicant a ticket is for (one person).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Surname.
+    pub surname: PersonName,
+    /// Given name.
+    pub given_name: PersonName,
+    /// Patronymic, if any.
+    pub patronymic: Option<PersonName>,
+    /// Date of birth.
+    pub birth_date: BirthDate,
+    /// Tax number, if the applicant has one and gives it.
+    pub rnokpp: Option<Rnokpp>,
+}
+
+impl Person {
+    /// The key that tells two bookings are for the same person: the tax number
+    /// when given, else the name and date of birth, case-folded.
+    pub fn key(&self) -> PersonKey {
+        match &self.rnokpp {
+            Some(r) => PersonKey(format!("t:{}", r.as_str())),
+            None => PersonKey(format!(
+                "n:{}|{}|{}",
+                self.surname.as_str().to_lowercase(),
+                self.given_name.as_str().to_lowercase(),
+                self.birth_date.date()
+            )),
+        }
+    }
+}
+
+/// How to reach the applicant: a phone, an e-mail, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Phone.
+    pub phone: Option<Phone>,
+    /// E-mail.
+    pub email: Option<Email>,
+}
+
+impl Contact {
+    /// A contact needs at least one way to reach the person.
+    pub fn new(phone: Option<Phone>, email: Option<Email>) -> Result<Self, BookingError> {
+        if phone.is_none() && email.is_none() {
+            return Err(BookingError::NoContact);
+        }
+        Ok(Contact { phone, email })
+    }
+
+    /// The key the per-contact cap counts by (the phone, else the e-mail).
+    pub fn key(&self) -> String {
+        match (&self.phone, &self.email) {
+            (Some(p), _) => format!("p:{}", p.as_str()),
+            (None, Some(e)) => format!("e:{}", e.as_str().to_lowercase()),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A person key (see [`Person::key`]). Personal data: hash it before storing.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PersonKey(String);
+
+impl PersonKey {
+    /// The raw key, for hashing.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PersonKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PersonKey(…)")
+    }
+}
+
+/// The limits an administrator configures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingPolicy {
+    /// Active tickets one contact may hold at once (a family booking for several
+    /// members uses one phone).
+    pub max_active_per_contact: u8,
+    /// Minutes a chosen time is held while the applicant fills the form.
+    pub hold_minutes: u16,
+}
+
+impl Default for BookingPolicy {
+    fn default() -> Self {
+        BookingPolicy {
+            max_active_per_contact: 4,
+            hold_minutes: 10,
+        }
+    }
+}
+
+/// An active ticket, as the policy needs to see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveTicket<'a> {
+    /// Whose.
+    pub person: &'a PersonKey,
+    /// For what.
+    pub service: &'a ServiceId,
+    /// The contact's key.
+    pub contact: &'a str,
+}
+
+/// Why a booking was refused by the policy.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum BookingError {
+    /// Neither phone nor e-mail.
+    #[error("give a phone number or an e-mail address")]
+    NoContact,
+    /// The person already has an active ticket for this service.
+    #[error("this person already has an active ticket for this service")]
+    AlreadyBooked,
+    /// The contact holds the maximum of active tickets.
+    #[error("this contact already holds {max} active tickets")]
+    ContactLimit {
+        /// The cap.
+        max: u8,
+    },
+}
+
+impl Localized for BookingError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::NoContact => pick(
+                lang,
+                "Вкажіть телефон або електронну пошту, щоб ми могли повідомити про зміни.".into(),
+                "Give a phone number or an e-mail address so that we can tell you about changes.".into(),
+            ),
+            Self::AlreadyBooked => pick(
+                lang,
+                "У цієї особи вже є активний талон на цю послугу. Скасуйте його в «Моїх талонах», щоб обрати інший час.".into(),
+                "This person already has an active ticket for this service. Cancel it in “My tickets” to choose another time.".into(),
+            ),
+            Self::ContactLimit { max } => pick(
+                lang,
+                format!("На один телефон чи пошту можна мати щонайбільше {max} активних талонів."),
+                format!("One phone or e-mail may hold at most {max} active tickets."),
+            ),
+        }
+    }
+}
+
+impl BookingPolicy {
+    /// Decides whether `person` reachable at `contact` may book `service`, given
+    /// the active tickets that share the person or the contact.
+    pub fn check<'a>(
+        &self,
+        person: &PersonKey,
+        contact: &Contact,
+        service: &ServiceId,
+        active: impl IntoIterator<Item = ActiveTicket<'a>>,
+    ) -> Result<(), BookingError> {
+        let contact_key = contact.key();
+        let mut per_contact: usize = 0;
+        for t in active {
+            if t.person == person && t.service == service {
+                return Err(BookingError::AlreadyBooked);
+            }
+            if t.contact == contact_key {
+                per_contact += 1;
+            }
+        }
+        if per_contact >= usize::from(self.max_active_per_contact) {
+            return Err(BookingError::ContactLimit {
+                max: self.max_active_per_contact,
+            });
+        }
+        Ok(())
+    }
+}

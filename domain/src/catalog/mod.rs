@@ -1,0 +1,9 @@
+//! The catalog: services with their cards, and offices with their windows and hours.
+
+mod office;
+mod service;
+mod validate;
+
+pub use office::{Closure, DayHours, Notice, Office, OfficeId, WeeklyHours, Window};
+pub use service::{BookingMode, Category, LegalAct, Service, ServiceCard, ServiceId, Term};
+pub use validate::{Catalog, CatalogError, CatalogFile};

@@ -1,0 +1,259 @@
+//! Bookable times: from hours, breaks, closures, windows and the service's
+//! duration, the times of a day with their capacity (the number of windows able to
+//! serve the service then), the share of it offered online, and the rolling
+//! online horizon in Europe/Kyiv time.
+
+use crate::calendar::{CalendarError, WorkingCalendar};
+use crate::catalog::{DayHours, Office, Service};
+use crate::i18n::{pick, Lang, Localized};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono_tz::Europe::Kyiv;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// One bookable time of a day at one office for one service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    /// Starts (Kyiv local time).
+    pub start: NaiveTime,
+    /// Ends.
+    pub end: NaiveTime,
+    /// Windows able to serve the service then.
+    pub capacity: u16,
+    /// How many of them are offered online.
+    pub online: u16,
+}
+
+/// How far ahead applicants may book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Horizon {
+    /// Working days after today that are open for booking.
+    pub working_days: u16,
+}
+
+impl Default for Horizon {
+    fn default() -> Self {
+        Horizon { working_days: 14 }
+    }
+}
+
+/// Why a time cannot be booked.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum SlotError {
+    /// The service needs no booking.
+    #[error("this service needs no booking")]
+    NoBookingNeeded,
+    /// The office does not take online bookings for the service.
+    #[error("this office does not take online bookings for this service")]
+    OnlineBookingOff,
+    /// The date is before tomorrow or beyond the horizon.
+    #[error("the date is outside the booking period")]
+    OutsideHorizon,
+    /// The office is closed that day.
+    #[error("the office is closed on that day")]
+    OfficeClosed,
+    /// No such time on that day's grid.
+    #[error("there is no such time on that day")]
+    NoSuchTime,
+    /// The calendar does not cover the date.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+impl Localized for SlotError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::NoBookingNeeded => pick(
+                lang,
+                "Для цієї послуги записуватися в чергу не потрібно.".into(),
+                "This service needs no booking.".into(),
+            ),
+            Self::OnlineBookingOff => pick(
+                lang,
+                "У цьому підрозділі онлайн-запис на цю послугу не ведеться.".into(),
+                "This office does not take online bookings for this service.".into(),
+            ),
+            Self::OutsideHorizon => pick(
+                lang,
+                "На цю дату записатися не можна: оберіть день у межах доступного періоду.".into(),
+                "This date cannot be booked: choose a day within the booking period.".into(),
+            ),
+            Self::OfficeClosed => pick(
+                lang,
+                "Цього дня підрозділ не працює.".into(),
+                "The office is closed on that day.".into(),
+            ),
+            Self::NoSuchTime => pick(
+                lang,
+                "Такого часу прийому цього дня немає.".into(),
+                "There is no such appointment time on that day.".into(),
+            ),
+            Self::Calendar(e) => e.message(lang),
+        }
+    }
+}
+
+/// The start times of visits of `minutes` within one window's day: visits follow
+/// each other from opening, never overlap a break (the next one starts when the
+/// break ends) and end by closing time.
+fn grid(hours: &DayHours, minutes: u16) -> Vec<(NaiveTime, NaiveTime)> {
+    let step = TimeDelta::minutes(i64::from(minutes.max(1)));
+    let mut breaks = hours.breaks.clone();
+    breaks.sort();
+    let mut out = Vec::new();
+    let mut t = hours.open;
+    loop {
+        let (end, wrapped) = t.overflowing_add_signed(step);
+        if wrapped != 0 || end > hours.close {
+            break;
+        }
+        if let Some((_, to)) = breaks.iter().find(|(from, to)| t < *to && end > *from) {
+            t = *to;
+            continue;
+        }
+        out.push((t, end));
+        t = end;
+    }
+    out
+}
+
+/// The slots of `date` for `service` at `office` (empty when the office is closed).
+pub fn day_slots(
+    office: &Office,
+    service: &Service,
+    date: NaiveDate,
+    calendar: &WorkingCalendar,
+) -> Result<Vec<Slot>, SlotError> {
+    let minutes = service
+        .booking_minutes()
+        .ok_or(SlotError::NoBookingNeeded)?;
+    let weekday = date.weekday();
+    if calendar.holiday(date).is_some() || office.closure_on(date).is_some() {
+        return Ok(Vec::new());
+    }
+    calendar.is_working_day(date)?;
+    let mut merged: BTreeMap<NaiveTime, (NaiveTime, u16)> = BTreeMap::new();
+    for window in office
+        .windows
+        .iter()
+        .filter(|w| w.services.contains(&service.id))
+    {
+        let hours = window.hours.as_ref().unwrap_or(&office.hours);
+        let Some(day) = hours.day(weekday) else {
+            continue;
+        };
+        for (start, end) in grid(day, minutes) {
+            let entry = merged.entry(start).or_insert((end, 0));
+            entry.1 = entry.1.saturating_add(1);
+        }
+    }
+    Ok(share_online(merged, office.online_share_percent))
+}
+
+/// Offers `percent` of the day's capacity online, spread evenly over the day: the
+/// cumulative online count after each slot is ⌊cumulative capacity × percent⌋, so
+/// even one window at 50 % gets every other time online.
+fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, u16)>, percent: u8) -> Vec<Slot> {
+    let pct = u64::from(percent.min(100));
+    let mut cumulative_cap: u64 = 0;
+    let mut cumulative_online: u64 = 0;
+    merged
+        .into_iter()
+        .map(|(start, (end, capacity))| {
+            cumulative_cap += u64::from(capacity);
+            let target = cumulative_cap * pct / 100;
+            let online = u16::try_from(target - cumulative_online)
+                .unwrap_or(capacity)
+                .min(capacity);
+            cumulative_online += u64::from(online);
+            Slot {
+                start,
+                end,
+                capacity,
+                online,
+            }
+        })
+        .collect()
+}
+
+/// Today's date in Kyiv at the instant `now`.
+pub fn kyiv_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&Kyiv).date_naive()
+}
+
+/// The UTC instant of a Kyiv wall-clock time on `date`, with the UTC offset of
+/// that date (not of today): 09:00 is 07:00 UTC in winter and 06:00 UTC in summer.
+/// A time skipped by the spring change is `None`; an ambiguous autumn time is the
+/// earlier one.
+pub fn kyiv_instant(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    date.and_time(time)
+        .and_local_timezone(Kyiv)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Horizon {
+    /// The calendar dates open for booking at `now`: every date after today (Kyiv)
+    /// up to and including the `working_days`-th working day after it. A new day
+    /// opens at 00:00 Kyiv time.
+    pub fn dates(
+        &self,
+        now: DateTime<Utc>,
+        calendar: &WorkingCalendar,
+    ) -> Result<Vec<NaiveDate>, CalendarError> {
+        let today = kyiv_today(now);
+        let last = calendar.add_working_days(today, u32::from(self.working_days))?;
+        Ok(today
+            .iter_days()
+            .skip(1)
+            .take_while(|d| *d <= last)
+            .collect())
+    }
+
+    /// True when `date` is open for booking at `now`.
+    pub fn contains(
+        &self,
+        now: DateTime<Utc>,
+        date: NaiveDate,
+        calendar: &WorkingCalendar,
+    ) -> Result<bool, CalendarError> {
+        let today = kyiv_today(now);
+        if date <= today {
+            return Ok(false);
+        }
+        let last = calendar.add_working_days(today, u32::from(self.working_days))?;
+        Ok(date <= last)
+    }
+}
+
+/// Checks that `time` on `date` can be booked online for `service` at `office` at
+/// the instant `now`, and returns its slot.
+pub fn bookable_slot(
+    now: DateTime<Utc>,
+    horizon: &Horizon,
+    office: &Office,
+    service: &Service,
+    date: NaiveDate,
+    time: NaiveTime,
+    calendar: &WorkingCalendar,
+) -> Result<Slot, SlotError> {
+    service
+        .booking_minutes()
+        .ok_or(SlotError::NoBookingNeeded)?;
+    if !office.books_online(&service.id) {
+        return Err(SlotError::OnlineBookingOff);
+    }
+    if !horizon.contains(now, date, calendar)? {
+        return Err(SlotError::OutsideHorizon);
+    }
+    let slots = day_slots(office, service, date, calendar)?;
+    if slots.is_empty() {
+        return Err(SlotError::OfficeClosed);
+    }
+    slots
+        .into_iter()
+        .find(|s| s.start == time && s.online > 0)
+        .ok_or(SlotError::NoSuchTime)
+}

@@ -1,0 +1,276 @@
+//! Tickets: the short number on the office board, the secret access token, and
+//! the life cycle with its allowed transitions.
+
+use crate::i18n::{pick, Lang, Localized};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use thiserror::Error;
+
+/// The number shown on the office board: the service's letter and a sequence
+/// number per office and day (`P-017`). Not a secret and not unique over days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TicketNumber {
+    /// The service's board letter.
+    pub prefix: char,
+    /// The sequence number of the day at the office, from 1.
+    pub seq: u16,
+}
+
+impl fmt::Display for TicketNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:03}", self.prefix, self.seq)
+    }
+}
+
+/// The secret that opens a ticket (in "My tickets" or by its link). 256 bits from
+/// a CSPRNG that the caller supplies, so this crate stays pure; shown once, stored
+/// only as a hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessToken(String);
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessToken(…)")
+    }
+}
+
+impl AccessToken {
+    /// Bytes of entropy in a token.
+    pub const BYTES: usize = 32;
+
+    /// Encodes random bytes (from a CSPRNG) as a URL-safe token of 64 hex digits.
+    pub fn from_random(bytes: [u8; Self::BYTES]) -> Self {
+        let mut s = String::with_capacity(Self::BYTES * 2);
+        for b in bytes {
+            s.push(char::from(HEX[usize::from(b >> 4)]));
+            s.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+        AccessToken(s)
+    }
+
+    /// Accepts a token string that has the right form (it may still be unknown).
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        (s.len() == Self::BYTES * 2 && s.bytes().all(|b| HEX.contains(&b)))
+            .then(|| AccessToken(s.to_string()))
+    }
+
+    /// The token text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Where a ticket is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    /// Booked, waiting for the day.
+    Booked,
+    /// The applicant has arrived and checked in at the office.
+    CheckedIn,
+    /// An officer has called the ticket to a window.
+    Called,
+    /// Served (final).
+    Served,
+    /// Cancelled by the applicant (final).
+    Cancelled,
+    /// Annulled: absent when called, or not checked in by the time (final).
+    Annulled,
+}
+
+impl TicketStatus {
+    /// True while the ticket still holds its place (counts against capacity and
+    /// the one-per-person rule).
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Booked | Self::CheckedIn | Self::Called)
+    }
+}
+
+/// Who made a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Actor {
+    /// The applicant (holder of the access token).
+    Applicant,
+    /// An officer, by staff id.
+    Officer(String),
+    /// An administrator, by staff id.
+    Admin(String),
+    /// The system (time-outs).
+    System,
+}
+
+/// Something that happens to a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketEvent {
+    /// Fees paid (online or the receipt confirmed).
+    Pay,
+    /// Arrived at the office.
+    CheckIn,
+    /// Called to a window (again, if recalled).
+    Call,
+    /// Served.
+    Serve,
+    /// Cancelled by the applicant or an administrator.
+    Cancel,
+    /// Absent when called.
+    MarkAbsent,
+    /// Not checked in by the booked time.
+    Expire,
+}
+
+/// A recorded change: who did what, when, from which status to which.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketChange {
+    /// What happened.
+    pub event: TicketEvent,
+    /// Status before.
+    pub from: TicketStatus,
+    /// Status after.
+    pub to: TicketStatus,
+    /// Who.
+    pub actor: Actor,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Why a change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum TransitionError {
+    /// Not allowed from the current status.
+    #[error("a {status:?} ticket cannot take {event:?}")]
+    NotAllowed {
+        /// The current status.
+        status: TicketStatus,
+        /// The event refused.
+        event: TicketEvent,
+    },
+    /// This actor may not do this.
+    #[error("not permitted")]
+    Forbidden,
+    /// Paid twice.
+    #[error("already paid")]
+    AlreadyPaid,
+}
+
+impl Localized for TransitionError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotAllowed { status, .. } => {
+                let (uk, en) = match status {
+                    TicketStatus::Served => ("талон уже обслуговано", "the ticket has been served"),
+                    TicketStatus::Cancelled => ("талон скасовано", "the ticket was cancelled"),
+                    TicketStatus::Annulled => ("талон анульовано", "the ticket was annulled"),
+                    _ => (
+                        "для талона в цьому стані ця дія неможлива",
+                        "this action is not possible for the ticket now",
+                    ),
+                };
+                pick(
+                    lang,
+                    format!("Дію не виконано: {uk}."),
+                    format!("Not done: {en}."),
+                )
+            }
+            Self::Forbidden => pick(
+                lang,
+                "Недостатньо прав для цієї дії.".into(),
+                "You may not do this.".into(),
+            ),
+            Self::AlreadyPaid => pick(
+                lang,
+                "Талон уже оплачено.".into(),
+                "The ticket is already paid.".into(),
+            ),
+        }
+    }
+}
+
+/// A ticket's state as the life-cycle rule sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lifecycle {
+    /// The current status.
+    pub status: TicketStatus,
+    /// Whether the fees are paid.
+    pub paid: bool,
+    /// Every change so far, oldest first.
+    pub history: Vec<TicketChange>,
+}
+
+impl Default for Lifecycle {
+    fn default() -> Self {
+        Lifecycle {
+            status: TicketStatus::Booked,
+            paid: false,
+            history: Vec::new(),
+        }
+    }
+}
+
+fn permitted(event: TicketEvent, actor: &Actor) -> bool {
+    use TicketEvent::*;
+    match actor {
+        Actor::Applicant => matches!(event, Pay | CheckIn | Cancel),
+        Actor::Officer(_) => matches!(event, Pay | CheckIn | Call | Serve | MarkAbsent),
+        Actor::Admin(_) => matches!(event, Cancel | MarkAbsent | Expire),
+        Actor::System => matches!(event, Pay | Expire | MarkAbsent),
+    }
+}
+
+/// The status after `event`, or `None` when `event` is not allowed from `status`.
+pub fn next_status(status: TicketStatus, event: TicketEvent) -> Option<TicketStatus> {
+    use TicketEvent as E;
+    use TicketStatus as S;
+    match (status, event) {
+        (S::Booked | S::CheckedIn, E::Pay) => Some(status),
+        (S::Booked, E::CheckIn) => Some(S::CheckedIn),
+        (S::CheckedIn | S::Called, E::Call) => Some(S::Called),
+        (S::Called, E::Serve) => Some(S::Served),
+        (S::Booked | S::CheckedIn, E::Cancel) => Some(S::Cancelled),
+        (S::Called, E::MarkAbsent) => Some(S::Annulled),
+        (S::Booked, E::Expire) => Some(S::Annulled),
+        _ => None,
+    }
+}
+
+impl Lifecycle {
+    /// Applies `event` by `actor` at `at`, recording it; refuses what the rules
+    /// do not allow and leaves the ticket unchanged then.
+    pub fn apply(
+        &mut self,
+        event: TicketEvent,
+        actor: Actor,
+        at: DateTime<Utc>,
+    ) -> Result<TicketChange, TransitionError> {
+        if !permitted(event, &actor) {
+            return Err(TransitionError::Forbidden);
+        }
+        let to = next_status(self.status, event).ok_or(TransitionError::NotAllowed {
+            status: self.status,
+            event,
+        })?;
+        if event == TicketEvent::Pay {
+            if self.paid {
+                return Err(TransitionError::AlreadyPaid);
+            }
+            self.paid = true;
+        }
+        let from = self.status;
+        self.status = to;
+        let change = TicketChange {
+            event,
+            from,
+            to,
+            actor,
+            at,
+        };
+        self.history.push(change.clone());
+        Ok(change)
+    }
+}
