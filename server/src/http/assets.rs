@@ -1,0 +1,151 @@
+//! The built web app: hashed, precompressed files under `/pkg` cached for a year;
+//! other static files for an hour; the HTML shell never cached, so a new build
+//! reaches every browser on its next visit.
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The output name cargo-leptos gives the bundle.
+const OUTPUT_NAME: &str = "cherga";
+
+/// The hashed file names of the current build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetManifest {
+    /// `/pkg/cherga.<hash>.js`
+    pub js: String,
+    /// `/pkg/cherga.<hash>.wasm` (wasm-bindgen names it `_bg`).
+    pub wasm: String,
+    /// `/pkg/cherga.<hash>.css`
+    pub css: String,
+}
+
+impl AssetManifest {
+    /// Finds the bundle in `site_root/pkg`; `None` when the app is not built.
+    pub fn find(site_root: &Path) -> Option<Self> {
+        let mut newest: [Option<(std::time::SystemTime, String)>; 3] = [None, None, None];
+        for entry in std::fs::read_dir(site_root.join("pkg")).ok()?.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !name.starts_with(OUTPUT_NAME) {
+                continue;
+            }
+            let slot = if name.ends_with(".js") {
+                0
+            } else if name.ends_with(".wasm") {
+                1
+            } else if name.ends_with(".css") {
+                2
+            } else {
+                continue;
+            };
+            let modified = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            if newest[slot].as_ref().is_none_or(|(t, _)| modified > *t) {
+                newest[slot] = Some((modified, format!("/pkg/{name}")));
+            }
+        }
+        let [js, wasm, css] = newest;
+        Some(AssetManifest {
+            js: js?.1,
+            wasm: wasm?.1,
+            css: css?.1,
+        })
+    }
+
+    /// The HTML shell that loads the app.
+    pub fn shell(&self) -> String {
+        let AssetManifest { js, wasm, css } = self;
+        format!(
+            r##"<!DOCTYPE html>
+<html lang="uk">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Черга — електронна черга ДМС</title>
+<meta name="description" content="Запис до електронної черги Державної міграційної служби України">
+<meta name="theme-color" content="#0b57d0">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{css}">
+<link rel="modulepreload" href="{js}">
+<link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>
+<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});</script>
+</head>
+<body>
+<noscript><p class="noscript">Для роботи електронної черги увімкніть JavaScript у браузері. To use the queue, please enable JavaScript.</p></noscript>
+</body>
+</html>
+"##
+        )
+    }
+}
+
+const LONG: &str = "public, max-age=31536000, immutable";
+const SHORT: &str = "public, max-age=3600";
+
+/// The static routes and the shell fallback.
+pub fn routes(site_root: &Path) -> Router {
+    let shell: Arc<Option<String>> = Arc::new(AssetManifest::find(site_root).map(|m| m.shell()));
+    if shell.is_none() {
+        tracing::warn!(site_root = %site_root.display(), "the web app is not built; serving the API only");
+    }
+    let pkg = ServeDir::new(site_root.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let public =
+        ServeDir::new(site_root)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(tower::service_fn(move |_req| {
+                let shell = shell.clone();
+                async move {
+                    Ok::<_, std::convert::Infallible>(shell_response(shell.as_ref().as_deref()))
+                }
+            }));
+    Router::new()
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    CACHE_CONTROL,
+                    HeaderValue::from_static(LONG),
+                ))
+                .service(pkg),
+        )
+        .fallback_service(
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    CACHE_CONTROL,
+                    HeaderValue::from_static(SHORT),
+                ))
+                .service(public),
+        )
+}
+
+fn shell_response(shell: Option<&str>) -> Response {
+    match shell {
+        Some(html) => (
+            [
+                (
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            html.to_string(),
+        )
+            .into_response(),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+            "The web app is not built. Run scripts/run.sh (see README).",
+        )
+            .into_response(),
+    }
+}

@@ -1,0 +1,198 @@
+//! Helpers for the browser tests: start the release `cherga` on a free port and
+//! a headless Chromium through chromedriver, and stop both even when a test fails.
+//!
+//! The browser tests need a release build (`cargo leptos build --release`) and
+//! Debian's `chromium` and `chromium-driver`; `scripts/test.sh` provides both and
+//! runs them once per test run.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Something went wrong setting up a browser test; the message says what to do.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn free_port() -> Result<u16, Error> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A child process killed on drop.
+#[derive(Debug)]
+pub struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Polls `probe` every 50 ms until it answers true or `limit` passes.
+pub async fn wait_until<F, Fut>(limit: Duration, what: &str, mut probe: F) -> Result<(), Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if probe().await {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err(format!("timed out after {limit:?} waiting for {what}").into())
+}
+
+fn port_open(port: u16) -> bool {
+    std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+}
+
+/// The release server on a free port.
+#[derive(Debug)]
+pub struct Server {
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    _process: Process,
+}
+
+impl Server {
+    /// Starts `target/release/cherga serve` on the built site and the shipped data.
+    pub async fn start() -> Result<Server, Error> {
+        let root = root();
+        let bin = root.join("target/release/cherga");
+        let site = root.join("target/site");
+        if !bin.exists() || !site.join("pkg").exists() {
+            return Err(
+                "no release build: run `cargo leptos build --release` (scripts/test.sh does)"
+                    .into(),
+            );
+        }
+        let port = free_port()?;
+        let child = Command::new(bin)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .arg("--site-root")
+            .arg(&site)
+            .arg("--data-dir")
+            .arg(root.join("data"))
+            .env("CHERGA_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()?;
+        let process = Process(child);
+        wait_until(
+            Duration::from_secs(20),
+            "the server to listen",
+            || async move { port_open(port) },
+        )
+        .await?;
+        Ok(Server {
+            base: format!("http://127.0.0.1:{port}"),
+            _process: process,
+        })
+    }
+}
+
+/// Headless Chromium driven through chromedriver.
+#[derive(Debug)]
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: Process,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver and a fresh headless Chromium with a window of
+    /// `width`×`height` CSS pixels.
+    pub async fn start(width: u32, height: u32) -> Result<Browser, Error> {
+        let port = free_port()?;
+        let driver = Command::new("chromedriver")
+            .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| {
+                format!("cannot start chromedriver ({e}): apt-get install chromium chromium-driver")
+            })?;
+        let driver = Process(driver);
+        wait_until(Duration::from_secs(20), "chromedriver", || async move {
+            port_open(port)
+        })
+        .await?;
+        let profile = tempfile::tempdir()?;
+        let args = [
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await?;
+        Ok(Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+
+    /// Waits until `css` matches at least `n` elements.
+    pub async fn wait_for_count(&self, css: &str, n: usize) -> Result<(), Error> {
+        let client = &self.client;
+        wait_until(Duration::from_secs(30), css, || async move {
+            client
+                .find_all(Locator::Css(css))
+                .await
+                .map(|v| v.len() >= n)
+                .unwrap_or(false)
+        })
+        .await
+    }
+
+    /// Waits until the text of the first match of `css` contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Result<(), Error> {
+        let client = &self.client;
+        wait_until(Duration::from_secs(30), text, || async move {
+            match client.find(Locator::Css(css)).await {
+                Ok(e) => e.text().await.map(|t| t.contains(text)).unwrap_or(false),
+                Err(_) => false,
+            }
+        })
+        .await
+    }
+
+    /// Saves a screenshot under `target/e2e/NAME.png` to look at.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, Error> {
+        let dir = root().join("target/e2e");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// Closes the browser session.
+    pub async fn close(self) -> Result<(), Error> {
+        self.client.clone().close().await?;
+        Ok(())
+    }
+}
