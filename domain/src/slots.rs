@@ -58,8 +58,12 @@ pub enum SlotError {
     #[error("there is no such time on that day")]
     NoSuchTime,
     /// The calendar does not cover the date.
-    #[error(transparent)]
-    Calendar(#[from] CalendarError),
+    #[error("{cause}")]
+    Calendar {
+        /// The calendar's own error.
+        #[from]
+        cause: CalendarError,
+    },
 }
 
 impl Localized for SlotError {
@@ -90,7 +94,7 @@ impl Localized for SlotError {
                 "Такого часу прийому цього дня немає.".into(),
                 "There is no such appointment time on that day.".into(),
             ),
-            Self::Calendar(e) => e.message(lang),
+            Self::Calendar { cause } => cause.message(lang),
         }
     }
 }

@@ -13,8 +13,11 @@ pub enum ApiError {
     #[error("not found")]
     NotFound,
     /// The request could not be sent or its answer not read (no network, …).
-    #[error("transport: {0}")]
-    Transport(String),
+    #[error("transport: {detail}")]
+    Transport {
+        /// What the HTTP layer said (no personal data: it never sees any).
+        detail: String,
+    },
     /// Something failed on the server; details are in its log, not here.
     #[error("internal error")]
     Internal,
@@ -25,10 +28,10 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Request(d)
-            | ServerFnErrorErr::Response(d)
-            | ServerFnErrorErr::Deserialization(d)
-            | ServerFnErrorErr::Serialization(d) => ApiError::Transport(d),
+            ServerFnErrorErr::Request(detail)
+            | ServerFnErrorErr::Response(detail)
+            | ServerFnErrorErr::Deserialization(detail)
+            | ServerFnErrorErr::Serialization(detail) => ApiError::Transport { detail },
             _ => ApiError::Internal,
         }
     }
@@ -38,7 +41,7 @@ impl Localized for ApiError {
     fn message(&self, lang: Lang) -> String {
         let (uk, en) = match self {
             ApiError::NotFound => ("Не знайдено.", "Not found."),
-            ApiError::Transport(_) => (
+            ApiError::Transport { .. } => (
                 "Немає звʼязку із сервером. Перевірте інтернет і спробуйте ще раз.",
                 "Cannot reach the server. Check the connection and try again.",
             ),
