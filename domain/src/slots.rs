@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// One bookable time of a day at one office for one service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slot {
     /// Starts (Kyiv local time).
     pub start: NaiveTime,
@@ -23,6 +23,8 @@ pub struct Slot {
     pub capacity: u16,
     /// How many of them are offered online.
     pub online: u16,
+    /// The windows able to serve then, in catalog order.
+    pub windows: Vec<String>,
 }
 
 /// How far ahead applicants may book.
@@ -138,7 +140,7 @@ pub fn day_slots(
         return Ok(Vec::new());
     }
     calendar.is_working_day(date)?;
-    let mut merged: BTreeMap<NaiveTime, (NaiveTime, u16)> = BTreeMap::new();
+    let mut merged: BTreeMap<NaiveTime, (NaiveTime, Vec<String>)> = BTreeMap::new();
     for window in office
         .windows
         .iter()
@@ -149,8 +151,11 @@ pub fn day_slots(
             continue;
         };
         for (start, end) in grid(day, minutes) {
-            let entry = merged.entry(start).or_insert((end, 0));
-            entry.1 = entry.1.saturating_add(1);
+            merged
+                .entry(start)
+                .or_insert_with(|| (end, Vec::new()))
+                .1
+                .push(window.id.clone());
         }
     }
     Ok(share_online(merged, office.online_share_percent))
@@ -159,13 +164,14 @@ pub fn day_slots(
 /// Offers `percent` of the day's capacity online, spread evenly over the day: the
 /// cumulative online count after each slot is ⌊cumulative capacity × percent⌋, so
 /// even one window at 50 % gets every other time online.
-fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, u16)>, percent: u8) -> Vec<Slot> {
+fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, Vec<String>)>, percent: u8) -> Vec<Slot> {
     let pct = u64::from(percent.min(100));
     let mut cumulative_cap: u64 = 0;
     let mut cumulative_online: u64 = 0;
     merged
         .into_iter()
-        .map(|(start, (end, capacity))| {
+        .map(|(start, (end, windows))| {
+            let capacity = u16::try_from(windows.len()).unwrap_or(u16::MAX);
             cumulative_cap += u64::from(capacity);
             let target = cumulative_cap * pct / 100;
             let online = u16::try_from(target - cumulative_online)
@@ -177,6 +183,7 @@ fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, u16)>, percent: u8) -> V
                 end,
                 capacity,
                 online,
+                windows,
             }
         })
         .collect()
@@ -260,4 +267,66 @@ pub fn bookable_slot(
         .into_iter()
         .find(|s| s.start == time && s.online > 0)
         .ok_or(SlotError::NoSuchTime)
+}
+
+/// A place taken at an office on a day: an active ticket or a live hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occupancy {
+    /// The window it occupies.
+    pub window: String,
+    /// The service it is for.
+    pub service: String,
+    /// Starts.
+    pub start: NaiveTime,
+    /// Ends.
+    pub end: NaiveTime,
+}
+
+/// A slot with what is still free in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeSlot {
+    /// Starts.
+    pub start: NaiveTime,
+    /// Ends.
+    pub end: NaiveTime,
+    /// Places still bookable online.
+    pub free: u16,
+    /// The windows free for the whole visit, in catalog order: a booking takes the
+    /// first.
+    pub free_windows: Vec<String>,
+}
+
+/// What is still free in each slot of a day for `service`, given what is taken
+/// at the office that day (by every service: a window serving two services is
+/// taken for both). A slot's free count is the smaller of the online places not
+/// yet booked for this service at that time and the windows free for the whole
+/// visit.
+pub fn availability(slots: &[Slot], service: &str, taken: &[Occupancy]) -> Vec<FreeSlot> {
+    slots
+        .iter()
+        .map(|slot| {
+            let booked_here = taken
+                .iter()
+                .filter(|o| o.service == service && o.start == slot.start)
+                .count();
+            let online_left = usize::from(slot.online).saturating_sub(booked_here);
+            let free_windows: Vec<String> = slot
+                .windows
+                .iter()
+                .filter(|w| {
+                    !taken
+                        .iter()
+                        .any(|o| &o.window == *w && o.start < slot.end && o.end > slot.start)
+                })
+                .cloned()
+                .collect();
+            let free = online_left.min(free_windows.len());
+            FreeSlot {
+                start: slot.start,
+                end: slot.end,
+                free: u16::try_from(free).unwrap_or(u16::MAX),
+                free_windows,
+            }
+        })
+        .collect()
 }
