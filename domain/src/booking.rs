@@ -2,7 +2,6 @@
 //! most one active ticket per service; a contact (phone or e-mail) holds at most a
 //! configured number of active tickets.
 
-use crate::catalog::ServiceId;
 use crate::i18n::{pick, Lang, Localized};
 use crate::validation::{BirthDate, Email, PersonName, Phone, Rnokpp};
 use serde::{Deserialize, Serialize};
@@ -103,14 +102,15 @@ impl Default for BookingPolicy {
     }
 }
 
-/// An active ticket, as the policy needs to see it.
+/// An active ticket, as the policy needs to see it. Keys are compared for
+/// equality only, so callers may pass them hashed (as storage keeps them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveTicket<'a> {
-    /// Whose.
-    pub person: &'a PersonKey,
+    /// Whose (a person key, or its hash).
+    pub person: &'a str,
     /// For what.
-    pub service: &'a ServiceId,
-    /// The contact's key.
+    pub service: &'a str,
+    /// The contact's key (or its hash).
     pub contact: &'a str,
 }
 
@@ -155,22 +155,22 @@ impl Localized for BookingError {
 }
 
 impl BookingPolicy {
-    /// Decides whether `person` reachable at `contact` may book `service`, given
-    /// the active tickets that share the person or the contact.
+    /// Decides whether `person` (a person key) reachable at `contact` (a contact
+    /// key) may book `service`, given the active tickets that share the person or
+    /// the contact.
     pub fn check<'a>(
         &self,
-        person: &PersonKey,
-        contact: &Contact,
-        service: &ServiceId,
+        person: &str,
+        contact: &str,
+        service: &str,
         active: impl IntoIterator<Item = ActiveTicket<'a>>,
     ) -> Result<(), BookingError> {
-        let contact_key = contact.key();
         let mut per_contact: usize = 0;
         for t in active {
             if t.person == person && t.service == service {
                 return Err(BookingError::AlreadyBooked);
             }
-            if t.contact == contact_key {
+            if t.contact == contact {
                 per_contact += 1;
             }
         }

@@ -1,7 +1,7 @@
 //! The applicant's situation (the questionnaire's answers) and the document
 //! checklist computed from it.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -189,36 +189,30 @@ pub struct DocumentItem {
 pub struct ChecklistEntry {
     /// The document's id.
     pub id: String,
-    /// The text in the requested language.
-    pub text: String,
+    /// What to bring.
+    pub text: Text,
     /// Nesting depth (0 for top-level).
     pub depth: u8,
 }
 
 /// The documents to bring for `answers`: the items whose conditions hold, with
 /// their applicable sub-items; a group whose every sub-item is dropped is dropped.
-pub fn checklist(items: &[DocumentItem], answers: &Answers, lang: Lang) -> Vec<ChecklistEntry> {
+pub fn checklist(items: &[DocumentItem], answers: &Answers) -> Vec<ChecklistEntry> {
     let mut out = Vec::new();
-    collect(items, answers, lang, 0, &mut out);
+    collect(items, answers, 0, &mut out);
     out
 }
 
-fn collect(
-    items: &[DocumentItem],
-    answers: &Answers,
-    lang: Lang,
-    depth: u8,
-    out: &mut Vec<ChecklistEntry>,
-) {
+fn collect(items: &[DocumentItem], answers: &Answers, depth: u8, out: &mut Vec<ChecklistEntry>) {
     for item in items.iter().filter(|i| i.when.holds(answers)) {
         let mark = out.len();
         out.push(ChecklistEntry {
             id: item.id.clone(),
-            text: item.text.get(lang).to_string(),
+            text: item.text.clone(),
             depth,
         });
         if !item.items.is_empty() {
-            collect(&item.items, answers, lang, depth.saturating_add(1), out);
+            collect(&item.items, answers, depth.saturating_add(1), out);
             if out.len() == mark + 1 {
                 out.pop();
             }

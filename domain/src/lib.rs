@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod checklist;
 pub mod fees;
+pub mod forms;
 pub mod i18n;
 pub mod money;
 pub mod slots;

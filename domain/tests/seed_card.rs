@@ -13,7 +13,7 @@ const SEED: &str = "passport-lost-stolen";
 
 fn ids(answers: &Answers) -> Vec<String> {
     let c = catalog();
-    checklist(&service(&c, SEED).card.documents, answers, Lang::Uk)
+    checklist(&service(&c, SEED).card.documents, answers)
         .into_iter()
         .map(|e| e.id)
         .collect()
@@ -303,14 +303,11 @@ fn representatives_prove_authority_unless_a_parent() {
 #[test]
 fn nested_items_are_indented_and_translated() {
     let c = catalog();
-    let list = checklist(
-        &service(&c, SEED).card.documents,
-        &Answers::typical(),
-        Lang::En,
-    );
+    let list = checklist(&service(&c, SEED).card.documents, &Answers::typical());
     let chip = list.iter().find(|e| e.id == "chip-residence").unwrap();
     assert_eq!(chip.depth, 1);
-    assert!(chip.text.starts_with("Residence"));
+    assert!(chip.text.get(Lang::En).starts_with("Residence"));
+    assert!(chip.text.get(Lang::Uk).starts_with("Про місце проживання"));
 }
 
 #[test]

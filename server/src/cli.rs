@@ -19,8 +19,14 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the web app and its API.
+    /// Serve the web app and its API (migrates the database and, if it holds no
+    /// catalog yet, imports the one in --data-dir).
     Serve(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate(DbArgs),
+    /// Import (or re-import) a catalog file and the holiday calendars beside it;
+    /// tickets are kept.
+    ImportCatalog(ImportArgs),
     /// Check the catalog and holiday files and print a summary.
     CheckData(DataArgs),
 }
@@ -33,16 +39,53 @@ pub struct DataArgs {
     pub data_dir: PathBuf,
 }
 
+/// Which database.
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// `sqlite://PATH` (the embedded default; created on first start) or
+    /// `postgres://USER@HOST:PORT/DB` for several nodes.
+    #[arg(long, env = "CHERGA_DB", default_value = "sqlite://data/cherga.sqlite")]
+    pub db: String,
+    /// Database connections in the pool.
+    #[arg(long, env = "CHERGA_DB_POOL", default_value_t = 16)]
+    pub db_pool: u32,
+}
+
+/// Flags of `import-catalog`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The catalog file (TOML, see data/catalog.toml).
+    pub file: PathBuf,
+    /// The folder of holiday calendars; default: `holidays/` beside the file.
+    #[arg(long)]
+    pub holidays: Option<PathBuf>,
+    /// The database.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
 /// Flags of `serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// The built web app (HTML shell assets, `pkg/` with the WASM bundle).
+    /// The built web app (`pkg/` with the WASM bundle, static files).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
-    /// The data files.
+    /// The data files imported when the database holds no catalog yet.
     #[command(flatten)]
     pub data: DataArgs,
+    /// The database.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Working days ahead open for booking.
+    #[arg(long, env = "CHERGA_HORIZON_DAYS", default_value_t = 14)]
+    pub horizon_days: u16,
+    /// Minutes a chosen time is held while the form is filled.
+    #[arg(long, env = "CHERGA_HOLD_MINUTES", default_value_t = 10)]
+    pub hold_minutes: u16,
+    /// Active tickets one phone or e-mail may hold.
+    #[arg(long, env = "CHERGA_MAX_PER_CONTACT", default_value_t = 4)]
+    pub max_per_contact: u8,
 }

@@ -1,5 +1,5 @@
 //! Loads the catalog and the holiday calendars from their files; `domain` checks
-//! them, so a broken file stops the start with a message naming the entry.
+//! them, so a broken file stops with a message naming the entry.
 
 use domain::calendar::{WorkingCalendar, YearCalendar};
 use domain::catalog::{Catalog, CatalogFile};
@@ -7,9 +7,13 @@ use domain::{Lang, Localized};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// The data the server runs on.
+/// The data files, parsed and checked.
 #[derive(Debug, Clone)]
 pub struct Data {
+    /// The file as written (stored on import).
+    pub file: CatalogFile,
+    /// The years as written (stored on import).
+    pub years: Vec<YearCalendar>,
     /// The checked catalog.
     pub catalog: Catalog,
     /// The working-day calendar.
@@ -59,18 +63,34 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, DataError> {
     })
 }
 
-/// Loads `dir/catalog.toml` and every `dir/holidays/*.toml`.
-pub fn load(dir: &Path) -> Result<Data, DataError> {
-    let catalog_path = dir.join("catalog.toml");
-    let file: CatalogFile = parse(&catalog_path)?;
-    let catalog = file.check().map_err(|e| DataError::Invalid {
-        path: catalog_path,
+/// Checks a catalog file and calendars as they come (from files or storage).
+pub fn check(
+    file: CatalogFile,
+    years: Vec<YearCalendar>,
+    origin: &Path,
+) -> Result<Data, DataError> {
+    let catalog = file.clone().check().map_err(|e| DataError::Invalid {
+        path: origin.to_path_buf(),
         message: e.message(Lang::En),
     })?;
-    let holidays_dir = dir.join("holidays");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&holidays_dir)
+    let calendar = WorkingCalendar::new(years.clone()).map_err(|e| DataError::Invalid {
+        path: origin.to_path_buf(),
+        message: e.message(Lang::En),
+    })?;
+    Ok(Data {
+        file,
+        years,
+        catalog,
+        calendar,
+    })
+}
+
+/// Loads a catalog file and every `*.toml` of a holidays folder.
+pub fn load_files(catalog_path: &Path, holidays_dir: &Path) -> Result<Data, DataError> {
+    let file: CatalogFile = parse(catalog_path)?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(holidays_dir)
         .map_err(|source| DataError::Read {
-            path: holidays_dir.clone(),
+            path: holidays_dir.to_path_buf(),
             source,
         })?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -81,9 +101,10 @@ pub fn load(dir: &Path) -> Result<Data, DataError> {
         .iter()
         .map(|p| parse::<YearCalendar>(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let calendar = WorkingCalendar::new(years).map_err(|e| DataError::Invalid {
-        path: holidays_dir,
-        message: e.message(Lang::En),
-    })?;
-    Ok(Data { catalog, calendar })
+    check(file, years, catalog_path)
+}
+
+/// Loads `dir/catalog.toml` and `dir/holidays/*.toml`.
+pub fn load(dir: &Path) -> Result<Data, DataError> {
+    load_files(&dir.join("catalog.toml"), &dir.join("holidays"))
 }

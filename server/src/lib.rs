@@ -3,10 +3,17 @@
 pub mod cli;
 pub mod data;
 pub mod http;
+pub mod service;
+pub mod store;
 pub mod telemetry;
 
-use cli::ServeArgs;
+use cli::{DbArgs, ImportArgs, ServeArgs};
+use domain::booking::BookingPolicy;
+use domain::slots::Horizon;
+use service::{CatalogState, Services};
 use std::net::SocketAddr;
+use std::path::Path;
+use store::{Store, StoreError};
 use thiserror::Error;
 use tokio::net::TcpListener;
 
@@ -16,30 +23,90 @@ pub enum ServerError {
     /// The data files are broken.
     #[error(transparent)]
     Data(#[from] data::DataError),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
     /// The socket could not be bound or served.
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
 }
 
+/// Connects to the database and applies the migrations.
+pub async fn open_store(db: &DbArgs) -> Result<Store, ServerError> {
+    let store = Store::connect(&db.db, db.db_pool).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// `cherga import-catalog`: checks the file and calendars, then stores them.
+pub async fn import_catalog(args: &ImportArgs) -> Result<data::Data, ServerError> {
+    let holidays = args.holidays.clone().unwrap_or_else(|| {
+        args.file
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("holidays")
+    });
+    let data = data::load_files(&args.file, &holidays)?;
+    let store = open_store(&args.db).await?;
+    store
+        .save_catalog(&data.file, &data.years, chrono::Utc::now().timestamp())
+        .await?;
+    Ok(data)
+}
+
+/// The catalog in force: the stored one, or (first start) the data files,
+/// imported.
+async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, ServerError> {
+    let data = match store.load_catalog().await? {
+        Some((file, years)) => data::check(file, years, Path::new("the stored catalog"))?,
+        None => {
+            let data = data::load(data_dir)?;
+            store
+                .save_catalog(&data.file, &data.years, chrono::Utc::now().timestamp())
+                .await?;
+            tracing::info!(
+                services = data.catalog.services().len(),
+                "imported the catalog from {}",
+                data_dir.display()
+            );
+            data
+        }
+    };
+    Ok(CatalogState {
+        catalog: data.catalog,
+        calendar: data.calendar,
+    })
+}
+
+/// Opens the store and builds the services `serve` runs on.
+pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
+    let store = open_store(&args.db).await?;
+    let state = catalog_state(&store, &args.data.data_dir).await?;
+    let policy = BookingPolicy {
+        max_active_per_contact: args.max_per_contact,
+        hold_minutes: args.hold_minutes,
+    };
+    Ok(Services::new(
+        store,
+        state,
+        policy,
+        Horizon {
+            working_days: args.horizon_days,
+        },
+    ))
+}
+
 /// Binds `args.addr` and serves until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
+    let services = services(&args).await?;
     let listener = TcpListener::bind(args.addr).await?;
-    let (router, addr) = prepare(&args, &listener)?;
+    let addr: SocketAddr = listener.local_addr()?;
+    let router = http::router(services, &args.site_root);
     tracing::info!(%addr, "Cherga is listening on http://{addr}");
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown())
         .await?;
     Ok(())
-}
-
-/// Loads the data and builds the router for a bound listener.
-pub fn prepare(
-    args: &ServeArgs,
-    listener: &TcpListener,
-) -> Result<(axum::Router, SocketAddr), ServerError> {
-    let data = data::load(&args.data.data_dir)?;
-    let addr = listener.local_addr()?;
-    Ok((http::router(data, &args.site_root), addr))
 }
 
 async fn shutdown() {

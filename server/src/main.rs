@@ -2,7 +2,38 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
+use server::ServerError;
 use std::process::ExitCode;
+
+async fn run(command: Command) -> Result<(), ServerError> {
+    match command {
+        Command::Serve(args) => server::serve(args).await,
+        Command::Migrate(db) => {
+            server::open_store(&db).await?;
+            println!("ok: migrations applied");
+            Ok(())
+        }
+        Command::ImportCatalog(args) => {
+            let d = server::import_catalog(&args).await?;
+            println!(
+                "ok: imported {} services and {} offices",
+                d.catalog.services().len(),
+                d.catalog.offices().len()
+            );
+            Ok(())
+        }
+        Command::CheckData(args) => {
+            let d = server::data::load(&args.data_dir)?;
+            println!(
+                "ok: {} services, {} offices, calendars for {:?}",
+                d.catalog.services().len(),
+                d.catalog.offices().len(),
+                d.calendar.years().collect::<Vec<_>>()
+            );
+            Ok(())
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -10,26 +41,11 @@ fn main() -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            tracing::error!(error = %e, "cannot start the async runtime");
+            eprintln!("cherga: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        match cli.command {
-            Command::Serve(args) => server::serve(args).await,
-            Command::CheckData(args) => server::data::load(&args.data_dir)
-                .map(|d| {
-                    println!(
-                        "ok: {} services, {} offices, calendars for {:?}",
-                        d.catalog.services().len(),
-                        d.catalog.offices().len(),
-                        d.calendar.years().collect::<Vec<_>>()
-                    );
-                })
-                .map_err(server::ServerError::from),
-        }
-    });
-    match result {
+    match runtime.block_on(run(cli.command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cherga: {e}");

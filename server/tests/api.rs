@@ -1,59 +1,17 @@
-//! The real server on a random port: health, the catalog server function, the
-//! HTML shell and the cache rules of the built assets.
+//! The real server over HTTP, on SQLite and on PostgreSQL: health, the catalog
+//! reads, holds and confirms, the typed errors, the shell and the asset cache rules.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use server::cli::{DataArgs, ServeArgs};
-use std::path::{Path, PathBuf};
+mod common;
 
-struct TestApp {
-    base: String,
-    client: reqwest::Client,
-    _site: tempfile::TempDir,
-}
+use common::{key, person, spawn_app, Db};
+use serde_json::json;
 
-fn repo_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
-}
+const SEED: &str = "passport-lost-stolen";
+const PODIL: &str = "kyiv-podilskyi";
 
-/// A fake build: what cargo-leptos leaves in `target/site`.
-fn fake_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let pkg = dir.path().join("pkg");
-    std::fs::create_dir_all(&pkg).unwrap();
-    for (name, body) in [
-        ("cherga.abc123.js", "export default function init() {}"),
-        ("cherga.abc123.wasm", "\0asm"),
-        ("cherga.abc123.css", "body{}"),
-    ] {
-        std::fs::write(pkg.join(name), body).unwrap();
-    }
-    std::fs::write(pkg.join("cherga.abc123.js.br"), "BROTLI").unwrap();
-    std::fs::write(dir.path().join("favicon.svg"), "<svg/>").unwrap();
-    dir
-}
-
-async fn spawn_app() -> TestApp {
-    let site = fake_site();
-    let args = ServeArgs {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: site.path().to_path_buf(),
-        data: DataArgs {
-            data_dir: repo_data(),
-        },
-    };
-    let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
-    let (router, addr) = server::prepare(&args, &listener).expect("server prepares");
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    TestApp {
-        base: format!("http://{addr}"),
-        client: reqwest::Client::new(),
-        _site: site,
-    }
-}
-
-#[tokio::test]
-async fn health_answers() {
-    let app = spawn_app().await;
+async fn health_answers(db: Db) {
+    let app = spawn_app(db).await;
     let r = app
         .client
         .get(format!("{}/healthz", app.base))
@@ -63,51 +21,293 @@ async fn health_answers() {
     assert_eq!(r.status(), 200);
 }
 
-#[tokio::test]
-async fn the_catalog_lists_every_service_by_category() {
-    let app = spawn_app().await;
-    let r = app
-        .client
-        .post(format!("{}/api/catalog", app.base))
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let body: app::api::CatalogList = r.json().await.unwrap();
-    assert_eq!(body.services.len(), 7);
-    let seed = body
-        .services
-        .iter()
-        .find(|s| s.id.0 == "passport-lost-stolen")
-        .unwrap();
+async fn the_catalog_lists_every_service_by_category(db: Db) {
+    let app = spawn_app(db).await;
+    let (status, body) = app.call("catalog", json!({})).await;
+    assert_eq!(status, 200);
+    let list: app::api::CatalogList = serde_json::from_value(body).unwrap();
+    assert_eq!(list.services.len(), 7);
+    let seed = list.services.iter().find(|s| s.id.0 == SEED).unwrap();
     assert!(seed.bookable && !seed.demo);
     assert!(
-        body.services.iter().any(|s| !s.bookable),
+        list.services.iter().any(|s| !s.bookable),
         "one service needs no booking"
     );
-    for s in &body.services {
-        assert!(body.categories.iter().any(|c| c.id == s.category));
-    }
-    assert!(body.notices.iter().any(|n| n.uk.contains("карантину")));
+    assert!(list.notices.iter().any(|n| n.uk.contains("карантину")));
 }
 
-#[tokio::test]
-async fn an_unknown_server_function_is_not_a_500() {
-    let app = spawn_app().await;
-    let r = app
-        .client
-        .post(format!("{}/api/nope", app.base))
-        .body("{}")
-        .send()
-        .await
+async fn a_service_card_and_its_offices(db: Db) {
+    let app = spawn_app(db).await;
+    let (status, body) = app.call("service", json!({ "service": SEED })).await;
+    assert_eq!(status, 200);
+    let details: app::api::ServiceDetails = serde_json::from_value(body).unwrap();
+    assert_eq!(details.service.card.documents.len(), 11);
+    assert!(details.calendar.years().any(|y| y == 2026));
+    let (_, body) = app.call("offices", json!({ "service": SEED })).await;
+    let offices: Vec<app::api::OfficeView> = serde_json::from_value(body).unwrap();
+    let status_of = |id: &str| offices.iter().find(|o| o.id.0 == id).map(|o| o.online);
+    assert_eq!(status_of(PODIL), Some(app::api::OnlineStatus::Open));
+    assert_eq!(
+        status_of("dnipro-tsentralnyi"),
+        Some(app::api::OnlineStatus::OfficeOff),
+        "shown as off, not hidden"
+    );
+    assert_eq!(offices.len(), 5);
+    let (status, _) = app
+        .call("offices", json!({ "service": "no-such-service" }))
+        .await;
+    assert_eq!(status, 404);
+}
+
+async fn days_and_times_of_the_horizon(db: Db) {
+    let app = spawn_app(db).await;
+    let (status, body) = app
+        .call("days", json!({ "service": SEED, "office": PODIL }))
+        .await;
+    assert_eq!(status, 200);
+    let days: Vec<app::api::DayView> = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        days.first().map(|d| d.date.to_string()),
+        Some("2026-11-24".into())
+    );
+    assert_eq!(
+        days.last().map(|d| d.date.to_string()),
+        Some("2026-12-11".into())
+    );
+    let closure = days
+        .iter()
+        .find(|d| d.date.to_string() == "2026-12-04")
         .unwrap();
-    assert!(r.status().is_client_error(), "{}", r.status());
+    assert_eq!(closure.free, 0);
+    assert_eq!(
+        closure.closed.as_ref().map(|t| t.uk.as_str()),
+        Some("Санітарний день")
+    );
+    let (status, body) = app
+        .call(
+            "times",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let times: Vec<app::api::TimeView> = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        times.first().map(|t| (t.start.to_string(), t.free)),
+        Some(("09:00:00".into(), 2))
+    );
 }
 
+async fn hold_confirm_and_retry_give_one_ticket(db: Db) {
+    let app = spawn_app(db).await;
+    let (status, hold) = app
+        .call(
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{hold}");
+    let k = key();
+    let mut body = person(1);
+    body["hold_id"] = hold["hold_id"].clone();
+    body["idempotency_key"] = json!(k);
+    body["answers"]["loss"] = json!("stolen");
+    let (status, ticket) = app.call("confirm", body.clone()).await;
+    assert_eq!(status, 200, "{ticket}");
+    assert_eq!(ticket["number"], "P-001");
+    assert_eq!(
+        ticket["quote"]["total"], 34500,
+        "stolen: 345 UAH, no state duty"
+    );
+    assert_eq!(ticket["ready_date"], "2026-12-22");
+    let token = ticket["access_token"].as_str().unwrap().to_string();
+    assert_eq!(token.len(), 64);
+    assert!(ticket["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["id"] == "investigation-extract"));
+    // The same request again: the same ticket and token, no second ticket.
+    let (status, again) = app.call("confirm", body).await;
+    assert_eq!(status, 200);
+    assert_eq!(again["id"], ticket["id"]);
+    assert_eq!(again["access_token"], json!(token));
+    let (_, times) = app
+        .call(
+            "times",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24" }),
+        )
+        .await;
+    assert_eq!(times[0]["free"], 1, "one of two places taken");
+}
+
+async fn a_full_time_is_taken_with_alternatives(db: Db) {
+    let app = spawn_app(db).await;
+    let slot = json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" });
+    for _ in 0..2 {
+        assert_eq!(app.call("hold", slot.clone()).await.0, 200);
+    }
+    let (status, err) = app.call("hold", slot).await;
+    assert_eq!(status, 409);
+    assert_eq!(err["error"], "taken");
+    let alternatives = err["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 4);
+    assert_eq!(
+        alternatives[0],
+        json!({ "date": "2026-11-24", "time": "09:20:00" })
+    );
+}
+
+async fn one_person_one_active_ticket_per_service(db: Db) {
+    let app = spawn_app(db).await;
+    for (i, time) in ["09:00", "09:20"].iter().enumerate() {
+        let (_, hold) = app
+            .call(
+                "hold",
+                json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": time }),
+            )
+            .await;
+        let mut body = person(7);
+        body["hold_id"] = hold["hold_id"].clone();
+        body["idempotency_key"] = json!(key());
+        let (status, answer) = app.call("confirm", body).await;
+        if i == 0 {
+            assert_eq!(status, 200, "{answer}");
+        } else {
+            assert_eq!(status, 409);
+            assert_eq!(
+                answer,
+                json!({ "error": "booking", "cause": { "code": "already_booked" } })
+            );
+        }
+    }
+}
+
+async fn bad_input_gets_typed_errors(db: Db) {
+    let app = spawn_app(db).await;
+    let cases = [
+        (
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-23", "time": "15:00" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2027-01-25", "time": "09:00" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-12-04", "time": "09:00" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:07" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": "dnipro-tsentralnyi", "date": "2026-11-24", "time": "09:00" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": "qes-id-card", "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
+            422,
+            "slot",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": "nowhere", "date": "2026-11-24", "time": "09:00" }),
+            404,
+            "not_found",
+        ),
+        (
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "24.11.2026", "time": "09:00" }),
+            400,
+            "bad_request",
+        ),
+        ("hold", json!({ "service": SEED }), 400, "bad_request"),
+        ("hold", json!("x".repeat(100_000)), 400, "bad_request"),
+        (
+            "confirm",
+            json!({ "hold_id": "nope", "idempotency_key": "short", "answers": {}, "person": {}, "contact": {} }),
+            400,
+            "bad_request",
+        ),
+    ];
+    for (name, body, status, error) in cases {
+        let (got, answer) = app.call(name, body.clone()).await;
+        let shown: String = format!("{body}").chars().take(120).collect();
+        assert_eq!(
+            (got, answer["error"].as_str()),
+            (status, Some(error)),
+            "{name} {shown}: {answer:.200}"
+        );
+    }
+    let mut body = person(3);
+    body["hold_id"] = json!("0000");
+    body["idempotency_key"] = json!(key());
+    body["person"] = json!({ "surname": "", "given_name": "Ol3na", "patronymic": "Iвaнівна", "birth_date": "31.02.1990", "rnokpp": "1234567890" });
+    body["contact"] = json!({ "phone": "12", "email": "x@" });
+    let (status, answer) = app.call("confirm", body).await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = answer["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "surname",
+            "given_name",
+            "patronymic",
+            "birth_date",
+            "rnokpp",
+            "phone",
+            "email"
+        ]
+    );
+    let long = "Я".repeat(51);
+    let mut body = person(4);
+    body["hold_id"] = json!("0000");
+    body["idempotency_key"] = json!(key());
+    body["person"]["surname"] = json!(long);
+    let (status, answer) = app.call("confirm", body).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        answer["fields"][0]["problem"],
+        json!({ "name": { "code": "too_long", "max": 50 } })
+    );
+    let mut body = person(5);
+    body["hold_id"] = json!("0000");
+    body["idempotency_key"] = json!(key());
+    let (status, answer) = app.call("confirm", body).await;
+    assert_eq!((status, answer["what"].as_str()), (404, Some("hold")));
+}
+
+on_both!(
+    health_answers,
+    the_catalog_lists_every_service_by_category,
+    a_service_card_and_its_offices,
+    days_and_times_of_the_horizon,
+    hold_confirm_and_retry_give_one_ticket,
+    a_full_time_is_taken_with_alternatives,
+    one_person_one_active_ticket_per_service,
+    bad_input_gets_typed_errors,
+);
+
 #[tokio::test]
-async fn the_shell_names_the_hashed_bundle_and_is_not_cached() {
-    let app = spawn_app().await;
+async fn the_shell_names_the_hashed_bundle_and_assets_are_cached() {
+    let app = spawn_app(Db::Sqlite).await;
     for path in ["/", "/services/passport-lost-stolen"] {
         let r = app
             .client
@@ -119,15 +319,12 @@ async fn the_shell_names_the_hashed_bundle_and_is_not_cached() {
         assert_eq!(r.headers()["cache-control"], "no-cache");
         let html = r.text().await.unwrap();
         assert!(html.contains(r#"<html lang="uk">"#));
-        assert!(html.contains("/pkg/cherga.abc123.js"));
-        assert!(html.contains("/pkg/cherga.abc123.wasm"));
-        assert!(html.contains("/pkg/cherga.abc123.css"));
+        assert!(
+            html.contains("/pkg/cherga.abc123.js")
+                && html.contains("/pkg/cherga.abc123.wasm")
+                && html.contains("/pkg/cherga.abc123.css")
+        );
     }
-}
-
-#[tokio::test]
-async fn hashed_assets_are_immutable_and_precompressed() {
-    let app = spawn_app().await;
     let url = format!("{}/pkg/cherga.abc123.js", app.base);
     let plain = app.client.get(&url).send().await.unwrap();
     assert_eq!(
@@ -158,12 +355,20 @@ async fn hashed_assets_are_immutable_and_precompressed() {
         .await
         .unwrap();
     assert_eq!(missing.status(), 404);
+    let unknown = app
+        .client
+        .post(format!("{}/api/nope", app.base))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(unknown.status().is_client_error(), "{}", unknown.status());
 }
 
-#[tokio::test]
-async fn a_broken_catalog_stops_the_start_naming_the_entry() {
+#[test]
+fn a_broken_catalog_stops_the_start_naming_the_entry() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(repo_data().join("catalog.toml")).unwrap();
+    let text = std::fs::read_to_string(common::repo_data().join("catalog.toml")).unwrap();
     let broken = text.replacen(
         r#"services = ["passport-lost-stolen", "id-card-first", "id-card-exchange"]"#,
         r#"services = ["passport-lost-stolen", "no-such-service"]"#,

@@ -1,21 +1,73 @@
+use domain::booking::BookingError;
+use domain::fees::FeeError;
+use domain::forms::FieldError;
+use domain::slots::SlotError;
 use domain::{Lang, Localized};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::SlotRef;
+
 /// Every error a server function returns. It crosses the wire as JSON, so the
-/// browser matches on the same enum and shows the same localised message.
+/// browser matches on the same enum and shows the same localised message; the
+/// server maps each to an HTTP status ([`ApiError::status`]).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum ApiError {
-    /// An id that names nothing.
-    #[error("not found")]
-    NotFound,
+    /// An id that names nothing (service, office, hold, ticket).
+    #[error("{what} not found")]
+    NotFound {
+        /// What was looked for: `service`, `office`, `hold`, `ticket`.
+        what: String,
+    },
+    /// The request is not of the documented form.
+    #[error("bad request: {detail}")]
+    BadRequest {
+        /// What is wrong (never echoes personal data).
+        detail: String,
+    },
+    /// Form fields that do not parse.
+    #[error("invalid fields")]
+    Invalid {
+        /// Every problem, by field.
+        fields: Vec<FieldError>,
+    },
+    /// The time cannot be booked (outside the horizon, closed, no booking …).
+    #[error("{cause}")]
+    Slot {
+        /// Why.
+        cause: SlotError,
+    },
+    /// Somebody took the last place first.
+    #[error("the time is taken")]
+    Taken {
+        /// The nearest free times of the same office.
+        alternatives: Vec<SlotRef>,
+    },
+    /// The hold ran out and its place was taken meanwhile.
+    #[error("the hold expired")]
+    HoldExpired {
+        /// The nearest free times of the same office.
+        alternatives: Vec<SlotRef>,
+    },
+    /// The booking policy refuses (already booked, contact limit).
+    #[error("{cause}")]
+    Booking {
+        /// Why.
+        cause: BookingError,
+    },
+    /// No fee could be computed.
+    #[error("{cause}")]
+    Fee {
+        /// Why.
+        cause: FeeError,
+    },
     /// The request could not be sent or its answer not read (no network, …).
     #[error("transport: {detail}")]
     Transport {
-        /// What the HTTP layer said (no personal data: it never sees any).
+        /// What the HTTP layer said (it never sees personal data).
         detail: String,
     },
     /// Something failed on the server; details are in its log, not here.
@@ -23,24 +75,110 @@ pub enum ApiError {
     Internal,
 }
 
+impl ApiError {
+    /// A `NotFound` for `what`.
+    pub fn not_found(what: &str) -> Self {
+        ApiError::NotFound {
+            what: what.to_string(),
+        }
+    }
+
+    /// The HTTP status the server answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::NotFound { .. } => 404,
+            ApiError::BadRequest { .. } | ApiError::Transport { .. } => 400,
+            ApiError::Invalid { .. } | ApiError::Slot { .. } | ApiError::Fee { .. } => 422,
+            ApiError::Taken { .. } | ApiError::HoldExpired { .. } | ApiError::Booking { .. } => 409,
+            ApiError::Internal => 500,
+        }
+    }
+}
+
+impl From<SlotError> for ApiError {
+    fn from(cause: SlotError) -> Self {
+        ApiError::Slot { cause }
+    }
+}
+
+impl From<BookingError> for ApiError {
+    fn from(cause: BookingError) -> Self {
+        ApiError::Booking { cause }
+    }
+}
+
+impl From<FeeError> for ApiError {
+    fn from(cause: FeeError) -> Self {
+        ApiError::Fee { cause }
+    }
+}
+
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // A body that is not the documented JSON: the caller's mistake.
+            ServerFnErrorErr::Args(detail)
+            | ServerFnErrorErr::MissingArg(detail)
+            | ServerFnErrorErr::Deserialization(detail) => ApiError::BadRequest {
+                detail: redact(&detail),
+            },
             ServerFnErrorErr::Request(detail)
             | ServerFnErrorErr::Response(detail)
-            | ServerFnErrorErr::Deserialization(detail)
             | ServerFnErrorErr::Serialization(detail) => ApiError::Transport { detail },
+            ServerFnErrorErr::UnsupportedRequestMethod(detail) => ApiError::BadRequest { detail },
             _ => ApiError::Internal,
         }
     }
 }
 
+/// A parser's message without the values it quotes (they may be personal data)
+/// and no longer than 200 characters: `invalid type: string "…", expected …`.
+fn redact(detail: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in detail.chars() {
+        if c == '"' {
+            quoted = !quoted;
+            if quoted {
+                out.push_str("\"…");
+            } else {
+                out.push('"');
+            }
+        } else if !quoted {
+            out.push(c);
+        }
+    }
+    out.chars().take(200).collect()
+}
+
 impl Localized for ApiError {
     fn message(&self, lang: Lang) -> String {
         let (uk, en) = match self {
-            ApiError::NotFound => ("Не знайдено.", "Not found."),
+            ApiError::Slot { cause } => return cause.message(lang),
+            ApiError::Booking { cause } => return cause.message(lang),
+            ApiError::Fee { cause } => return cause.message(lang),
+            ApiError::Invalid { fields } => match fields.as_slice() {
+                [one] => return one.message(lang),
+                _ => (
+                    "Перевірте виділені поля.",
+                    "Please check the highlighted fields.",
+                ),
+            },
+            ApiError::NotFound { .. } => ("Не знайдено.", "Not found."),
+            ApiError::BadRequest { .. } => (
+                "Запит має неправильний вигляд. Оновіть сторінку й спробуйте ще раз.",
+                "The request is malformed. Reload the page and try again.",
+            ),
+            ApiError::Taken { .. } => (
+                "Цей час щойно зайняли. Оберіть інший — найближчі вільні нижче.",
+                "This time has just been taken. Choose another — the nearest free ones are below.",
+            ),
+            ApiError::HoldExpired { .. } => (
+                "Час бронювання минув, і місце вже зайняли. Оберіть інший час.",
+                "The hold ran out and the place was taken. Choose another time.",
+            ),
             ApiError::Transport { .. } => (
                 "Немає звʼязку із сервером. Перевірте інтернет і спробуйте ще раз.",
                 "Cannot reach the server. Check the connection and try again.",
@@ -53,6 +191,52 @@ impl Localized for ApiError {
         match lang {
             Lang::Uk => uk.to_string(),
             Lang::En => en.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_messages_never_echo_values() {
+        let e = ApiError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            r#"invalid type: string "Коваль", expected struct Hold at line 1 column 3"#.into(),
+        ));
+        assert_eq!(
+            e,
+            ApiError::BadRequest {
+                detail: r#"invalid type: string "…", expected struct Hold at line 1 column 3"#
+                    .into()
+            }
+        );
+        let long = ApiError::from_server_fn_error(ServerFnErrorErr::Args("x".repeat(1000)));
+        assert!(matches!(long, ApiError::BadRequest { detail } if detail.len() == 200));
+    }
+
+    #[test]
+    fn every_error_has_a_status_and_both_languages() {
+        let all = [
+            ApiError::not_found("hold"),
+            ApiError::BadRequest {
+                detail: String::new(),
+            },
+            ApiError::Invalid { fields: vec![] },
+            ApiError::Taken {
+                alternatives: vec![],
+            },
+            ApiError::HoldExpired {
+                alternatives: vec![],
+            },
+            ApiError::Transport {
+                detail: String::new(),
+            },
+            ApiError::Internal,
+        ];
+        for e in all {
+            assert!((400..=500).contains(&e.status()));
+            assert_ne!(e.message(Lang::Uk), e.message(Lang::En));
         }
     }
 }

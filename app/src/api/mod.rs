@@ -1,24 +1,45 @@
 //! The contract between the browser and the server: transport types, the typed
-//! error, and the server functions. Bodies run only on the server (`ssr`).
+//! error, and the server functions (`POST /api/<name>`, JSON in and out; see
+//! `docs/API.md`). Bodies run only on the server (`ssr`), where they call the
+//! [`context::Backend`] the server provides.
 
-mod catalog;
 mod error;
+mod functions;
 mod types;
 
-pub use catalog::*;
 pub use error::ApiError;
+pub use functions::*;
 pub use types::*;
 
 /// What the server puts into the context of every server-function call.
 #[cfg(feature = "ssr")]
 pub mod context {
-    use std::sync::Arc;
+    use super::*;
+    use std::future::Future;
+    use std::pin::Pin;
 
-    /// The services the server functions call. The catalog is checked by
-    /// `domain` before it gets here.
-    #[derive(Debug, Clone)]
-    pub struct Services {
-        /// The catalog in force.
-        pub catalog: Arc<domain::catalog::Catalog>,
+    /// A boxed future, so the backend can be a trait object.
+    pub type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + Send + 'a>>;
+
+    /// The services behind the server functions, implemented by the server over
+    /// its storage. Each server function calls exactly one method.
+    pub trait Backend: Send + Sync + 'static {
+        /// The catalog list.
+        fn catalog(&self) -> Answer<'_, CatalogList>;
+        /// One service card.
+        fn service(&self, req: ServiceRequest) -> Answer<'_, ServiceDetails>;
+        /// Offices serving a service, with their online status.
+        fn offices(&self, req: ServiceRequest) -> Answer<'_, Vec<OfficeView>>;
+        /// The days of the horizon with free counts.
+        fn days(&self, req: OfficeServiceRequest) -> Answer<'_, Vec<DayView>>;
+        /// The times of a day with free counts.
+        fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>>;
+        /// Holds a time.
+        fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView>;
+        /// Confirms a hold into a ticket.
+        fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView>;
     }
+
+    /// The backend as shared in the context.
+    pub type SharedBackend = std::sync::Arc<dyn Backend>;
 }

@@ -3,12 +3,13 @@
 
 mod assets;
 
-use crate::data::Data;
-use app::api::context::Services;
+use crate::service::Services;
+use app::api::context::SharedBackend;
+use app::api::ApiError;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use std::path::Path;
@@ -17,28 +18,52 @@ use tower_http::trace::TraceLayer;
 
 pub use assets::AssetManifest;
 
-/// Builds the router over loaded data and the built site at `site_root`.
-pub fn router(data: Data, site_root: &Path) -> Router {
-    let services = Services {
-        catalog: Arc::new(data.catalog),
-    };
+/// The largest error body read back to pick its status.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Builds the router over the services and the built site at `site_root`.
+pub fn router(services: Services, site_root: &Path) -> Router {
+    let backend: SharedBackend = Arc::new(services.clone());
     let api = move |req: Request<Body>| {
-        let services = services.clone();
+        let backend = backend.clone();
         async move {
-            leptos_axum::handle_server_fns_with_context(
-                move || leptos::prelude::provide_context(services.clone()),
+            let res = leptos_axum::handle_server_fns_with_context(
+                move || leptos::prelude::provide_context(backend.clone()),
                 req,
             )
             .await
+            .into_response();
+            with_error_status(res).await
         }
     };
     Router::new()
         .route("/api/{*fn_name}", post(api))
-        .route("/healthz", get(healthz))
+        .route("/healthz", get(healthz).with_state(services))
         .merge(assets::routes(site_root))
         .layer(TraceLayer::new_for_http())
 }
 
-async fn healthz() -> impl IntoResponse {
-    (StatusCode::OK, "ok")
+/// Server functions answer every error with 500; the typed error in the body
+/// says what it really is, and the status follows it (404, 409, 422 …).
+async fn with_error_status(res: Response) -> Response {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<ApiError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+async fn healthz(State(services): State<Services>) -> impl IntoResponse {
+    if services.store().ping().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
 }

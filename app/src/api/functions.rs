@@ -1,0 +1,59 @@
+//! The server functions. Each takes the backend from the context and calls one
+//! method: no logic lives here.
+
+use super::*;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+fn backend() -> Result<context::SharedBackend, ApiError> {
+    use_context::<context::SharedBackend>().ok_or(ApiError::Internal)
+}
+
+/// Every service by category, and the notices in force.
+#[server(prefix = "/api", endpoint = "catalog", input = Json)]
+pub async fn list_catalog() -> Result<CatalogList, ApiError> {
+    backend()?.catalog().await
+}
+
+/// One service card, with the calendar for the offline ready date.
+#[server(prefix = "/api", endpoint = "service", input = Json)]
+pub async fn get_service(
+    #[server(flatten)] req: ServiceRequest,
+) -> Result<ServiceDetails, ApiError> {
+    backend()?.service(req).await
+}
+
+/// Offices serving a service, each with its online status.
+#[server(prefix = "/api", endpoint = "offices", input = Json)]
+pub async fn list_offices(
+    #[server(flatten)] req: ServiceRequest,
+) -> Result<Vec<OfficeView>, ApiError> {
+    backend()?.offices(req).await
+}
+
+/// The booking horizon's days with their free places.
+#[server(prefix = "/api", endpoint = "days", input = Json)]
+pub async fn list_days(
+    #[server(flatten)] req: OfficeServiceRequest,
+) -> Result<Vec<DayView>, ApiError> {
+    backend()?.days(req).await
+}
+
+/// The times of a day with their free places.
+#[server(prefix = "/api", endpoint = "times", input = Json)]
+pub async fn list_times(#[server(flatten)] req: TimesRequest) -> Result<Vec<TimeView>, ApiError> {
+    backend()?.times(req).await
+}
+
+/// Holds a time for ten minutes.
+#[server(prefix = "/api", endpoint = "hold", input = Json)]
+pub async fn hold(#[server(flatten)] req: HoldRequest) -> Result<HoldView, ApiError> {
+    backend()?.hold(req).await
+}
+
+/// Confirms a hold into a ticket.
+#[server(prefix = "/api", endpoint = "confirm", input = Json)]
+pub async fn confirm(#[server(flatten)] req: ConfirmRequest) -> Result<TicketView, ApiError> {
+    backend()?.confirm(req).await
+}

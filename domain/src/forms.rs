@@ -1,0 +1,288 @@
+//! The booking form as typed, and its parsing into a [`Person`] and a
+//! [`Contact`]: every field checked, every problem reported at once, with the
+//! same messages in the browser (instant feedback) and on the server (the final
+//! word).
+
+use crate::booking::{Contact, Person};
+use crate::i18n::{pick, Lang, Localized};
+use crate::validation::{
+    BirthDate, BirthDateError, Email, EmailError, PersonName, PersonNameError, Phone, PhoneError,
+    Rnokpp, RnokppError,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The applicant's data as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonForm {
+    /// Surname.
+    pub surname: String,
+    /// Given name.
+    pub given_name: String,
+    /// Patronymic (optional).
+    pub patronymic: String,
+    /// Date of birth, `DD.MM.YYYY` or `YYYY-MM-DD`.
+    pub birth_date: String,
+    /// Tax number (optional).
+    pub rnokpp: String,
+}
+
+/// How to reach the applicant, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    /// Phone (optional if an e-mail is given).
+    pub phone: String,
+    /// E-mail (optional if a phone is given).
+    pub email: String,
+}
+
+/// A field of the booking form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Surname.
+    Surname,
+    /// Given name.
+    GivenName,
+    /// Patronymic.
+    Patronymic,
+    /// Date of birth.
+    BirthDate,
+    /// Tax number.
+    Rnokpp,
+    /// Phone.
+    Phone,
+    /// E-mail.
+    Email,
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// A name field.
+    Name(PersonNameError),
+    /// The date of birth.
+    BirthDate(BirthDateError),
+    /// The tax number.
+    Rnokpp(RnokppError),
+    /// The phone.
+    Phone(PhoneError),
+    /// The e-mail.
+    Email(EmailError),
+    /// Neither phone nor e-mail.
+    NoContact,
+}
+
+/// One field's problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field.
+    pub field: Field,
+    /// The problem.
+    pub problem: Problem,
+}
+
+impl Localized for Problem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::Name(e) => e.message(lang),
+            Problem::BirthDate(e) => e.message(lang),
+            Problem::Rnokpp(e) => e.message(lang),
+            Problem::Phone(e) => e.message(lang),
+            Problem::Email(e) => e.message(lang),
+            Problem::NoContact => pick(
+                lang,
+                "Вкажіть телефон або електронну пошту.".into(),
+                "Give a phone number or an e-mail address.".into(),
+            ),
+        }
+    }
+}
+
+impl Localized for FieldError {
+    fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+fn optional(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+impl PersonForm {
+    /// Parses every field relative to `today`; all problems at once.
+    pub fn parse(&self, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut name = |field: Field, raw: &str| {
+            PersonName::parse(raw)
+                .map_err(|e| {
+                    errors.push(FieldError {
+                        field,
+                        problem: Problem::Name(e),
+                    })
+                })
+                .ok()
+        };
+        let surname = name(Field::Surname, &self.surname);
+        let given_name = name(Field::GivenName, &self.given_name);
+        let patronymic = optional(&self.patronymic).map(|p| name(Field::Patronymic, p));
+        let birth_date = BirthDate::parse(&self.birth_date, today)
+            .map_err(|e| {
+                errors.push(FieldError {
+                    field: Field::BirthDate,
+                    problem: Problem::BirthDate(e),
+                })
+            })
+            .ok();
+        let rnokpp = optional(&self.rnokpp).map(|r| {
+            Rnokpp::parse(r)
+                .map_err(|e| {
+                    errors.push(FieldError {
+                        field: Field::Rnokpp,
+                        problem: Problem::Rnokpp(e),
+                    })
+                })
+                .ok()
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        match (surname, given_name, birth_date) {
+            (Some(surname), Some(given_name), Some(birth_date)) => Ok(Person {
+                surname,
+                given_name,
+                patronymic: patronymic.flatten(),
+                birth_date,
+                rnokpp: rnokpp.flatten(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl ContactForm {
+    /// Parses the contact: at least one of phone and e-mail, each valid if given.
+    pub fn parse(&self) -> Result<Contact, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let phone = optional(&self.phone).and_then(|p| {
+            Phone::parse(p)
+                .map_err(|e| {
+                    errors.push(FieldError {
+                        field: Field::Phone,
+                        problem: Problem::Phone(e),
+                    })
+                })
+                .ok()
+        });
+        let email = optional(&self.email).and_then(|m| {
+            Email::parse(m)
+                .map_err(|e| {
+                    errors.push(FieldError {
+                        field: Field::Email,
+                        problem: Problem::Email(e),
+                    })
+                })
+                .ok()
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Contact::new(phone, email).map_err(|_| {
+            vec![FieldError {
+                field: Field::Phone,
+                problem: Problem::NoContact,
+            }]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+
+    fn form() -> PersonForm {
+        PersonForm {
+            surname: "Коваль".into(),
+            given_name: "Олена".into(),
+            patronymic: String::new(),
+            birth_date: "24.08.1991".into(),
+            rnokpp: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_form_parses() {
+        let p = form().parse(today()).ok();
+        assert_eq!(p.as_ref().map(|p| p.surname.as_str()), Some("Коваль"));
+        assert_eq!(p.and_then(|p| p.patronymic), None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let bad = PersonForm {
+            surname: "".into(),
+            given_name: "Ol3na".into(),
+            patronymic: "Iвaнівна".into(),
+            birth_date: "31.02.1990".into(),
+            rnokpp: "123".into(),
+        };
+        let fields: Vec<Field> = bad
+            .parse(today())
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::Surname,
+                Field::GivenName,
+                Field::Patronymic,
+                Field::BirthDate,
+                Field::Rnokpp
+            ]
+        );
+    }
+
+    #[test]
+    fn contact_needs_one_valid_way() {
+        assert!(ContactForm {
+            phone: "067 123 45 67".into(),
+            email: String::new()
+        }
+        .parse()
+        .is_ok());
+        assert!(ContactForm {
+            phone: String::new(),
+            email: "a@b.ua".into()
+        }
+        .parse()
+        .is_ok());
+        let none = ContactForm::default().parse().err().unwrap_or_default();
+        assert_eq!(
+            none.first().map(|e| e.problem.clone()),
+            Some(Problem::NoContact)
+        );
+        let bad = ContactForm {
+            phone: "12".into(),
+            email: "x@".into(),
+        }
+        .parse()
+        .err()
+        .unwrap_or_default();
+        assert_eq!(
+            bad.iter().map(|e| e.field).collect::<Vec<_>>(),
+            vec![Field::Phone, Field::Email]
+        );
+        assert!(bad[1].message(Lang::Uk).contains("name@example.com"));
+    }
+}

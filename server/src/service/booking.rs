@@ -1,0 +1,227 @@
+use super::secrets::{check_idempotency_key, hash, random, random_id, seal, unseal};
+use super::Services;
+use crate::store::{ConfirmKeys, ConfirmOutcome, NewHold, NewTicket, StoredTicket};
+use app::api::*;
+use chrono::TimeDelta;
+use domain::booking::ActiveTicket;
+use domain::catalog::{OfficeId, ServiceId};
+use domain::checklist::{checklist, Answers};
+use domain::fees::Urgency;
+use domain::slots::{availability, bookable_slot, day_slots};
+use domain::ticket::{AccessToken, TicketStatus};
+
+impl Services {
+    pub(super) async fn hold_time(&self, req: &HoldRequest) -> Result<HoldView, ApiError> {
+        let service = self.service(&req.service)?;
+        let office = self.office(&req.office)?;
+        let now = self.now();
+        let slot = bookable_slot(
+            now,
+            &self.horizon,
+            office,
+            service,
+            req.date,
+            req.time,
+            &self.state.calendar,
+        )?;
+        let id = random_id()?;
+        let expires_at =
+            (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();
+        let decided = self
+            .store
+            .hold(&office.id.0, req.date, now.timestamp(), |taken| {
+                let free = availability(std::slice::from_ref(&slot), &service.id.0, taken);
+                let window = free
+                    .first()
+                    .filter(|f| f.free > 0)
+                    .and_then(|f| f.free_windows.first())
+                    .ok_or(ApiError::Taken {
+                        alternatives: Vec::new(),
+                    })?;
+                Ok(NewHold {
+                    id,
+                    office: office.id.0.clone(),
+                    service: service.id.0.clone(),
+                    day: req.date,
+                    start: slot.start,
+                    end: slot.end,
+                    window: window.clone(),
+                    expires_at,
+                })
+            })
+            .await;
+        match decided {
+            Ok(h) => Ok(HoldView {
+                hold_id: h.id,
+                expires_at: chrono::DateTime::from_timestamp(h.expires_at, 0).unwrap_or(now),
+                date: h.day,
+                start: h.start,
+                end: h.end,
+            }),
+            Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
+                alternatives: self
+                    .alternatives(&req.service, &req.office, req.date, req.time)
+                    .await,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(super) async fn confirm_hold(&self, req: ConfirmRequest) -> Result<TicketView, ApiError> {
+        check_idempotency_key(&req.idempotency_key)?;
+        let idempotency_hash = hash("idempotency", &req.idempotency_key);
+        // A retry after the first confirm succeeded: the hold is gone, the ticket is there.
+        if let Some(t) = self.store.ticket_by_idempotency(&idempotency_hash).await? {
+            return self.ticket_view(t, &req.idempotency_key);
+        }
+        let today = self.today();
+        let (person, contact) = match (req.person.parse(today), req.contact.parse()) {
+            (Ok(p), Ok(c)) => (p, c),
+            (p, c) => {
+                let mut fields = p.err().unwrap_or_default();
+                fields.extend(c.err().unwrap_or_default());
+                return Err(ApiError::Invalid { fields });
+            }
+        };
+        let hold = self
+            .store
+            .find_hold(&req.hold_id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("hold"))?;
+        let service = self.service(&ServiceId(hold.service.clone()))?;
+        let office = self.office(&OfficeId(hold.office.clone()))?;
+        let person_key = hash("person", person.key().as_str());
+        let contact_key = hash("contact", &contact.key());
+        let now = self.now();
+        let token_bytes = random::<{ AccessToken::BYTES }>()?;
+        let token = AccessToken::from_random(token_bytes);
+        let ticket_id = random_id()?;
+        let answers = serde_json::to_string(&req.answers).map_err(|_| ApiError::Internal)?;
+        let expired = hold.expires_at <= now.timestamp();
+        let outcome = self
+            .store
+            .confirm(
+                ConfirmKeys {
+                    hold_id: &req.hold_id,
+                    idempotency_hash: &idempotency_hash,
+                    person_key: &person_key,
+                    contact_key: &contact_key,
+                },
+                &hold,
+                now.timestamp(),
+                |taken, active| {
+                    // The hold's own place must still be free (it is, unless the hold
+                    // expired and somebody took it meanwhile).
+                    let slots = day_slots(office, service, hold.day, &self.state.calendar)?;
+                    let slot: Vec<_> = slots
+                        .into_iter()
+                        .filter(|s| s.start == hold.start)
+                        .collect();
+                    let free = availability(&slot, &service.id.0, taken);
+                    // The hold's window if still free, else any free one (a hold that
+                    // expired may have lost its window but not the time).
+                    let window = free.first().filter(|f| f.free > 0).and_then(|f| {
+                        f.free_windows
+                            .iter()
+                            .find(|w| **w == hold.window)
+                            .or(f.free_windows.first())
+                            .cloned()
+                    });
+                    let Some(window) = window else {
+                        return Err(if expired {
+                            ApiError::HoldExpired {
+                                alternatives: Vec::new(),
+                            }
+                        } else {
+                            ApiError::Taken {
+                                alternatives: Vec::new(),
+                            }
+                        });
+                    };
+                    let others = active.iter().map(|a| ActiveTicket {
+                        person: &a.person_key,
+                        service: &a.service,
+                        contact: &a.contact_key,
+                    });
+                    self.policy
+                        .check(&person_key, &contact_key, &service.id.0, others)?;
+                    Ok(NewTicket {
+                        id: ticket_id,
+                        window,
+                        board_prefix: service.board_prefix,
+                        person_key: person_key.clone(),
+                        contact_key: contact_key.clone(),
+                        surname: person.surname.as_str().to_string(),
+                        given_name: person.given_name.as_str().to_string(),
+                        patronymic: person.patronymic.as_ref().map(|p| p.as_str().to_string()),
+                        birth_date: person.birth_date.date(),
+                        rnokpp: person.rnokpp.as_ref().map(|r| r.as_str().to_string()),
+                        phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
+                        email: contact.email.as_ref().map(|e| e.as_str().to_string()),
+                        answers,
+                        token_hash: hash("token", token.as_str()),
+                        idempotency_hash: idempotency_hash.clone(),
+                        token_sealed: seal(&token_bytes, &req.idempotency_key),
+                        created_at: now.timestamp(),
+                    })
+                },
+            )
+            .await;
+        match outcome {
+            Ok(ConfirmOutcome::Created(t) | ConfirmOutcome::Replayed(t)) => {
+                self.ticket_view(t, &req.idempotency_key)
+            }
+            Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
+                alternatives: self
+                    .alternatives(&service.id, &office.id, hold.day, hold.start)
+                    .await,
+            }),
+            Err(ApiError::HoldExpired { .. }) => Err(ApiError::HoldExpired {
+                alternatives: self
+                    .alternatives(&service.id, &office.id, hold.day, hold.start)
+                    .await,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The applicant's view of a stored ticket; the token is unsealed with the
+    /// idempotency key that made it.
+    fn ticket_view(&self, t: StoredTicket, idempotency_key: &str) -> Result<TicketView, ApiError> {
+        let service = self.service(&ServiceId(t.service.clone()))?;
+        let office = self.office(&OfficeId(t.office.clone()))?;
+        let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
+        let token = unseal(&t.token_sealed, idempotency_key)
+            .map(AccessToken::from_random)
+            .filter(|tok| hash("token", tok.as_str()) == t.token_hash)
+            .map(|tok| tok.as_str().to_string());
+        let quote = if service.card.paid {
+            Some(service.fees.quote(t.day, &answers)?)
+        } else {
+            None
+        };
+        let urgency = quote.as_ref().map_or(Urgency::Standard, |q| q.urgency);
+        let ready_date = self
+            .state
+            .calendar
+            .ready_date(t.day, service.card.term.days(urgency))
+            .ok();
+        let status = serde_json::from_value::<TicketStatus>(serde_json::Value::String(t.status))
+            .map_err(|_| ApiError::Internal)?;
+        Ok(TicketView {
+            id: t.id,
+            number: t.board_number,
+            status,
+            service: service.id.clone(),
+            service_name: service.name.clone(),
+            office: OfficeView::new(office, &service.id, self.today()),
+            date: t.day,
+            start: t.start,
+            end: t.end,
+            checklist: checklist(&service.card.documents, &answers),
+            quote,
+            ready_date,
+            access_token: token,
+        })
+    }
+}

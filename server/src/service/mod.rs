@@ -1,0 +1,119 @@
+//! The services behind the server functions: each reads the catalog in force,
+//! calls `domain` for every rule, and asks storage to read or write.
+
+mod booking;
+mod reads;
+pub mod secrets;
+
+use crate::store::Store;
+use app::api::context::{Answer, Backend};
+use app::api::*;
+use chrono::{DateTime, Utc};
+use domain::booking::BookingPolicy;
+use domain::calendar::WorkingCalendar;
+use domain::catalog::{Catalog, Office, OfficeId, Service, ServiceId};
+use domain::slots::Horizon;
+use std::sync::Arc;
+
+/// The clock, replaceable in tests.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// The catalog and the calendar in force.
+#[derive(Debug)]
+pub struct CatalogState {
+    /// The checked catalog.
+    pub catalog: Catalog,
+    /// The working-day calendar.
+    pub calendar: WorkingCalendar,
+}
+
+/// Everything the server functions need.
+#[derive(Clone)]
+pub struct Services {
+    store: Store,
+    state: Arc<CatalogState>,
+    policy: BookingPolicy,
+    horizon: Horizon,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Services {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Services")
+            .field("policy", &self.policy)
+            .field("horizon", &self.horizon)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Services {
+    /// Services over `store` with the catalog in force.
+    pub fn new(store: Store, state: CatalogState, policy: BookingPolicy, horizon: Horizon) -> Self {
+        Services {
+            store,
+            state: Arc::new(state),
+            policy,
+            horizon,
+            clock: Arc::new(Utc::now),
+        }
+    }
+
+    /// The same services with another clock (tests).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    fn service(&self, id: &ServiceId) -> Result<&Service, ApiError> {
+        self.state
+            .catalog
+            .service(id)
+            .ok_or_else(|| ApiError::not_found("service"))
+    }
+
+    fn office(&self, id: &OfficeId) -> Result<&Office, ApiError> {
+        self.state
+            .catalog
+            .office(id)
+            .ok_or_else(|| ApiError::not_found("office"))
+    }
+}
+
+impl Backend for Services {
+    fn catalog(&self) -> Answer<'_, CatalogList> {
+        Box::pin(async move { Ok(self.catalog_list()) })
+    }
+
+    fn service(&self, req: ServiceRequest) -> Answer<'_, ServiceDetails> {
+        Box::pin(async move { self.service_details(&req.service) })
+    }
+
+    fn offices(&self, req: ServiceRequest) -> Answer<'_, Vec<OfficeView>> {
+        Box::pin(async move { self.office_list(&req.service) })
+    }
+
+    fn days(&self, req: OfficeServiceRequest) -> Answer<'_, Vec<DayView>> {
+        Box::pin(async move { self.day_list(&req.service, &req.office).await })
+    }
+
+    fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>> {
+        Box::pin(async move { self.time_list(&req).await })
+    }
+
+    fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView> {
+        Box::pin(async move { self.hold_time(&req).await })
+    }
+
+    fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {
+        Box::pin(async move { self.confirm_hold(req).await })
+    }
+}

@@ -1,0 +1,212 @@
+use super::Services;
+use app::api::*;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use domain::catalog::{Office, OfficeId, Service, ServiceId};
+use domain::slots::{availability, day_slots, kyiv_today, Occupancy, SlotError};
+use domain::Text;
+
+/// How many alternatives a "taken" answer proposes.
+const ALTERNATIVES: usize = 4;
+
+impl Services {
+    pub(super) fn today(&self) -> NaiveDate {
+        kyiv_today(self.now())
+    }
+
+    pub(super) fn catalog_list(&self) -> CatalogList {
+        let catalog = &self.state.catalog;
+        let today = self.today();
+        let mut notices: Vec<Text> = Vec::new();
+        for n in catalog.offices().iter().flat_map(|o| o.notices_on(today)) {
+            if !notices.contains(&n.text) {
+                notices.push(n.text.clone());
+            }
+        }
+        CatalogList {
+            categories: catalog.categories().to_vec(),
+            services: catalog
+                .services()
+                .iter()
+                .map(ServiceSummary::from)
+                .collect(),
+            notices,
+        }
+    }
+
+    pub(super) fn service_details(&self, id: &ServiceId) -> Result<ServiceDetails, ApiError> {
+        let service = self.service(id)?;
+        Ok(ServiceDetails {
+            service: service.clone(),
+            questions: service.questions(),
+            calendar: self.state.calendar.clone(),
+            today: self.today(),
+        })
+    }
+
+    pub(super) fn office_list(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
+        self.service(id)?;
+        let today = self.today();
+        let mut offices: Vec<&Office> = self
+            .state
+            .catalog
+            .offices()
+            .iter()
+            .filter(|o| o.serves(id))
+            .collect();
+        offices.sort_by(|a, b| {
+            (&a.region.uk, &a.city.uk, &a.name.uk).cmp(&(&b.region.uk, &b.city.uk, &b.name.uk))
+        });
+        Ok(offices
+            .into_iter()
+            .map(|o| OfficeView::new(o, id, today))
+            .collect())
+    }
+
+    /// Checks the office books the service online, and returns both.
+    fn bookable(
+        &self,
+        service: &ServiceId,
+        office: &OfficeId,
+    ) -> Result<(&Service, &Office), ApiError> {
+        let s = self.service(service)?;
+        let o = self.office(office)?;
+        s.booking_minutes().ok_or(SlotError::NoBookingNeeded)?;
+        if !o.books_online(service) {
+            return Err(SlotError::OnlineBookingOff.into());
+        }
+        Ok((s, o))
+    }
+
+    /// Why an office is closed on a day with no slots.
+    fn closed_reason(&self, office: &Office, date: NaiveDate) -> Text {
+        if let Some(c) = office.closure_on(date) {
+            c.reason.clone()
+        } else if let Some(h) = self.state.calendar.holiday(date) {
+            h.clone()
+        } else {
+            Text::new("Вихідний день", "Day off")
+        }
+    }
+
+    pub(super) async fn day_list(
+        &self,
+        service: &ServiceId,
+        office: &OfficeId,
+    ) -> Result<Vec<DayView>, ApiError> {
+        let (s, o) = self.bookable(service, office)?;
+        let dates = self
+            .horizon
+            .dates(self.now(), &self.state.calendar)
+            .map_err(SlotError::from)?;
+        let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+            return Ok(Vec::new());
+        };
+        let taken = self
+            .store
+            .occupancy(&o.id.0, *first, *last, self.now().timestamp())
+            .await?;
+        dates
+            .into_iter()
+            .map(|date| {
+                let slots = day_slots(o, s, date, &self.state.calendar)?;
+                if slots.is_empty() {
+                    return Ok(DayView {
+                        date,
+                        free: 0,
+                        closed: Some(self.closed_reason(o, date)),
+                    });
+                }
+                let that_day: Vec<Occupancy> = taken
+                    .iter()
+                    .filter(|(d, _)| *d == date)
+                    .map(|(_, x)| x.clone())
+                    .collect();
+                let free = availability(&slots, &s.id.0, &that_day)
+                    .iter()
+                    .map(|f| u32::from(f.free))
+                    .sum();
+                Ok(DayView {
+                    date,
+                    free,
+                    closed: None,
+                })
+            })
+            .collect()
+    }
+
+    pub(super) async fn time_list(&self, req: &TimesRequest) -> Result<Vec<TimeView>, ApiError> {
+        let (s, o) = self.bookable(&req.service, &req.office)?;
+        if !self
+            .horizon
+            .contains(self.now(), req.date, &self.state.calendar)
+            .map_err(SlotError::from)?
+        {
+            return Err(SlotError::OutsideHorizon.into());
+        }
+        let slots = day_slots(o, s, req.date, &self.state.calendar)?;
+        let taken: Vec<Occupancy> = self
+            .store
+            .occupancy(&o.id.0, req.date, req.date, self.now().timestamp())
+            .await?
+            .into_iter()
+            .map(|(_, x)| x)
+            .collect();
+        Ok(availability(&slots, &s.id.0, &taken)
+            .into_iter()
+            .map(|f| TimeView {
+                start: f.start,
+                end: f.end,
+                free: f.free,
+            })
+            .collect())
+    }
+
+    /// The free times of the horizon nearest to `date` `time`, for a "taken" answer.
+    pub(super) async fn alternatives(
+        &self,
+        service: &ServiceId,
+        office: &OfficeId,
+        date: NaiveDate,
+        time: NaiveTime,
+    ) -> Vec<SlotRef> {
+        let Ok((s, o)) = self.bookable(service, office) else {
+            return Vec::new();
+        };
+        let Ok(dates) = self.horizon.dates(self.now(), &self.state.calendar) else {
+            return Vec::new();
+        };
+        let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+            return Vec::new();
+        };
+        let Ok(taken) = self
+            .store
+            .occupancy(&o.id.0, *first, *last, self.now().timestamp())
+            .await
+        else {
+            return Vec::new();
+        };
+        let wanted = NaiveDateTime::new(date, time);
+        let mut free: Vec<SlotRef> = dates
+            .iter()
+            .flat_map(|d| {
+                let slots = day_slots(o, s, *d, &self.state.calendar).unwrap_or_default();
+                let that_day: Vec<Occupancy> = taken
+                    .iter()
+                    .filter(|(x, _)| x == d)
+                    .map(|(_, x)| x.clone())
+                    .collect();
+                availability(&slots, &s.id.0, &that_day)
+                    .into_iter()
+                    .filter(|f| f.free > 0)
+                    .map(|f| SlotRef {
+                        date: *d,
+                        time: f.start,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        free.sort_by_key(|r| (NaiveDateTime::new(r.date, r.time) - wanted).abs());
+        free.truncate(ALTERNATIVES);
+        free
+    }
+}

@@ -1,0 +1,508 @@
+//! The booking transactions. Each reads what is taken, lets a pure decision
+//! (made with `domain`) say what to write, and writes it, all under the write
+//! lock of the office and day (and of the contact), so no two requests decide
+//! on the same picture; unique indexes back the rules that span office-days.
+
+use super::Store;
+use app::api::ApiError;
+use chrono::{NaiveDate, NaiveTime};
+use domain::booking::BookingError;
+use domain::slots::Occupancy;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+const ACTIVE: &str = "('booked', 'checked_in', 'called')";
+
+/// A hold to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewHold {
+    /// Random id.
+    pub id: String,
+    /// Office.
+    pub office: String,
+    /// Service.
+    pub service: String,
+    /// Day.
+    pub day: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// The window it takes.
+    pub window: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A ticket to write (personal data included: it is for the office).
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    /// Random id.
+    pub id: String,
+    /// The window it takes (the hold's, or another if that one was taken
+    /// after the hold expired).
+    pub window: String,
+    /// The board letter.
+    pub board_prefix: char,
+    /// Person key hash.
+    pub person_key: String,
+    /// Contact key hash.
+    pub contact_key: String,
+    /// Surname.
+    pub surname: String,
+    /// Given name.
+    pub given_name: String,
+    /// Patronymic.
+    pub patronymic: Option<String>,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Tax number.
+    pub rnokpp: Option<String>,
+    /// Phone (E.164).
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// The answers, as JSON.
+    pub answers: String,
+    /// SHA-256 of the access token.
+    pub token_hash: String,
+    /// SHA-256 of the idempotency key.
+    pub idempotency_hash: String,
+    /// The token sealed for retries.
+    pub token_sealed: String,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// A stored ticket, as the applicant's view needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTicket {
+    /// Id.
+    pub id: String,
+    /// Office.
+    pub office: String,
+    /// Service.
+    pub service: String,
+    /// Day.
+    pub day: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// Board number.
+    pub board_number: String,
+    /// Status.
+    pub status: String,
+    /// Answers JSON.
+    pub answers: String,
+    /// Sealed token.
+    pub token_sealed: String,
+    /// Token hash.
+    pub token_hash: String,
+}
+
+/// What a confirm did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// A new ticket.
+    Created(StoredTicket),
+    /// A retry of a confirm that already made this ticket.
+    Replayed(StoredTicket),
+}
+
+/// The hold being confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldRow {
+    /// Office.
+    pub office: String,
+    /// Service.
+    pub service: String,
+    /// Day.
+    pub day: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// Window.
+    pub window: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// What identifies a confirm: the hold, the retry key, and the keys the locks
+/// and the booking rules use (hashes).
+#[derive(Debug, Clone, Copy)]
+pub struct ConfirmKeys<'a> {
+    /// The hold's id.
+    pub hold_id: &'a str,
+    /// SHA-256 of the idempotency key.
+    pub idempotency_hash: &'a str,
+    /// Person key hash.
+    pub person_key: &'a str,
+    /// Contact key hash.
+    pub contact_key: &'a str,
+}
+
+/// An active ticket sharing the person or the contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveRow {
+    /// Person key hash.
+    pub person_key: String,
+    /// Service.
+    pub service: String,
+    /// Contact key hash.
+    pub contact_key: String,
+}
+
+pub(crate) fn internal(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "storage failure");
+    ApiError::Internal
+}
+
+fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(internal)
+}
+
+fn parse_time(s: &str) -> Result<NaiveTime, ApiError> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(internal)
+}
+
+fn occupancy_row(row: &AnyRow) -> Result<(NaiveDate, Occupancy), ApiError> {
+    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+    Ok((
+        parse_day(&get("day")?)?,
+        Occupancy {
+            window: get("window_id")?,
+            service: get("service_id")?,
+            start: parse_time(&get("start_time")?)?,
+            end: parse_time(&get("end_time")?)?,
+        },
+    ))
+}
+
+fn ticket_row(row: &AnyRow) -> Result<StoredTicket, ApiError> {
+    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+    Ok(StoredTicket {
+        id: get("id")?,
+        office: get("office_id")?,
+        service: get("service_id")?,
+        day: parse_day(&get("day")?)?,
+        start: parse_time(&get("start_time")?)?,
+        end: parse_time(&get("end_time")?)?,
+        board_number: get("board_number")?,
+        status: get("status")?,
+        answers: get("answers")?,
+        token_sealed: get("token_sealed")?,
+        token_hash: get("token_hash")?,
+    })
+}
+
+const TICKET_COLUMNS: &str =
+    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash";
+
+fn occupancy_sql(exclude_hold: bool) -> String {
+    format!(
+        "SELECT day, window_id, service_id, start_time, end_time FROM tickets
+           WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN {ACTIVE}
+         UNION ALL
+         SELECT day, window_id, service_id, start_time, end_time FROM holds
+           WHERE office_id = $1 AND day >= $2 AND day <= $3 AND expires_at > $4{}",
+        if exclude_hold { " AND id <> $5" } else { "" }
+    )
+}
+
+fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        d.is_unique_violation()
+            && (d.message().contains(column) || d.constraint().is_some_and(|c| c.contains(column)))
+    })
+}
+
+async fn find_by_idempotency(
+    tx: &mut Transaction<'static, Any>,
+    hash: &str,
+) -> Result<Option<StoredTicket>, ApiError> {
+    let row = sqlx::query(&format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
+    ))
+    .bind(hash)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(internal)?;
+    row.as_ref().map(ticket_row).transpose()
+}
+
+impl Store {
+    /// What is taken at `office` from `from` to `to` (inclusive) at the instant
+    /// `now`: active tickets and live holds.
+    pub async fn occupancy(
+        &self,
+        office: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: i64,
+    ) -> Result<Vec<(NaiveDate, Occupancy)>, ApiError> {
+        let rows = sqlx::query(&occupancy_sql(false))
+            .bind(office)
+            .bind(day_text(from))
+            .bind(day_text(to))
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(internal)?;
+        rows.iter().map(occupancy_row).collect()
+    }
+
+    /// Holds a time: under the office-day lock, `decide` sees what is taken that
+    /// day and returns the hold to write (or why not).
+    pub async fn hold<F>(
+        &self,
+        office: &str,
+        day: NaiveDate,
+        now: i64,
+        decide: F,
+    ) -> Result<NewHold, ApiError>
+    where
+        F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError>,
+    {
+        let lock = format!("office-day:{office}:{day}");
+        let mut tx = self.begin_write(&[&lock]).await.map_err(internal)?;
+        let rows = sqlx::query(&occupancy_sql(false))
+            .bind(office)
+            .bind(day_text(day))
+            .bind(day_text(day))
+            .bind(now)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let taken: Vec<Occupancy> = rows
+            .iter()
+            .map(occupancy_row)
+            .map(|r| r.map(|(_, o)| o))
+            .collect::<Result<_, _>>()?;
+        let hold = decide(&taken)?;
+        sqlx::query("DELETE FROM holds WHERE office_id = $1 AND day = $2 AND expires_at <= $3")
+            .bind(office)
+            .bind(day_text(day))
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        sqlx::query(
+            "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&hold.id)
+        .bind(&hold.office)
+        .bind(&hold.service)
+        .bind(day_text(hold.day))
+        .bind(time_text(hold.start))
+        .bind(time_text(hold.end))
+        .bind(&hold.window)
+        .bind(hold.expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(hold)
+    }
+
+    /// The hold `id`, live or expired.
+    pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
+        let row = sqlx::query("SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(internal)?;
+        let Some(row) = row else { return Ok(None) };
+        let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+        Ok(Some(HoldRow {
+            office: get("office_id")?,
+            service: get("service_id")?,
+            day: parse_day(&get("day")?)?,
+            start: parse_time(&get("start_time")?)?,
+            end: parse_time(&get("end_time")?)?,
+            window: get("window_id")?,
+            expires_at: row.try_get("expires_at").map_err(internal)?,
+        }))
+    }
+
+    /// A ticket by the hash of the idempotency key of the confirm that made it.
+    pub async fn ticket_by_idempotency(
+        &self,
+        hash: &str,
+    ) -> Result<Option<StoredTicket>, ApiError> {
+        let row = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
+        ))
+        .bind(hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?;
+        row.as_ref().map(ticket_row).transpose()
+    }
+
+    /// Confirms hold `hold_id` into a ticket. Under the locks of the hold's
+    /// office-day and of the contact, `decide` sees the hold, what else is taken
+    /// that day, and the active tickets of the person or the contact, and returns
+    /// the ticket to write. A retry with the same idempotency hash returns the
+    /// ticket already made.
+    pub async fn confirm<F>(
+        &self,
+        keys: ConfirmKeys<'_>,
+        hold: &HoldRow,
+        now: i64,
+        decide: F,
+    ) -> Result<ConfirmOutcome, ApiError>
+    where
+        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError>,
+    {
+        let ConfirmKeys {
+            hold_id,
+            idempotency_hash,
+            person_key,
+            contact_key,
+        } = keys;
+        let locks = [
+            format!("office-day:{}:{}", hold.office, hold.day),
+            format!("contact:{contact_key}"),
+        ];
+        let mut tx = self
+            .begin_write(&[&locks[0], &locks[1]])
+            .await
+            .map_err(internal)?;
+        if let Some(t) = find_by_idempotency(&mut tx, idempotency_hash).await? {
+            return Ok(ConfirmOutcome::Replayed(t));
+        }
+        let still_there = sqlx::query("SELECT id FROM holds WHERE id = $1")
+            .bind(hold_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
+        if still_there.is_none() {
+            return Err(ApiError::not_found("hold"));
+        }
+        let rows = sqlx::query(&occupancy_sql(true))
+            .bind(&hold.office)
+            .bind(day_text(hold.day))
+            .bind(day_text(hold.day))
+            .bind(now)
+            .bind(hold_id)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let taken: Vec<Occupancy> = rows
+            .iter()
+            .map(occupancy_row)
+            .map(|r| r.map(|(_, o)| o))
+            .collect::<Result<_, _>>()?;
+        let active_rows = sqlx::query(&format!(
+            "SELECT person_key, service_id, contact_key FROM tickets
+             WHERE status IN {ACTIVE} AND (person_key = $1 OR contact_key = $2)"
+        ))
+        .bind(person_key)
+        .bind(contact_key)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let active = active_rows
+            .iter()
+            .map(|r| {
+                Ok(ActiveRow {
+                    person_key: r.try_get("person_key").map_err(internal)?,
+                    service: r.try_get("service_id").map_err(internal)?,
+                    contact_key: r.try_get("contact_key").map_err(internal)?,
+                })
+            })
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        let t = decide(&taken, &active)?;
+        let seq: i64 = sqlx::query(
+            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
+             ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
+        )
+        .bind(&hold.office)
+        .bind(day_text(hold.day))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?
+        .try_get("seq")
+        .map_err(internal)?;
+        let number = domain::ticket::TicketNumber {
+            prefix: t.board_prefix,
+            seq: u16::try_from(seq).unwrap_or(u16::MAX),
+        }
+        .to_string();
+        let inserted = sqlx::query(
+            "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
+                status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
+                answers, token_hash, idempotency_hash, token_sealed, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                $19, $20, $21, $22, $23)",
+        )
+        .bind(&t.id)
+        .bind(&hold.office)
+        .bind(&hold.service)
+        .bind(day_text(hold.day))
+        .bind(time_text(hold.start))
+        .bind(time_text(hold.end))
+        .bind(&t.window)
+        .bind(&number)
+        .bind(seq)
+        .bind(&t.person_key)
+        .bind(&t.contact_key)
+        .bind(&t.surname)
+        .bind(&t.given_name)
+        .bind(t.patronymic.clone())
+        .bind(day_text(t.birth_date))
+        .bind(t.rnokpp.clone())
+        .bind(t.phone.clone())
+        .bind(t.email.clone())
+        .bind(&t.answers)
+        .bind(&t.token_hash)
+        .bind(&t.idempotency_hash)
+        .bind(&t.token_sealed)
+        .bind(t.created_at)
+        .execute(&mut *tx)
+        .await;
+        if let Err(e) = inserted {
+            return Err(if is_unique_violation(&e, "person_key") {
+                ApiError::Booking {
+                    cause: BookingError::AlreadyBooked,
+                }
+            } else if is_unique_violation(&e, "window_id") {
+                ApiError::Taken {
+                    alternatives: Vec::new(),
+                }
+            } else {
+                internal(e)
+            });
+        }
+        sqlx::query(
+            "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
+             VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
+        )
+        .bind(&t.id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        sqlx::query("DELETE FROM holds WHERE id = $1")
+            .bind(hold_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let stored = find_by_idempotency(&mut tx, idempotency_hash)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(ConfirmOutcome::Created(stored))
+    }
+}

@@ -1,0 +1,185 @@
+//! `spawn_app`: the real server on a random port over a fresh database — a
+//! temporary SQLite file, or a fresh schema in the PostgreSQL at 127.0.0.1:5432
+//! (database `test`). PostgreSQL missing is a failure, not a skip.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use server::cli::{DataArgs, DbArgs, ServeArgs};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub services: server::service::Services,
+    _site: tempfile::TempDir,
+    _db_dir: tempfile::TempDir,
+}
+
+pub fn repo_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+/// The fixed "now" of the tests: Monday 23.11.2026, 12:00 in Kyiv.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+/// A fake build: what cargo-leptos leaves in `target/site`.
+fn fake_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pkg = dir.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    for (name, body) in [
+        ("cherga.abc123.js", "export default function init() {}"),
+        ("cherga.abc123.wasm", "\0asm"),
+        ("cherga.abc123.css", "body{}"),
+    ] {
+        std::fs::write(pkg.join(name), body).unwrap();
+    }
+    std::fs::write(pkg.join("cherga.abc123.js.br"), "BROTLI").unwrap();
+    std::fs::write(dir.path().join("favicon.svg"), "<svg/>").unwrap();
+    dir
+}
+
+const PG: &str = "postgres://root@127.0.0.1:5432/test";
+
+/// A fresh schema in the test database, so runs never see each other's rows.
+async fn fresh_pg_schema() -> String {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(PG)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL must run at {PG} for these tests: {e}"));
+    let schema = format!(
+        "cherga_test_{}",
+        server::service::secrets::random_id().unwrap()
+    );
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    format!("{PG}?options[search_path]={schema}")
+}
+
+pub struct Options {
+    pub hold_minutes: u16,
+    pub max_per_contact: u8,
+    pub db_pool: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            hold_minutes: 10,
+            max_per_contact: 4,
+            db_pool: 8,
+        }
+    }
+}
+
+pub async fn spawn_app(db: Db) -> TestApp {
+    spawn_with(db, Options::default()).await
+}
+
+pub async fn spawn_with(db: Db, options: Options) -> TestApp {
+    let site = fake_site();
+    let db_dir = tempfile::tempdir().unwrap();
+    let url = match db {
+        Db::Sqlite => format!("sqlite://{}", db_dir.path().join("cherga.sqlite").display()),
+        Db::Postgres => fresh_pg_schema().await,
+    };
+    let args = ServeArgs {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        site_root: site.path().to_path_buf(),
+        data: DataArgs {
+            data_dir: repo_data(),
+        },
+        db: DbArgs {
+            db: url,
+            db_pool: options.db_pool,
+        },
+        horizon_days: 14,
+        hold_minutes: options.hold_minutes,
+        max_per_contact: options.max_per_contact,
+    };
+    let services = server::services(&args)
+        .await
+        .expect("services start")
+        .with_clock(Arc::new(now));
+    let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = server::http::router(services.clone(), &args.site_root);
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    TestApp {
+        base: format!("http://{addr}"),
+        client: reqwest::Client::builder()
+            .pool_max_idle_per_host(64)
+            .build()
+            .unwrap(),
+        services,
+        _site: site,
+        _db_dir: db_dir,
+    }
+}
+
+impl TestApp {
+    /// POSTs `body` to `/api/NAME`; returns the status and the JSON answer.
+    pub async fn call(&self, name: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        let r = self
+            .client
+            .post(format!("{}/api/{name}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .expect("answer");
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        (status, json)
+    }
+}
+
+/// A valid booking form for person number `n`, reachable at phone number `n`.
+pub fn person(n: u32) -> serde_json::Value {
+    let letters = ["А", "Б", "В", "Г", "Д", "Е", "Є", "Ж", "З", "И"];
+    let surname: String = format!(
+        "Коваль{}",
+        n.to_string()
+            .chars()
+            .map(|c| letters[c.to_digit(10).unwrap() as usize])
+            .collect::<String>()
+            .to_lowercase()
+    );
+    serde_json::json!({
+        "person": { "surname": surname, "given_name": "Олена", "birth_date": "24.08.1991" },
+        "contact": { "phone": format!("+38067{:07}", n) },
+        "answers": { "residence_registered": true }
+    })
+}
+
+/// A fresh idempotency key.
+pub fn key() -> String {
+    server::service::secrets::random_id().unwrap()
+}
+
+/// Runs one async test body on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::common::Db::Sqlite).await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name(super::common::Db::Postgres).await })*
+        }
+    };
+}
