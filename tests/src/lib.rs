@@ -60,10 +60,12 @@ pub struct Server {
     /// `http://127.0.0.1:PORT`
     pub base: String,
     _process: Process,
+    _db: tempfile::TempDir,
 }
 
 impl Server {
-    /// Starts `target/release/cherga serve` on the built site and the shipped data.
+    /// Starts `target/release/cherga serve` on the built site, the shipped data
+    /// and a fresh SQLite file.
     pub async fn start() -> Result<Server, Error> {
         let root = root();
         let bin = root.join("target/release/cherga");
@@ -75,12 +77,18 @@ impl Server {
             );
         }
         let port = free_port()?;
+        let db = tempfile::tempdir()?;
         let child = Command::new(bin)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
             .arg("--site-root")
             .arg(&site)
             .arg("--data-dir")
             .arg(root.join("data"))
+            .arg("--db")
+            .arg(format!(
+                "sqlite://{}",
+                db.path().join("cherga.sqlite").display()
+            ))
             .env("CHERGA_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()?;
@@ -94,6 +102,7 @@ impl Server {
         Ok(Server {
             base: format!("http://127.0.0.1:{port}"),
             _process: process,
+            _db: db,
         })
     }
 }

@@ -13,6 +13,9 @@ use sqlx::{Any, Row, Transaction};
 
 const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 
+/// How long an expired hold is kept (it can still be confirmed if its place is free).
+const HOLD_GRACE_SECONDS: i64 = 24 * 3600;
+
 /// A hold to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewHold {
@@ -289,10 +292,13 @@ impl Store {
             .map(|r| r.map(|(_, o)| o))
             .collect::<Result<_, _>>()?;
         let hold = decide(&taken)?;
+        // Housekeeping only: holds expired a day ago can no longer be confirmed
+        // anyway (their day is near or past); younger expired holds stay, so a
+        // late confirm still succeeds if the place is free.
         sqlx::query("DELETE FROM holds WHERE office_id = $1 AND day = $2 AND expires_at <= $3")
             .bind(office)
             .bind(day_text(day))
-            .bind(now)
+            .bind(now - HOLD_GRACE_SECONDS)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;

@@ -1,0 +1,149 @@
+//! Booking can never oversell and never gives one person two active tickets for
+//! one service, however many requests race: 510 concurrent confirms over three
+//! times of capacity 2, every person trying all three times ten times over.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::{key, person, spawn_with, Db, Options};
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+const SEED: &str = "passport-lost-stolen";
+const PODIL: &str = "kyiv-podilskyi";
+const DATE: &str = "2026-12-07";
+const TIMES: [&str; 3] = ["09:00", "09:20", "09:40"];
+const PERSONS: u32 = 51;
+const TRIES_PER_PERSON: u32 = 10;
+
+async fn confirms_race_without_overbooking(db: Db) {
+    // Holds that expire at once: nothing blocks the race but the confirm itself,
+    // which must re-check the place under the lock.
+    let app = Arc::new(
+        spawn_with(
+            db,
+            Options {
+                hold_minutes: 0,
+                max_per_contact: 4,
+                db_pool: 16,
+            },
+        )
+        .await,
+    );
+    let mut attempts = Vec::new();
+    for p in 0..PERSONS {
+        for t in 0..TRIES_PER_PERSON {
+            let time = TIMES[((p + t) % 3) as usize];
+            let (status, hold) = app
+                .call(
+                    "hold",
+                    json!({ "service": SEED, "office": PODIL, "date": DATE, "time": time }),
+                )
+                .await;
+            assert_eq!(status, 200, "{hold}");
+            let mut body = person(p);
+            body["hold_id"] = hold["hold_id"].clone();
+            body["idempotency_key"] = json!(key());
+            attempts.push((p, time, body));
+        }
+    }
+    assert_eq!(attempts.len(), 510);
+    let tasks: Vec<_> = attempts
+        .into_iter()
+        .map(|(p, time, body)| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let (status, answer) = app.call("confirm", body).await;
+                (p, time, status, answer)
+            })
+        })
+        .collect();
+    let mut per_time: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_person: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut numbers = BTreeSet::new();
+    let mut refusals: BTreeMap<String, usize> = BTreeMap::new();
+    for task in tasks {
+        let (p, time, status, answer) = task.await.expect("every request is answered");
+        match status {
+            200 => {
+                *per_time.entry(time).or_default() += 1;
+                *per_person.entry(p).or_default() += 1;
+                assert!(
+                    numbers.insert(answer["number"].as_str().unwrap().to_string()),
+                    "board numbers are unique"
+                );
+            }
+            409 => {
+                let code = match answer["error"].as_str().unwrap() {
+                    "booking" => answer["cause"]["code"].as_str().unwrap().to_string(),
+                    other => other.to_string(),
+                };
+                assert!(
+                    ["taken", "hold_expired", "already_booked"].contains(&code.as_str()),
+                    "{answer}"
+                );
+                *refusals.entry(code).or_default() += 1;
+            }
+            _ => panic!("untyped answer {status}: {answer}"),
+        }
+    }
+    assert_eq!(
+        per_time.values().copied().collect::<Vec<_>>(),
+        vec![2, 2, 2],
+        "exactly the capacity of each time: {per_time:?}"
+    );
+    assert!(
+        per_person.values().all(|n| *n == 1),
+        "one ticket per person: {per_person:?}"
+    );
+    assert_eq!(refusals.values().sum::<usize>(), 510 - 6);
+    // The database agrees: every time is full.
+    let (_, times) = app
+        .call(
+            "times",
+            json!({ "service": SEED, "office": PODIL, "date": DATE }),
+        )
+        .await;
+    for t in times.as_array().unwrap().iter().take(3) {
+        assert_eq!(t["free"], 0, "{t}");
+    }
+}
+
+async fn concurrent_holds_never_exceed_capacity(db: Db) {
+    let app = Arc::new(spawn_with(db, Options::default()).await);
+    let tasks: Vec<_> = (0..300)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let time = TIMES[i % 3];
+                let (status, answer) = app
+                    .call(
+                        "hold",
+                        json!({ "service": SEED, "office": PODIL, "date": DATE, "time": time }),
+                    )
+                    .await;
+                (time, status, answer)
+            })
+        })
+        .collect();
+    let mut held: BTreeMap<&str, usize> = BTreeMap::new();
+    for task in tasks {
+        let (time, status, answer) = task.await.unwrap();
+        match status {
+            200 => *held.entry(time).or_default() += 1,
+            409 => assert_eq!(answer["error"], "taken"),
+            _ => panic!("untyped answer {status}: {answer}"),
+        }
+    }
+    assert_eq!(
+        held.values().copied().collect::<Vec<_>>(),
+        vec![2, 2, 2],
+        "{held:?}"
+    );
+}
+
+on_both!(
+    confirms_race_without_overbooking,
+    concurrent_holds_never_exceed_capacity
+);
