@@ -23,7 +23,7 @@ pub enum Loss {
 pub enum Applicant {
     /// The person in person.
     #[default]
-    Self_,
+    InPerson,
     /// One of the parents (no proof of authority needed).
     Parent,
     /// Another legal representative (guardian, custodian).
@@ -78,7 +78,7 @@ impl Answers {
         match flag {
             Flag::Stolen => self.loss == Loss::Stolen,
             Flag::Urgent => self.urgent,
-            Flag::Representative => self.applicant != Applicant::Self_,
+            Flag::Representative => self.applicant != Applicant::InPerson,
             Flag::RepresentativeNotParent => matches!(
                 self.applicant,
                 Applicant::LegalRepresentative | Applicant::InstitutionOfficer
