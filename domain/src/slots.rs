@@ -302,21 +302,30 @@ pub struct FreeSlot {
 /// yet booked for this service at that time and the windows free for the whole
 /// visit.
 pub fn availability(slots: &[Slot], service: &str, taken: &[Occupancy]) -> Vec<FreeSlot> {
+    // Indexed once, so a day of many windows and bookings stays cheap to read.
+    let mut by_window: BTreeMap<&str, Vec<(NaiveTime, NaiveTime)>> = BTreeMap::new();
+    let mut booked_at: BTreeMap<NaiveTime, usize> = BTreeMap::new();
+    for o in taken {
+        by_window
+            .entry(o.window.as_str())
+            .or_default()
+            .push((o.start, o.end));
+        if o.service == service {
+            *booked_at.entry(o.start).or_default() += 1;
+        }
+    }
     slots
         .iter()
         .map(|slot| {
-            let booked_here = taken
-                .iter()
-                .filter(|o| o.service == service && o.start == slot.start)
-                .count();
+            let booked_here = booked_at.get(&slot.start).copied().unwrap_or(0);
             let online_left = usize::from(slot.online).saturating_sub(booked_here);
             let free_windows: Vec<String> = slot
                 .windows
                 .iter()
                 .filter(|w| {
-                    !taken
-                        .iter()
-                        .any(|o| &o.window == *w && o.start < slot.end && o.end > slot.start)
+                    by_window.get(w.as_str()).is_none_or(|busy| {
+                        !busy.iter().any(|(s, e)| *s < slot.end && *e > slot.start)
+                    })
                 })
                 .cloned()
                 .collect();

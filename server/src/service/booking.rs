@@ -29,26 +29,32 @@ impl Services {
             (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();
         let decided = self
             .store
-            .hold(&office.id.0, req.date, now.timestamp(), |taken| {
-                let free = availability(std::slice::from_ref(&slot), &service.id.0, taken);
-                let window = free
-                    .first()
-                    .filter(|f| f.free > 0)
-                    .and_then(|f| f.free_windows.first())
-                    .ok_or(ApiError::Taken {
-                        alternatives: Vec::new(),
-                    })?;
-                Ok(NewHold {
-                    id,
-                    office: office.id.0.clone(),
-                    service: service.id.0.clone(),
-                    day: req.date,
-                    start: slot.start,
-                    end: slot.end,
-                    window: window.clone(),
-                    expires_at,
-                })
-            })
+            .hold(
+                &office.id.0,
+                req.date,
+                (slot.start, slot.end),
+                now.timestamp(),
+                |taken| {
+                    let free = availability(std::slice::from_ref(&slot), &service.id.0, taken);
+                    let window = free
+                        .first()
+                        .filter(|f| f.free > 0)
+                        .and_then(|f| f.free_windows.first())
+                        .ok_or(ApiError::Taken {
+                            alternatives: Vec::new(),
+                        })?;
+                    Ok(NewHold {
+                        id,
+                        office: office.id.0.clone(),
+                        service: service.id.0.clone(),
+                        day: req.date,
+                        start: slot.start,
+                        end: slot.end,
+                        window: window.clone(),
+                        expires_at,
+                    })
+                },
+            )
             .await;
         match decided {
             Ok(h) => Ok(HoldView {

@@ -211,14 +211,22 @@ fn ticket_row(row: &AnyRow) -> Result<StoredTicket, ApiError> {
 const TICKET_COLUMNS: &str =
     "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash";
 
-fn occupancy_sql(exclude_hold: bool) -> String {
+const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time FROM tickets
+       WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')
+     UNION ALL
+     SELECT day, window_id, service_id, start_time, end_time FROM holds
+       WHERE office_id = $1 AND day >= $2 AND day <= $3 AND expires_at > $4";
+
+/// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
+/// the rows of other times cannot change its decision).
+fn visit_occupancy_sql(exclude_hold: bool) -> String {
     format!(
         "SELECT day, window_id, service_id, start_time, end_time FROM tickets
-           WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN {ACTIVE}
+           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
          UNION ALL
          SELECT day, window_id, service_id, start_time, end_time FROM holds
-           WHERE office_id = $1 AND day >= $2 AND day <= $3 AND expires_at > $4{}",
-        if exclude_hold { " AND id <> $5" } else { "" }
+           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5{}",
+        if exclude_hold { " AND id <> $6" } else { "" }
     )
 }
 
@@ -253,7 +261,7 @@ impl Store {
         to: NaiveDate,
         now: i64,
     ) -> Result<Vec<(NaiveDate, Occupancy)>, ApiError> {
-        let rows = sqlx::query(&occupancy_sql(false))
+        let rows = sqlx::query(OCCUPANCY_SQL)
             .bind(office)
             .bind(day_text(from))
             .bind(day_text(to))
@@ -264,12 +272,13 @@ impl Store {
         rows.iter().map(occupancy_row).collect()
     }
 
-    /// Holds a time: under the office-day lock, `decide` sees what is taken that
-    /// day and returns the hold to write (or why not).
+    /// Holds a time: under the office-day lock, `decide` sees what is taken
+    /// during the visit `(start, end)` and returns the hold to write (or why not).
     pub async fn hold<F>(
         &self,
         office: &str,
         day: NaiveDate,
+        visit: (NaiveTime, NaiveTime),
         now: i64,
         decide: F,
     ) -> Result<NewHold, ApiError>
@@ -278,10 +287,11 @@ impl Store {
     {
         let lock = format!("office-day:{office}:{day}");
         let mut tx = self.begin_write(&[&lock]).await.map_err(internal)?;
-        let rows = sqlx::query(&occupancy_sql(false))
+        let rows = sqlx::query(&visit_occupancy_sql(false))
             .bind(office)
             .bind(day_text(day))
-            .bind(day_text(day))
+            .bind(time_text(visit.1))
+            .bind(time_text(visit.0))
             .bind(now)
             .fetch_all(&mut *tx)
             .await
@@ -319,6 +329,31 @@ impl Store {
         .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
         Ok(hold)
+    }
+
+    /// Active tickets per office, day, start and window, for audits and the
+    /// benchmark's overbooking check: `(office, day, start, tickets)` per time.
+    pub async fn active_per_time(
+        &self,
+    ) -> Result<Vec<(String, NaiveDate, NaiveTime, i64)>, ApiError> {
+        let rows = sqlx::query(&format!(
+            "SELECT office_id, day, start_time, COUNT(*) AS n FROM tickets WHERE status IN {ACTIVE}
+             GROUP BY office_id, day, start_time"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.iter()
+            .map(|r| {
+                let get = |c: &str| r.try_get::<String, _>(c).map_err(internal);
+                Ok((
+                    get("office_id")?,
+                    parse_day(&get("day")?)?,
+                    parse_time(&get("start_time")?)?,
+                    r.try_get::<i64, _>("n").map_err(internal)?,
+                ))
+            })
+            .collect()
     }
 
     /// The hold `id`, live or expired.
@@ -396,10 +431,11 @@ impl Store {
         if still_there.is_none() {
             return Err(ApiError::not_found("hold"));
         }
-        let rows = sqlx::query(&occupancy_sql(true))
+        let rows = sqlx::query(&visit_occupancy_sql(true))
             .bind(&hold.office)
             .bind(day_text(hold.day))
-            .bind(day_text(hold.day))
+            .bind(time_text(hold.end))
+            .bind(time_text(hold.start))
             .bind(now)
             .bind(hold_id)
             .fetch_all(&mut *tx)

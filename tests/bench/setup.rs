@@ -1,0 +1,218 @@
+//! A server over a fresh database and a catalog with room for the benchmark:
+//! every office books every bookable service online with 30 windows.
+
+use app::api::context::{Backend, SharedBackend};
+use app::api::{HoldRequest, TimesRequest};
+use domain::catalog::{CatalogFile, OfficeId, ServiceId, Window};
+use domain::slots::{day_slots, Horizon};
+use server::cli::{DataArgs, DbArgs, ServeArgs};
+use server::service::Services;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+type Error = Box<dyn std::error::Error>;
+
+/// Which database.
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+impl Db {
+    pub fn name(self) -> &'static str {
+        match self {
+            Db::Sqlite => "SQLite",
+            Db::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+const WINDOWS: usize = 30;
+
+/// A running server (cheap to clone: the clients share it).
+#[derive(Clone)]
+pub struct Env {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub backend: SharedBackend,
+    services: Services,
+    file: CatalogFile,
+    _dir: Arc<tempfile::TempDir>,
+}
+
+fn roomy_catalog(data: &Path, into: &Path) -> Result<CatalogFile, Error> {
+    let mut file: CatalogFile =
+        toml::from_str(&std::fs::read_to_string(data.join("catalog.toml"))?)?;
+    let bookable: BTreeSet<ServiceId> = file
+        .services
+        .iter()
+        .filter(|s| s.booking_minutes().is_some())
+        .map(|s| s.id.clone())
+        .collect();
+    for office in &mut file.offices {
+        office.online_booking = true;
+        office.online_share_percent = 100;
+        office.online_services = bookable.clone();
+        office.windows = (1..=WINDOWS)
+            .map(|i| Window {
+                id: i.to_string(),
+                services: bookable.clone(),
+                hours: None,
+            })
+            .collect();
+    }
+    std::fs::create_dir_all(into.join("holidays"))?;
+    std::fs::write(into.join("catalog.toml"), toml::to_string(&file)?)?;
+    for entry in std::fs::read_dir(data.join("holidays"))? {
+        let entry = entry?;
+        std::fs::copy(entry.path(), into.join("holidays").join(entry.file_name()))?;
+    }
+    Ok(file)
+}
+
+async fn pg_url() -> Result<String, Error> {
+    use sqlx::Connection;
+    let base = "postgres://root@127.0.0.1:5432/test";
+    let mut conn = sqlx::PgConnection::connect(base).await?;
+    let schema = format!(
+        "cherga_bench_{}",
+        server::service::secrets::random_id().map_err(|e| e.to_string())?
+    );
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut conn)
+        .await?;
+    Ok(format!("{base}?options[search_path]={schema}"))
+}
+
+impl Env {
+    pub async fn start(db: Db) -> Result<Env, Error> {
+        let dir = tempfile::tempdir()?;
+        let data = dir.path().join("data");
+        let file = roomy_catalog(&e2e::root().join("data"), &data)?;
+        let url = match db {
+            Db::Sqlite => format!("sqlite://{}", dir.path().join("bench.sqlite").display()),
+            Db::Postgres => pg_url().await?,
+        };
+        let args = ServeArgs {
+            addr: "127.0.0.1:0".parse()?,
+            site_root: dir.path().join("site"),
+            data: DataArgs { data_dir: data },
+            db: DbArgs {
+                db: url,
+                db_pool: 16,
+            },
+            horizon_days: 14,
+            hold_minutes: 10,
+            max_per_contact: 4,
+        };
+        let services = server::services(&args).await?;
+        let listener = tokio::net::TcpListener::bind(args.addr).await?;
+        let addr = listener.local_addr()?;
+        let router = server::http::router(services.clone(), &args.site_root);
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        let backend: SharedBackend = Arc::new(services.clone());
+        Ok(Env {
+            base: format!("http://{addr}"),
+            client: reqwest::Client::builder()
+                .pool_max_idle_per_host(256)
+                .build()?,
+            backend,
+            services,
+            file,
+            _dir: Arc::new(dir),
+        })
+    }
+
+    /// `n` holds to make: every place of every bookable service at every
+    /// office, in order, as far as needed.
+    pub fn plan(&self, n: usize) -> Result<Vec<HoldRequest>, Error> {
+        let catalog = self.file.clone().check()?;
+        let calendar = domain::calendar::WorkingCalendar::new(
+            std::fs::read_dir(e2e::root().join("data/holidays"))?
+                .filter_map(|e| e.ok())
+                .map(|e| toml::from_str(&std::fs::read_to_string(e.path())?).map_err(Error::from))
+                .collect::<Result<Vec<_>, Error>>()?,
+        )?;
+        let dates = Horizon::default().dates(chrono::Utc::now(), &calendar)?;
+        let mut plan = Vec::with_capacity(n);
+        'fill: for service in catalog
+            .services()
+            .iter()
+            .filter(|s| s.booking_minutes().is_some())
+        {
+            for office in catalog.offices() {
+                for date in &dates {
+                    for slot in day_slots(office, service, *date, &calendar)? {
+                        for _ in 0..slot.online {
+                            plan.push(HoldRequest {
+                                service: service.id.clone(),
+                                office: office.id.clone(),
+                                date: *date,
+                                time: slot.start,
+                            });
+                            if plan.len() == n {
+                                break 'fill;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(plan)
+    }
+
+    /// A times request for plan item `i`.
+    pub fn times_request(plan: &[HoldRequest], i: usize) -> TimesRequest {
+        let h = &plan[i % plan.len()];
+        TimesRequest {
+            service: h.service.clone(),
+            office: h.office.clone(),
+            date: h.date,
+        }
+    }
+
+    /// Where a read's time goes (set BENCH_PROBE=1).
+    pub async fn probe(&self, plan: &[HoldRequest]) {
+        let h = &plan[0];
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = self
+                .services
+                .store()
+                .occupancy(&h.office.0, h.date, h.date, 0)
+                .await;
+        }
+        eprintln!("occupancy query: {:?} per call", t.elapsed() / 100);
+        let t = std::time::Instant::now();
+        for _ in 0..100 {
+            let _ = self.backend.times(Env::times_request(plan, 0)).await;
+        }
+        eprintln!("times: {:?} per call", t.elapsed() / 100);
+    }
+
+    /// Times whose active tickets exceed their capacity (must be 0).
+    pub async fn overbookings(&self) -> Result<usize, Error> {
+        let counts = self
+            .services
+            .store()
+            .active_per_time()
+            .await
+            .map_err(|e| e.to_string())?;
+        let catalog = self.file.clone().check()?;
+        let mut over = 0;
+        for (office, _day, _start, n) in counts {
+            let o = catalog.office(&OfficeId(office)).ok_or("unknown office")?;
+            if usize::try_from(n)? > o.windows.len() {
+                over += 1;
+            }
+        }
+        Ok(over)
+    }
+}
+
+/// Keeps the trait in scope for callers.
+pub fn backend(env: &Env) -> &dyn Backend {
+    env.backend.as_ref()
+}
