@@ -1,6 +1,6 @@
 use super::secrets::{check_idempotency_key, hash, random, random_id, seal, unseal};
 use super::Services;
-use crate::store::{ConfirmKeys, ConfirmOutcome, NewHold, NewTicket, StoredTicket};
+use crate::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket};
 use app::api::*;
 use chrono::TimeDelta;
 use domain::booking::ActiveTicket;
@@ -45,13 +45,15 @@ impl Services {
                         })?;
                     Ok(NewHold {
                         id,
-                        office: office.id.0.clone(),
-                        service: service.id.0.clone(),
-                        day: req.date,
-                        start: slot.start,
-                        end: slot.end,
-                        window: window.clone(),
-                        expires_at,
+                        hold: HoldRow {
+                            office: office.id.0.clone(),
+                            service: service.id.0.clone(),
+                            day: req.date,
+                            start: slot.start,
+                            end: slot.end,
+                            window: window.clone(),
+                            expires_at,
+                        },
                     })
                 },
             )
@@ -59,10 +61,10 @@ impl Services {
         match decided {
             Ok(h) => Ok(HoldView {
                 hold_id: h.id,
-                expires_at: chrono::DateTime::from_timestamp(h.expires_at, 0).unwrap_or(now),
-                date: h.day,
-                start: h.start,
-                end: h.end,
+                expires_at: chrono::DateTime::from_timestamp(h.hold.expires_at, 0).unwrap_or(now),
+                date: h.hold.day,
+                start: h.hold.start,
+                end: h.hold.end,
             }),
             Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
                 alternatives: self

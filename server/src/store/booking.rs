@@ -16,25 +16,13 @@ const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 /// How long an expired hold is kept (it can still be confirmed if its place is free).
 const HOLD_GRACE_SECONDS: i64 = 24 * 3600;
 
-/// A hold to write.
+/// A hold to write: a random id and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewHold {
     /// Random id.
     pub id: String,
-    /// Office.
-    pub office: String,
-    /// Service.
-    pub service: String,
-    /// Day.
-    pub day: NaiveDate,
-    /// Start.
-    pub start: NaiveTime,
-    /// End.
-    pub end: NaiveTime,
-    /// The window it takes.
-    pub window: String,
-    /// Unix seconds.
-    pub expires_at: i64,
+    /// What it holds.
+    pub hold: HoldRow,
 }
 
 /// A ticket to write (personal data included: it is for the office).
@@ -113,7 +101,7 @@ pub enum ConfirmOutcome {
     Replayed(StoredTicket),
 }
 
-/// The hold being confirmed.
+/// A hold's place and expiry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoldRow {
     /// Office.
@@ -301,7 +289,7 @@ impl Store {
             .map(occupancy_row)
             .map(|r| r.map(|(_, o)| o))
             .collect::<Result<_, _>>()?;
-        let hold = decide(&taken)?;
+        let new = decide(&taken)?;
         // Housekeeping only: holds expired a day ago can no longer be confirmed
         // anyway (their day is near or past); younger expired holds stay, so a
         // late confirm still succeeds if the place is free.
@@ -316,19 +304,19 @@ impl Store {
             "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(&hold.id)
-        .bind(&hold.office)
-        .bind(&hold.service)
-        .bind(day_text(hold.day))
-        .bind(time_text(hold.start))
-        .bind(time_text(hold.end))
-        .bind(&hold.window)
-        .bind(hold.expires_at)
+        .bind(&new.id)
+        .bind(&new.hold.office)
+        .bind(&new.hold.service)
+        .bind(day_text(new.hold.day))
+        .bind(time_text(new.hold.start))
+        .bind(time_text(new.hold.end))
+        .bind(&new.hold.window)
+        .bind(new.hold.expires_at)
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
         tx.commit().await.map_err(internal)?;
-        Ok(hold)
+        Ok(new)
     }
 
     /// Active tickets per office, day, start and window, for audits and the
