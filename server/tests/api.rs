@@ -294,7 +294,56 @@ async fn bad_input_gets_typed_errors(db: Db) {
     assert_eq!((status, answer["what"].as_str()), (404, Some("hold")));
 }
 
+async fn reimporting_the_catalog_keeps_tickets(db: Db) {
+    let app = spawn_app(db).await;
+    let (_, hold) = app
+        .call(
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
+        )
+        .await;
+    let k = key();
+    let mut body = person(9);
+    body["hold_id"] = hold["hold_id"].clone();
+    body["idempotency_key"] = json!(k);
+    let (status, ticket) = app.call("confirm", body.clone()).await;
+    assert_eq!(status, 200, "{ticket}");
+    // An edited catalog: the seed service renamed.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo_data().join("catalog.toml")).unwrap();
+    let edited = text.replacen(
+        "замість втраченого або викраденого",
+        "замість втраченого чи викраденого",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(dir.path().join("catalog.toml"), edited).unwrap();
+    let args = server::cli::ImportArgs {
+        file: dir.path().join("catalog.toml"),
+        holidays: Some(common::repo_data().join("holidays")),
+        db: server::cli::DbArgs {
+            db: app.db_url.clone(),
+            db_pool: 2,
+        },
+    };
+    // Twice: importing is idempotent.
+    for _ in 0..2 {
+        server::import_catalog(&args).await.expect("import");
+    }
+    let (file, years) = app.services.store().load_catalog().await.unwrap().unwrap();
+    assert!(file.services[0]
+        .name
+        .uk
+        .contains("втраченого чи викраденого"));
+    assert_eq!(years.len(), 2);
+    // The ticket is still there: the retry answers it.
+    let (status, again) = app.call("confirm", body).await;
+    assert_eq!(status, 200);
+    assert_eq!(again["id"], ticket["id"]);
+}
+
 on_both!(
+    reimporting_the_catalog_keeps_tickets,
     health_answers,
     the_catalog_lists_every_service_by_category,
     a_service_card_and_its_offices,

@@ -17,6 +17,7 @@ pub enum Db {
 
 pub struct TestApp {
     pub base: String,
+    pub db_url: String,
     pub client: reqwest::Client,
     pub services: server::service::Services,
     _site: tempfile::TempDir,
@@ -102,7 +103,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
             data_dir: repo_data(),
         },
         db: DbArgs {
-            db: url,
+            db: url.clone(),
             db_pool: options.db_pool,
         },
         horizon_days: 14,
@@ -119,6 +120,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     tokio::spawn(async move { axum::serve(listener, router).await });
     TestApp {
         base: format!("http://{addr}"),
+        db_url: url,
         client: reqwest::Client::builder()
             .pool_max_idle_per_host(64)
             .build()
