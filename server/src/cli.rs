@@ -88,4 +88,8 @@ pub struct ServeArgs {
     /// Active tickets one phone or e-mail may hold.
     #[arg(long, env = "CHERGA_MAX_PER_CONTACT", default_value_t = 4)]
     pub max_per_contact: u8,
+    /// How old (ms) the free counts shown may be for writes made on other nodes
+    /// (this node's own writes show at once; holds always decide on fresh data).
+    #[arg(long, env = "CHERGA_READ_CACHE_MS", default_value_t = 1000)]
+    pub read_cache_ms: u64,
 }

@@ -93,6 +93,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
         Horizon {
             working_days: args.horizon_days,
         },
+        std::time::Duration::from_millis(args.read_cache_ms),
     ))
 }
 

@@ -58,6 +58,7 @@ impl Services {
                 },
             )
             .await;
+        self.cache.invalidate(&office.id.0);
         match decided {
             Ok(h) => Ok(HoldView {
                 hold_id: h.id,
@@ -175,6 +176,7 @@ impl Services {
                 },
             )
             .await;
+        self.cache.invalidate(&office.id.0);
         match outcome {
             Ok(ConfirmOutcome::Created(t) | ConfirmOutcome::Replayed(t)) => {
                 self.ticket_view(t, &req.idempotency_key)

@@ -2,6 +2,7 @@
 //! calls `domain` for every rule, and asks storage to read or write.
 
 mod booking;
+mod cache;
 mod reads;
 pub mod secrets;
 
@@ -31,6 +32,7 @@ pub struct CatalogState {
 #[derive(Clone)]
 pub struct Services {
     store: Store,
+    cache: cache::OccupancyCache,
     state: Arc<CatalogState>,
     policy: BookingPolicy,
     horizon: Horizon,
@@ -47,10 +49,18 @@ impl std::fmt::Debug for Services {
 }
 
 impl Services {
-    /// Services over `store` with the catalog in force.
-    pub fn new(store: Store, state: CatalogState, policy: BookingPolicy, horizon: Horizon) -> Self {
+    /// Services over `store` with the catalog in force; availability reads may
+    /// be up to `read_cache` old for other nodes' writes.
+    pub fn new(
+        store: Store,
+        state: CatalogState,
+        policy: BookingPolicy,
+        horizon: Horizon,
+        read_cache: std::time::Duration,
+    ) -> Self {
         Services {
             store,
+            cache: cache::OccupancyCache::new(read_cache),
             state: Arc::new(state),
             policy,
             horizon,

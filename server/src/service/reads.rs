@@ -77,6 +77,18 @@ impl Services {
         Ok((s, o))
     }
 
+    /// The first and last date of the horizon.
+    fn horizon_span(&self) -> Result<(NaiveDate, NaiveDate), ApiError> {
+        let dates = self
+            .horizon
+            .dates(self.now(), &self.state.calendar)
+            .map_err(SlotError::from)?;
+        match (dates.first(), dates.last()) {
+            (Some(first), Some(last)) => Ok((*first, *last)),
+            _ => Err(SlotError::OutsideHorizon.into()),
+        }
+    }
+
     /// Why an office is closed on a day with no slots.
     fn closed_reason(&self, office: &Office, date: NaiveDate) -> Text {
         if let Some(c) = office.closure_on(date) {
@@ -102,8 +114,8 @@ impl Services {
             return Ok(Vec::new());
         };
         let taken = self
-            .store
-            .occupancy(&o.id.0, *first, *last, self.now().timestamp())
+            .cache
+            .occupancy(&self.store, &o.id.0, *first, *last, self.now().timestamp())
             .await?;
         dates
             .into_iter()
@@ -144,11 +156,15 @@ impl Services {
             return Err(SlotError::OutsideHorizon.into());
         }
         let slots = day_slots(o, s, req.date, &self.state.calendar)?;
+        // The whole horizon of the office, as `days` reads it: one cache entry
+        // serves both.
+        let (first, last) = self.horizon_span()?;
         let taken: Vec<Occupancy> = self
-            .store
-            .occupancy(&o.id.0, req.date, req.date, self.now().timestamp())
+            .cache
+            .occupancy(&self.store, &o.id.0, first, last, self.now().timestamp())
             .await?
             .into_iter()
+            .filter(|(d, _)| *d == req.date)
             .map(|(_, x)| x)
             .collect();
         Ok(availability(&slots, &s.id.0, &taken)
@@ -179,8 +195,8 @@ impl Services {
             return Vec::new();
         };
         let Ok(taken) = self
-            .store
-            .occupancy(&o.id.0, *first, *last, self.now().timestamp())
+            .cache
+            .occupancy(&self.store, &o.id.0, *first, *last, self.now().timestamp())
             .await
         else {
             return Vec::new();

@@ -199,11 +199,29 @@ fn ticket_row(row: &AnyRow) -> Result<StoredTicket, ApiError> {
 const TICKET_COLUMNS: &str =
     "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash";
 
-const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time FROM tickets
-       WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')
+const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time, CAST(NULL AS BIGINT) AS expires_at
+       FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')
      UNION ALL
-     SELECT day, window_id, service_id, start_time, end_time FROM holds
-       WHERE office_id = $1 AND day >= $2 AND day <= $3 AND expires_at > $4";
+     SELECT day, window_id, service_id, start_time, end_time, expires_at
+       FROM holds WHERE office_id = $1 AND day >= $2 AND day <= $3";
+
+/// A place taken on a day: by a ticket (`expires_at` none) or by a hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    /// The day.
+    pub day: NaiveDate,
+    /// What it takes.
+    pub occupancy: Occupancy,
+    /// A hold's expiry (Unix seconds); none for a ticket.
+    pub expires_at: Option<i64>,
+}
+
+impl Taken {
+    /// True while it takes its place at the instant `now`.
+    pub fn live(&self, now: i64) -> bool {
+        self.expires_at.is_none_or(|e| e > now)
+    }
+}
 
 /// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
 /// the rows of other times cannot change its decision).
@@ -240,24 +258,33 @@ async fn find_by_idempotency(
 }
 
 impl Store {
-    /// What is taken at `office` from `from` to `to` (inclusive) at the instant
-    /// `now`: active tickets and live holds.
-    pub async fn occupancy(
+    /// What is or may be taken at `office` from `from` to `to` (inclusive):
+    /// active tickets (no expiry) and holds with their expiry, so a cache can
+    /// decide at read time which holds are still live.
+    pub async fn taken(
         &self,
         office: &str,
         from: NaiveDate,
         to: NaiveDate,
-        now: i64,
-    ) -> Result<Vec<(NaiveDate, Occupancy)>, ApiError> {
+    ) -> Result<Vec<Taken>, ApiError> {
         let rows = sqlx::query(OCCUPANCY_SQL)
             .bind(office)
             .bind(day_text(from))
             .bind(day_text(to))
-            .bind(now)
             .fetch_all(&self.pool)
             .await
             .map_err(internal)?;
-        rows.iter().map(occupancy_row).collect()
+        rows.iter()
+            .map(|row| {
+                let (day, occupancy) = occupancy_row(row)?;
+                let expires_at: Option<i64> = row.try_get("expires_at").map_err(internal)?;
+                Ok(Taken {
+                    day,
+                    occupancy,
+                    expires_at,
+                })
+            })
+            .collect()
     }
 
     /// Holds a time: under the office-day lock, `decide` sees what is taken

@@ -7,7 +7,7 @@ mod booking;
 mod catalog;
 
 pub use booking::{
-    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket,
+    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket, Taken,
 };
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -109,6 +109,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         horizon_days: 14,
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
+        read_cache_ms: 1000,
     };
     let services = server::services(&args)
         .await
