@@ -185,12 +185,18 @@ impl Env {
                 .taken(&h.office.0, h.date, h.date)
                 .await;
         }
-        eprintln!("one day's rows from the database: {:?} per call", t.elapsed() / 100);
+        eprintln!(
+            "one day's rows from the database: {:?} per call",
+            t.elapsed() / 100
+        );
         let t = std::time::Instant::now();
         for _ in 0..100 {
             let _ = self.backend.times(Env::times_request(plan, 0)).await;
         }
-        eprintln!("times (through the read cache): {:?} per call", t.elapsed() / 100);
+        eprintln!(
+            "times (through the read cache): {:?} per call",
+            t.elapsed() / 100
+        );
     }
 
     /// Times whose active tickets exceed their capacity (must be 0).

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use domain::booking::BookingError;
 use domain::slots::Occupancy;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 
@@ -244,14 +244,14 @@ fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
 }
 
 async fn find_by_idempotency(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut sqlx::AnyConnection,
     hash: &str,
 ) -> Result<Option<StoredTicket>, ApiError> {
     let row = sqlx::query(&format!(
         "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
     ))
     .bind(hash)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await
     .map_err(internal)?;
     row.as_ref().map(ticket_row).transpose()

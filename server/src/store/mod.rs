@@ -15,6 +15,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
 use std::borrow::Cow;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
 
@@ -49,6 +50,35 @@ pub enum StoreError {
 pub struct Store {
     pool: AnyPool,
     dialect: Dialect,
+    /// SQLite has one writer at a time; writers queue here instead of polling
+    /// the file lock (SQLite's busy handler sleeps in growing steps).
+    write_gate: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A write transaction, holding the in-process write gate where there is one.
+pub(crate) struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _gate: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    /// Commits, then opens the gate.
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 fn migrator() -> Migrator {
@@ -119,7 +149,11 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Store { pool, dialect })
+        Ok(Store {
+            pool,
+            dialect,
+            write_gate: Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     /// Applies the migrations not yet applied.
@@ -142,12 +176,16 @@ impl Store {
     /// same `keys` (an office and day, a contact): SQLite takes its single write
     /// lock up front; PostgreSQL takes transaction-scoped advisory locks in a
     /// fixed order, so two writers never deadlock.
-    async fn begin_write(
-        &self,
-        keys: &[&str],
-    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    async fn begin_write(&self, keys: &[&str]) -> Result<WriteTx, sqlx::Error> {
         match self.dialect {
-            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Sqlite => {
+                let gate = self.write_gate.clone().lock_owned().await;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(WriteTx {
+                    tx,
+                    _gate: Some(gate),
+                })
+            }
             Dialect::Postgres => {
                 let mut tx = self.pool.begin().await?;
                 let mut ids: Vec<i64> = keys.iter().map(|k| lock_id(k)).collect();
@@ -159,7 +197,7 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                Ok(tx)
+                Ok(WriteTx { tx, _gate: None })
             }
         }
     }
