@@ -5,8 +5,9 @@
 
 mod booking;
 mod catalog;
+mod rows;
 
-pub use booking::{
+pub use rows::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket, Taken,
 };
 

@@ -1,0 +1,254 @@
+//! Row types of the booking tables, their mapping to domain types, and the
+//! shared SQL.
+
+use app::api::ApiError;
+use chrono::{NaiveDate, NaiveTime};
+use domain::slots::Occupancy;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called')";
+
+/// How long an expired hold is kept (it can still be confirmed if its place is free).
+pub(super) const HOLD_GRACE_SECONDS: i64 = 24 * 3600;
+
+/// A hold to write: a random id and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewHold {
+    /// Random id.
+    pub id: String,
+    /// What it holds.
+    pub hold: HoldRow,
+}
+
+/// A ticket to write (personal data included: it is for the office).
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    /// Random id.
+    pub id: String,
+    /// The window it takes (the hold's, or another if that one was taken
+    /// after the hold expired).
+    pub window: String,
+    /// The board letter.
+    pub board_prefix: char,
+    /// Person key hash.
+    pub person_key: String,
+    /// Contact key hash.
+    pub contact_key: String,
+    /// Surname.
+    pub surname: String,
+    /// Given name.
+    pub given_name: String,
+    /// Patronymic.
+    pub patronymic: Option<String>,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Tax number.
+    pub rnokpp: Option<String>,
+    /// Phone (E.164).
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// The answers, as JSON.
+    pub answers: String,
+    /// SHA-256 of the access token.
+    pub token_hash: String,
+    /// SHA-256 of the idempotency key.
+    pub idempotency_hash: String,
+    /// The token sealed for retries.
+    pub token_sealed: String,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// A stored ticket, as the applicant's view needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTicket {
+    /// Id.
+    pub id: String,
+    /// Office.
+    pub office: String,
+    /// Service.
+    pub service: String,
+    /// Day.
+    pub day: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// Board number.
+    pub board_number: String,
+    /// Status.
+    pub status: String,
+    /// Answers JSON.
+    pub answers: String,
+    /// Sealed token.
+    pub token_sealed: String,
+    /// Token hash.
+    pub token_hash: String,
+}
+
+/// What a confirm did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// A new ticket.
+    Created(StoredTicket),
+    /// A retry of a confirm that already made this ticket.
+    Replayed(StoredTicket),
+}
+
+/// A hold's place and expiry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldRow {
+    /// Office.
+    pub office: String,
+    /// Service.
+    pub service: String,
+    /// Day.
+    pub day: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// Window.
+    pub window: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// What identifies a confirm: the hold, the retry key, and the keys the locks
+/// and the booking rules use (hashes).
+#[derive(Debug, Clone, Copy)]
+pub struct ConfirmKeys<'a> {
+    /// The hold's id.
+    pub hold_id: &'a str,
+    /// SHA-256 of the idempotency key.
+    pub idempotency_hash: &'a str,
+    /// Person key hash.
+    pub person_key: &'a str,
+    /// Contact key hash.
+    pub contact_key: &'a str,
+}
+
+/// An active ticket sharing the person or the contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveRow {
+    /// Person key hash.
+    pub person_key: String,
+    /// Service.
+    pub service: String,
+    /// Contact key hash.
+    pub contact_key: String,
+}
+
+pub(crate) fn internal(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "storage failure");
+    ApiError::Internal
+}
+
+pub(super) fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(super) fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+pub(super) fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(internal)
+}
+
+pub(super) fn parse_time(s: &str) -> Result<NaiveTime, ApiError> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(internal)
+}
+
+pub(super) fn occupancy_row(row: &AnyRow) -> Result<(NaiveDate, Occupancy), ApiError> {
+    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+    Ok((
+        parse_day(&get("day")?)?,
+        Occupancy {
+            window: get("window_id")?,
+            service: get("service_id")?,
+            start: parse_time(&get("start_time")?)?,
+            end: parse_time(&get("end_time")?)?,
+        },
+    ))
+}
+
+pub(super) fn ticket_row(row: &AnyRow) -> Result<StoredTicket, ApiError> {
+    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+    Ok(StoredTicket {
+        id: get("id")?,
+        office: get("office_id")?,
+        service: get("service_id")?,
+        day: parse_day(&get("day")?)?,
+        start: parse_time(&get("start_time")?)?,
+        end: parse_time(&get("end_time")?)?,
+        board_number: get("board_number")?,
+        status: get("status")?,
+        answers: get("answers")?,
+        token_sealed: get("token_sealed")?,
+        token_hash: get("token_hash")?,
+    })
+}
+
+pub(super) const TICKET_COLUMNS: &str =
+    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash";
+
+pub(super) const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time, CAST(NULL AS BIGINT) AS expires_at
+       FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')
+     UNION ALL
+     SELECT day, window_id, service_id, start_time, end_time, expires_at
+       FROM holds WHERE office_id = $1 AND day >= $2 AND day <= $3";
+
+/// A place taken on a day: by a ticket (`expires_at` none) or by a hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    /// The day.
+    pub day: NaiveDate,
+    /// What it takes.
+    pub occupancy: Occupancy,
+    /// A hold's expiry (Unix seconds); none for a ticket.
+    pub expires_at: Option<i64>,
+}
+
+impl Taken {
+    /// True while it takes its place at the instant `now`.
+    pub fn live(&self, now: i64) -> bool {
+        self.expires_at.is_none_or(|e| e > now)
+    }
+}
+
+/// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
+/// the rows of other times cannot change its decision).
+pub(super) fn visit_occupancy_sql(exclude_hold: bool) -> String {
+    format!(
+        "SELECT day, window_id, service_id, start_time, end_time FROM tickets
+           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
+         UNION ALL
+         SELECT day, window_id, service_id, start_time, end_time FROM holds
+           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5{}",
+        if exclude_hold { " AND id <> $6" } else { "" }
+    )
+}
+
+pub(super) fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        d.is_unique_violation()
+            && (d.message().contains(column) || d.constraint().is_some_and(|c| c.contains(column)))
+    })
+}
+
+pub(super) async fn find_by_idempotency(
+    tx: &mut sqlx::AnyConnection,
+    hash: &str,
+) -> Result<Option<StoredTicket>, ApiError> {
+    let row = sqlx::query(&format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
+    ))
+    .bind(hash)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?;
+    row.as_ref().map(ticket_row).transpose()
+}
