@@ -1,5 +1,6 @@
 //! The catalog: services with their cards, and offices with their windows and hours.
 
+mod checks;
 mod office;
 mod service;
 mod validate;

@@ -56,20 +56,7 @@ impl Store {
     {
         let lock = format!("office-day:{office}:{day}");
         let mut tx = self.begin_write(&[&lock]).await.map_err(internal)?;
-        let rows = sqlx::query(&visit_occupancy_sql(false))
-            .bind(office)
-            .bind(day_text(day))
-            .bind(time_text(visit.1))
-            .bind(time_text(visit.0))
-            .bind(now)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(internal)?;
-        let taken: Vec<Occupancy> = rows
-            .iter()
-            .map(occupancy_row)
-            .map(|r| r.map(|(_, o)| o))
-            .collect::<Result<_, _>>()?;
+        let taken = visit_occupancy(&mut tx, office, day, visit, now, None).await?;
         let new = decide(&taken)?;
         // Housekeeping only: holds expired a day ago can no longer be confirmed
         // anyway (their day is near or past); younger expired holds stay, so a
@@ -200,21 +187,9 @@ impl Store {
         if still_there.is_none() {
             return Err(ApiError::not_found("hold"));
         }
-        let rows = sqlx::query(&visit_occupancy_sql(true))
-            .bind(&hold.office)
-            .bind(day_text(hold.day))
-            .bind(time_text(hold.end))
-            .bind(time_text(hold.start))
-            .bind(now)
-            .bind(hold_id)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(internal)?;
-        let taken: Vec<Occupancy> = rows
-            .iter()
-            .map(occupancy_row)
-            .map(|r| r.map(|(_, o)| o))
-            .collect::<Result<_, _>>()?;
+        let visit = (hold.start, hold.end);
+        let taken =
+            visit_occupancy(&mut tx, &hold.office, hold.day, visit, now, Some(hold_id)).await?;
         let active_rows = sqlx::query(&format!(
             "SELECT person_key, service_id, contact_key FROM tickets
              WHERE status IN {ACTIVE} AND (person_key = $1 OR contact_key = $2)"

@@ -252,3 +252,29 @@ pub(super) async fn find_by_idempotency(
     .map_err(internal)?;
     row.as_ref().map(ticket_row).transpose()
 }
+
+/// What is taken during `visit` on `day` at `office` at the instant `now`,
+/// leaving out the hold `except` (the one being confirmed).
+pub(super) async fn visit_occupancy(
+    conn: &mut sqlx::AnyConnection,
+    office: &str,
+    day: NaiveDate,
+    visit: (NaiveTime, NaiveTime),
+    now: i64,
+    except: Option<&str>,
+) -> Result<Vec<Occupancy>, ApiError> {
+    let sql = visit_occupancy_sql(except.is_some());
+    let mut query = sqlx::query(&sql)
+        .bind(office)
+        .bind(day_text(day))
+        .bind(time_text(visit.1))
+        .bind(time_text(visit.0))
+        .bind(now);
+    if let Some(id) = except {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(conn).await.map_err(internal)?;
+    rows.iter()
+        .map(|r| occupancy_row(r).map(|(_, o)| o))
+        .collect()
+}

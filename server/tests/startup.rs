@@ -1,0 +1,86 @@
+//! Start-up and static files: the HTML shell, the asset cache rules, a broken
+//! catalog refused with the entry named.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::{spawn_app, Db};
+
+#[tokio::test]
+async fn the_shell_names_the_hashed_bundle_and_assets_are_cached() {
+    let app = spawn_app(Db::Sqlite).await;
+    for path in ["/", "/services/passport-lost-stolen"] {
+        let r = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["cache-control"], "no-cache");
+        let html = r.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="uk">"#));
+        assert!(
+            html.contains("/pkg/cherga.abc123.js")
+                && html.contains("/pkg/cherga.abc123.wasm")
+                && html.contains("/pkg/cherga.abc123.css")
+        );
+    }
+    let url = format!("{}/pkg/cherga.abc123.js", app.base);
+    let plain = app.client.get(&url).send().await.unwrap();
+    assert_eq!(
+        plain.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(plain.headers().get("content-encoding").is_none());
+    let br = app
+        .client
+        .get(&url)
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.text().await.unwrap(), "BROTLI");
+    let icon = app
+        .client
+        .get(format!("{}/favicon.svg", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(icon.headers()["cache-control"], "public, max-age=3600");
+    let missing = app
+        .client
+        .get(format!("{}/pkg/cherga.nope.js", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    let unknown = app
+        .client
+        .post(format!("{}/api/nope", app.base))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(unknown.status().is_client_error(), "{}", unknown.status());
+}
+
+#[test]
+fn a_broken_catalog_stops_the_start_naming_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo_data().join("catalog.toml")).unwrap();
+    let broken = text.replacen(
+        r#"services = ["passport-lost-stolen", "id-card-first", "id-card-exchange"]"#,
+        r#"services = ["passport-lost-stolen", "no-such-service"]"#,
+        1,
+    );
+    assert_ne!(text, broken);
+    std::fs::write(dir.path().join("catalog.toml"), broken).unwrap();
+    std::fs::create_dir(dir.path().join("holidays")).unwrap();
+    let err = server::data::load(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("dnipro-shevchenkivskyi") && err.contains("no-such-service"),
+        "{err}"
+    );
+}
