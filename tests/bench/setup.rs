@@ -126,8 +126,8 @@ impl Env {
         })
     }
 
-    /// `n` holds to make: every place of every bookable service at every
-    /// office, in order, as far as needed.
+    /// `n` holds to make, for the first bookable service, spread over every
+    /// office and day of the horizon.
     pub fn plan(&self, n: usize) -> Result<Vec<HoldRequest>, Error> {
         let catalog = self.file.clone().check()?;
         let calendar = domain::calendar::WorkingCalendar::new(
@@ -137,26 +137,38 @@ impl Env {
                 .collect::<Result<Vec<_>, Error>>()?,
         )?;
         let dates = Horizon::default().dates(chrono::Utc::now(), &calendar)?;
-        let mut plan = Vec::with_capacity(n);
-        'fill: for service in catalog
+        // One service (mixing services on shared windows would refuse some
+        // bookings by design), spread round-robin over every office and day, as
+        // real applicants spread: writers of different office-days do not wait
+        // for each other.
+        let service = catalog
             .services()
             .iter()
-            .filter(|s| s.booking_minutes().is_some())
-        {
-            for office in catalog.offices() {
-                for date in &dates {
-                    for slot in day_slots(office, service, *date, &calendar)? {
-                        for _ in 0..slot.online {
-                            plan.push(HoldRequest {
-                                service: service.id.clone(),
-                                office: office.id.clone(),
-                                date: *date,
-                                time: slot.start,
-                            });
-                            if plan.len() == n {
-                                break 'fill;
-                            }
-                        }
+            .find(|s| s.booking_minutes().is_some())
+            .ok_or("no bookable service")?;
+        let mut queues: Vec<std::collections::VecDeque<HoldRequest>> = Vec::new();
+        for office in catalog.offices() {
+            for date in &dates {
+                let mut q = std::collections::VecDeque::new();
+                for slot in day_slots(office, service, *date, &calendar)? {
+                    for _ in 0..slot.online {
+                        q.push_back(HoldRequest {
+                            service: service.id.clone(),
+                            office: office.id.clone(),
+                            date: *date,
+                            time: slot.start,
+                        });
+                    }
+                }
+                queues.push(q);
+            }
+        }
+        let mut plan = Vec::with_capacity(n);
+        while plan.len() < n && queues.iter().any(|q| !q.is_empty()) {
+            for q in &mut queues {
+                if let Some(h) = q.pop_front() {
+                    if plan.len() < n {
+                        plan.push(h);
                     }
                 }
             }
