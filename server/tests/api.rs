@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{key, person, spawn_app, Db};
+use common::{confirm_body, spawn_app, Db};
 use serde_json::json;
 
 const SEED: &str = "passport-lost-stolen";
@@ -106,10 +106,7 @@ async fn hold_confirm_and_retry_give_one_ticket(db: Db) {
         )
         .await;
     assert_eq!(status, 200, "{hold}");
-    let k = key();
-    let mut body = person(1);
-    body["hold_id"] = hold["hold_id"].clone();
-    body["idempotency_key"] = json!(k);
+    let mut body = confirm_body(1, &hold["hold_id"]);
     body["answers"]["loss"] = json!("stolen");
     let (status, ticket) = app.call("confirm", body.clone()).await;
     assert_eq!(status, 200, "{ticket}");
@@ -166,10 +163,7 @@ async fn one_person_one_active_ticket_per_service(db: Db) {
                 json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": time }),
             )
             .await;
-        let mut body = person(7);
-        body["hold_id"] = hold["hold_id"].clone();
-        body["idempotency_key"] = json!(key());
-        let (status, answer) = app.call("confirm", body).await;
+        let (status, answer) = app.call("confirm", confirm_body(7, &hold["hold_id"])).await;
         if i == 0 {
             assert_eq!(status, 200, "{answer}");
         } else {
@@ -182,118 +176,6 @@ async fn one_person_one_active_ticket_per_service(db: Db) {
     }
 }
 
-async fn bad_input_gets_typed_errors(db: Db) {
-    let app = spawn_app(db).await;
-    let cases = [
-        (
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2026-11-23", "time": "15:00" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2027-01-25", "time": "09:00" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2026-12-04", "time": "09:00" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:07" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": "dnipro-tsentralnyi", "date": "2026-11-24", "time": "09:00" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": "qes-id-card", "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
-            422,
-            "slot",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": "nowhere", "date": "2026-11-24", "time": "09:00" }),
-            404,
-            "not_found",
-        ),
-        (
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "24.11.2026", "time": "09:00" }),
-            400,
-            "bad_request",
-        ),
-        ("hold", json!({ "service": SEED }), 400, "bad_request"),
-        ("hold", json!("x".repeat(100_000)), 400, "bad_request"),
-        (
-            "confirm",
-            json!({ "hold_id": "nope", "idempotency_key": "short", "answers": {}, "person": {}, "contact": {} }),
-            400,
-            "bad_request",
-        ),
-    ];
-    for (name, body, status, error) in cases {
-        let (got, answer) = app.call(name, body.clone()).await;
-        let shown: String = format!("{body}").chars().take(120).collect();
-        assert_eq!(
-            (got, answer["error"].as_str()),
-            (status, Some(error)),
-            "{name} {shown}: {answer:.200}"
-        );
-    }
-    let mut body = person(3);
-    body["hold_id"] = json!("0000");
-    body["idempotency_key"] = json!(key());
-    body["person"] = json!({ "surname": "", "given_name": "Ol3na", "patronymic": "Iвaнівна", "birth_date": "31.02.1990", "rnokpp": "1234567890" });
-    body["contact"] = json!({ "phone": "12", "email": "x@" });
-    let (status, answer) = app.call("confirm", body).await;
-    assert_eq!(status, 422);
-    let fields: Vec<&str> = answer["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            "surname",
-            "given_name",
-            "patronymic",
-            "birth_date",
-            "rnokpp",
-            "phone",
-            "email"
-        ]
-    );
-    let long = "Я".repeat(51);
-    let mut body = person(4);
-    body["hold_id"] = json!("0000");
-    body["idempotency_key"] = json!(key());
-    body["person"]["surname"] = json!(long);
-    let (status, answer) = app.call("confirm", body).await;
-    assert_eq!(status, 422);
-    assert_eq!(
-        answer["fields"][0]["problem"],
-        json!({ "name": { "code": "too_long", "max": 50 } })
-    );
-    let mut body = person(5);
-    body["hold_id"] = json!("0000");
-    body["idempotency_key"] = json!(key());
-    let (status, answer) = app.call("confirm", body).await;
-    assert_eq!((status, answer["what"].as_str()), (404, Some("hold")));
-}
-
 async fn reimporting_the_catalog_keeps_tickets(db: Db) {
     let app = spawn_app(db).await;
     let (_, hold) = app
@@ -302,10 +184,7 @@ async fn reimporting_the_catalog_keeps_tickets(db: Db) {
             json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
         )
         .await;
-    let k = key();
-    let mut body = person(9);
-    body["hold_id"] = hold["hold_id"].clone();
-    body["idempotency_key"] = json!(k);
+    let body = confirm_body(9, &hold["hold_id"]);
     let (status, ticket) = app.call("confirm", body.clone()).await;
     assert_eq!(status, 200, "{ticket}");
     // An edited catalog: the seed service renamed.
@@ -351,5 +230,4 @@ on_both!(
     hold_confirm_and_retry_give_one_ticket,
     a_full_time_is_taken_with_alternatives,
     one_person_one_active_ticket_per_service,
-    bad_input_gets_typed_errors,
 );

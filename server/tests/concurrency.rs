@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{key, person, spawn_with, Db, Options};
+use common::{confirm_body, spawn_with, Db, Options};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -42,10 +42,7 @@ async fn confirms_race_without_overbooking(db: Db) {
                 )
                 .await;
             assert_eq!(status, 200, "{hold}");
-            let mut body = person(p);
-            body["hold_id"] = hold["hold_id"].clone();
-            body["idempotency_key"] = json!(key());
-            attempts.push((p, time, body));
+            attempts.push((p, time, confirm_body(p, &hold["hold_id"])));
         }
     }
     assert_eq!(attempts.len(), 510);

@@ -167,6 +167,19 @@ pub fn person(n: u32) -> serde_json::Value {
     })
 }
 
+/// A confirm of hold `hold_id` for person `n`, with a fresh idempotency key.
+pub fn confirm_body(n: u32, hold_id: &serde_json::Value) -> serde_json::Value {
+    let mut body = person(n);
+    body["hold_id"] = hold_id.clone();
+    body["idempotency_key"] = serde_json::json!(key());
+    body
+}
+
+/// A hold request for the seed service.
+pub fn seed_slot(office: &str, date: &str, time: &str) -> serde_json::Value {
+    serde_json::json!({ "service": "passport-lost-stolen", "office": office, "date": date, "time": time })
+}
+
 /// A fresh idempotency key.
 pub fn key() -> String {
     server::service::secrets::random_id().unwrap()

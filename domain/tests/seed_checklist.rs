@@ -1,13 +1,12 @@
-//! The seed service card (passport replacing a lost or stolen one) must come out
-//! of the shipped catalog exactly: every amount and every conditional document.
+//! The seed card's document checklist: every conditional document appears
+//! exactly for the answers that call for it.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
 
-use common::{calendar, catalog, d, service};
+use common::{catalog, service};
 use domain::checklist::{checklist, Answers, Applicant, Flag, Loss};
-use domain::fees::{FeeError, FeeKind, Urgency};
-use domain::{Lang, Money};
+use domain::Lang;
 
 const SEED: &str = "passport-lost-stolen";
 
@@ -17,138 +16,6 @@ fn ids(answers: &Answers) -> Vec<String> {
         .into_iter()
         .map(|e| e.id)
         .collect()
-}
-
-#[test]
-fn the_shipped_catalog_is_valid_and_complete() {
-    let c = catalog();
-    assert!(c.services().len() >= 7);
-    assert!(c.offices().len() >= 5);
-    let s = service(&c, SEED);
-    assert!(!s.demo, "the seed card is the real one");
-    assert_eq!(s.card.term.working_days, 20);
-    assert_eq!(s.card.term.urgent_working_days, Some(10));
-    assert_eq!(s.card.legal_acts.len(), 15);
-    assert_eq!(
-        s.card.refusal_to_issue.len(),
-        6,
-        "six grounds for refusal to issue"
-    );
-    assert!(s.card.paid);
-    assert!(s.card.subject.uk.contains("Шевченківський"));
-}
-
-#[test]
-fn standard_lost_is_345_plus_34_duty() {
-    let c = catalog();
-    let q = service(&c, SEED)
-        .fees
-        .quote(d(2026, 11, 23), &Answers::typical())
-        .unwrap();
-    assert_eq!(q.urgency, Urgency::Standard);
-    let amounts: Vec<(FeeKind, u64)> = q
-        .lines
-        .iter()
-        .map(|l| (l.kind, l.amount.kopiykas()))
-        .collect();
-    assert_eq!(
-        amounts,
-        vec![
-            (FeeKind::Service, 12600),
-            (FeeKind::Blank, 21900),
-            (FeeKind::StateDuty, 3400)
-        ]
-    );
-    assert_eq!(q.total, Money::from_hryvnias(345 + 34));
-}
-
-#[test]
-fn standard_stolen_is_345_without_duty() {
-    let c = catalog();
-    let answers = Answers {
-        loss: Loss::Stolen,
-        ..Answers::typical()
-    };
-    let q = service(&c, SEED)
-        .fees
-        .quote(d(2026, 11, 23), &answers)
-        .unwrap();
-    assert_eq!(q.total, Money::from_hryvnias(345));
-    let duty = q
-        .lines
-        .iter()
-        .find(|l| l.kind == FeeKind::StateDuty)
-        .unwrap();
-    assert_eq!(duty.amount, Money::ZERO);
-    assert_eq!(duty.list_amount, Money::from_hryvnias(34));
-    assert!(duty
-        .exemption
-        .as_ref()
-        .unwrap()
-        .get(Lang::Uk)
-        .contains("викраденого"));
-    assert!(duty
-        .exemption
-        .as_ref()
-        .unwrap()
-        .get(Lang::En)
-        .contains("stolen"));
-}
-
-#[test]
-fn urgent_is_471_plus_duty_unless_stolen() {
-    let c = catalog();
-    let fees = &service(&c, SEED).fees;
-    let lost = Answers {
-        urgent: true,
-        ..Answers::typical()
-    };
-    let q = fees.quote(d(2026, 11, 23), &lost).unwrap();
-    assert_eq!(q.urgency, Urgency::Urgent);
-    assert_eq!(q.lines[0].amount, Money::from_hryvnias(252));
-    assert_eq!(q.lines[1].amount, Money::from_hryvnias(219));
-    assert_eq!(q.total, Money::from_hryvnias(471 + 34));
-    let stolen = Answers {
-        loss: Loss::Stolen,
-        ..lost
-    };
-    assert_eq!(
-        fees.quote(d(2026, 11, 23), &stolen).unwrap().total,
-        Money::from_hryvnias(471)
-    );
-}
-
-#[test]
-fn no_tariff_before_its_effective_date() {
-    let c = catalog();
-    let fees = &service(&c, SEED).fees;
-    assert_eq!(
-        fees.quote(d(2023, 12, 31), &Answers::typical()),
-        Err(FeeError::NotInForce {
-            date: d(2023, 12, 31)
-        })
-    );
-    let free = &service(&c, "residence-registration").fees;
-    assert_eq!(
-        free.quote(d(2026, 11, 23), &Answers::typical()),
-        Err(FeeError::NoTariff)
-    );
-}
-
-#[test]
-fn ready_dates_for_both_terms() {
-    let c = catalog();
-    let cal = calendar();
-    let s = service(&c, SEED);
-    let applied = d(2026, 11, 23);
-    assert_eq!(
-        cal.ready_date(applied, s.card.term.days(Urgency::Standard)),
-        Ok(d(2026, 12, 21))
-    );
-    assert_eq!(
-        cal.ready_date(applied, s.card.term.days(Urgency::Urgent)),
-        Ok(d(2026, 12, 7))
-    );
 }
 
 #[test]
