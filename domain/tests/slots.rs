@@ -258,3 +258,23 @@ fn bookable_slot_checks_every_rule() {
         Err(SlotError::OnlineBookingOff)
     );
 }
+
+#[test]
+fn a_closed_day_says_why() {
+    use domain::slots::closed_reason;
+    let c = catalog();
+    let cal = calendar();
+    let podil = office(&c, "kyiv-podilskyi");
+    assert_eq!(
+        closed_reason(podil, d(2026, 12, 4), &cal).uk,
+        "Санітарний день"
+    );
+    assert_eq!(
+        closed_reason(podil, d(2026, 12, 25), &cal).uk,
+        "Різдво Христове"
+    );
+    assert_eq!(
+        closed_reason(podil, d(2026, 11, 28), &cal).get(domain::Lang::En),
+        "Day off"
+    );
+}

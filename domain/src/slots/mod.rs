@@ -5,7 +5,7 @@
 
 use crate::calendar::{CalendarError, WorkingCalendar};
 use crate::catalog::{DayHours, Office, Service};
-use crate::i18n::{pick, Lang, Localized};
+use crate::i18n::{pick, Lang, Localized, Text};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Europe::Kyiv;
 use serde::{Deserialize, Serialize};
@@ -190,6 +190,17 @@ fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, Vec<String>)>, percent: 
             }
         })
         .collect()
+}
+
+/// Why `office` has no times on `date`: its closure, the holiday, or a day off.
+pub fn closed_reason(office: &Office, date: NaiveDate, calendar: &WorkingCalendar) -> Text {
+    if let Some(c) = office.closure_on(date) {
+        c.reason.clone()
+    } else if let Some(h) = calendar.holiday(date) {
+        h.clone()
+    } else {
+        Text::new("Вихідний день", "Day off")
+    }
 }
 
 /// Today's date in Kyiv at the instant `now`.

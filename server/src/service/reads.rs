@@ -2,7 +2,7 @@ use super::Services;
 use app::api::*;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use domain::catalog::{Office, OfficeId, Service, ServiceId};
-use domain::slots::{availability, day_slots, kyiv_today, Occupancy, SlotError};
+use domain::slots::{availability, closed_reason, day_slots, kyiv_today, Occupancy, SlotError};
 use domain::Text;
 
 /// How many alternatives a "taken" answer proposes.
@@ -89,17 +89,6 @@ impl Services {
         }
     }
 
-    /// Why an office is closed on a day with no slots.
-    fn closed_reason(&self, office: &Office, date: NaiveDate) -> Text {
-        if let Some(c) = office.closure_on(date) {
-            c.reason.clone()
-        } else if let Some(h) = self.state.calendar.holiday(date) {
-            h.clone()
-        } else {
-            Text::new("Вихідний день", "Day off")
-        }
-    }
-
     pub(super) async fn day_list(
         &self,
         service: &ServiceId,
@@ -125,7 +114,7 @@ impl Services {
                     return Ok(DayView {
                         date,
                         free: 0,
-                        closed: Some(self.closed_reason(o, date)),
+                        closed: Some(closed_reason(o, date, &self.state.calendar)),
                     });
                 }
                 let that_day: Vec<Occupancy> = taken
