@@ -52,6 +52,12 @@ pub async fn hold(#[server(flatten)] req: HoldRequest) -> Result<HoldView, ApiEr
     backend()?.hold(req).await
 }
 
+/// A ticket, opened with its access token.
+#[server(prefix = "/api", endpoint = "ticket", input = Json)]
+pub async fn get_ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
+    backend()?.ticket(req).await
+}
+
 /// Confirms a hold into a ticket.
 #[server(prefix = "/api", endpoint = "confirm", input = Json)]
 pub async fn confirm(#[server(flatten)] req: ConfirmRequest) -> Result<TicketView, ApiError> {

@@ -36,6 +36,8 @@ pub mod context {
         fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>>;
         /// Holds a time.
         fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView>;
+        /// A ticket opened with its access token.
+        fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView>;
         /// Confirms a hold into a ticket.
         fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView>;
     }

@@ -220,6 +220,15 @@ pub struct ConfirmRequest {
     pub contact: ContactForm,
 }
 
+/// Open a ticket with its secret (sent in a POST body, never in a URL).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketRequest {
+    /// The ticket's id.
+    pub id: String,
+    /// Its access token.
+    pub token: String,
+}
+
 /// A confirmed ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketView {

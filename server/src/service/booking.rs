@@ -1,14 +1,12 @@
-use super::secrets::{check_idempotency_key, hash, random, random_id, seal, unseal};
+use super::secrets::{check_idempotency_key, hash, random, random_id, seal};
 use super::Services;
-use crate::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket};
+use crate::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
 use app::api::*;
 use chrono::TimeDelta;
 use domain::booking::ActiveTicket;
 use domain::catalog::{OfficeId, ServiceId};
-use domain::checklist::{checklist, Answers};
-use domain::fees::Urgency;
 use domain::slots::{availability, bookable_slot, day_slots};
-use domain::ticket::{AccessToken, TicketStatus};
+use domain::ticket::AccessToken;
 
 impl Services {
     pub(super) async fn hold_time(&self, req: &HoldRequest) -> Result<HoldView, ApiError> {
@@ -81,7 +79,7 @@ impl Services {
         let idempotency_hash = hash("idempotency", &req.idempotency_key);
         // A retry after the first confirm succeeded: the hold is gone, the ticket is there.
         if let Some(t) = self.store.ticket_by_idempotency(&idempotency_hash).await? {
-            return self.ticket_view(t, &req.idempotency_key);
+            return self.ticket_view(t, Some(&req.idempotency_key));
         }
         let today = self.today();
         let (person, contact) = match (req.person.parse(today), req.contact.parse()) {
@@ -179,7 +177,7 @@ impl Services {
         self.cache.invalidate(&office.id.0);
         match outcome {
             Ok(ConfirmOutcome::Created(t) | ConfirmOutcome::Replayed(t)) => {
-                self.ticket_view(t, &req.idempotency_key)
+                self.ticket_view(t, Some(&req.idempotency_key))
             }
             Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
                 alternatives: self
@@ -193,45 +191,5 @@ impl Services {
             }),
             Err(e) => Err(e),
         }
-    }
-
-    /// The applicant's view of a stored ticket; the token is unsealed with the
-    /// idempotency key that made it.
-    fn ticket_view(&self, t: StoredTicket, idempotency_key: &str) -> Result<TicketView, ApiError> {
-        let service = self.service(&ServiceId(t.service.clone()))?;
-        let office = self.office(&OfficeId(t.office.clone()))?;
-        let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
-        let token = unseal(&t.token_sealed, idempotency_key)
-            .map(AccessToken::from_random)
-            .filter(|tok| hash("token", tok.as_str()) == t.token_hash)
-            .map(|tok| tok.as_str().to_string());
-        let quote = if service.card.paid {
-            Some(service.fees.quote(t.day, &answers)?)
-        } else {
-            None
-        };
-        let urgency = quote.as_ref().map_or(Urgency::Standard, |q| q.urgency);
-        let ready_date = self
-            .state
-            .calendar
-            .ready_date(t.day, service.card.term.days(urgency))
-            .ok();
-        let status = serde_json::from_value::<TicketStatus>(serde_json::Value::String(t.status))
-            .map_err(|_| ApiError::Internal)?;
-        Ok(TicketView {
-            id: t.id,
-            number: t.board_number,
-            status,
-            service: service.id.clone(),
-            service_name: service.name.clone(),
-            office: OfficeView::new(office, &service.id, self.today()),
-            date: t.day,
-            start: t.start,
-            end: t.end,
-            checklist: checklist(&service.card.documents, &answers),
-            quote,
-            ready_date,
-            access_token: token,
-        })
     }
 }

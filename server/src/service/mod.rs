@@ -5,6 +5,7 @@ mod booking;
 mod cache;
 mod reads;
 pub mod secrets;
+mod tickets;
 
 use crate::store::Store;
 use app::api::context::{Answer, Backend};
@@ -121,6 +122,10 @@ impl Backend for Services {
 
     fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView> {
         Box::pin(async move { self.hold_time(&req).await })
+    }
+
+    fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView> {
+        Box::pin(async move { self.open_ticket(&req).await })
     }
 
     fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {

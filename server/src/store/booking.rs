@@ -132,15 +132,29 @@ impl Store {
         }))
     }
 
+    /// A ticket by its id.
+    pub async fn ticket_by_id(&self, id: &str) -> Result<Option<StoredTicket>, ApiError> {
+        self.ticket_where("id", id).await
+    }
+
     /// A ticket by the hash of the idempotency key of the confirm that made it.
     pub async fn ticket_by_idempotency(
         &self,
         hash: &str,
     ) -> Result<Option<StoredTicket>, ApiError> {
+        self.ticket_where("idempotency_hash", hash).await
+    }
+
+    /// The ticket whose unique `column` (a constant of this module) is `value`.
+    async fn ticket_where(
+        &self,
+        column: &'static str,
+        value: &str,
+    ) -> Result<Option<StoredTicket>, ApiError> {
         let row = sqlx::query(&format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1"
         ))
-        .bind(hash)
+        .bind(value)
         .fetch_optional(&self.pool)
         .await
         .map_err(internal)?;
