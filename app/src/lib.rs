@@ -2,8 +2,12 @@
 //! `ssr` so that the server functions declared in [`api`] run there.
 
 pub mod api;
+pub mod browser;
+pub mod cache;
 pub mod components;
+pub mod draft;
 pub mod i18n;
+pub mod ics;
 pub mod pages;
 
 pub use components::app::App;

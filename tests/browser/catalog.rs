@@ -32,6 +32,20 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
     assert_eq!(no_booking.text().await.unwrap(), "Запис не потрібен");
     browser.screenshot("catalog-uk-phone").await.unwrap();
 
+    // The search box keeps the services whose name or summary has every word.
+    browser.fill("#search", "закордон").await.unwrap();
+    browser.wait_for_count("li.service", 1).await.unwrap();
+    let left = c.find_all(Locator::Css("li.service")).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        left[0].attr("data-service").await.unwrap().as_deref(),
+        Some("passport-abroad")
+    );
+    browser.fill("#search", "щось зовсім інше").await.unwrap();
+    browser.wait_for_count("p.nothing", 1).await.unwrap();
+    browser.fill("#search", "").await.unwrap();
+    browser.wait_for_count("li.service", 7).await.unwrap();
+
     c.find(Locator::Css("button.lang-button[lang='en']"))
         .await
         .unwrap()

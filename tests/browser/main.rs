@@ -2,4 +2,8 @@
 //! build. They wait on conditions, never on fixed sleeps.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod booking;
 mod catalog;
+mod offline;
+mod service_card;
+mod taken;

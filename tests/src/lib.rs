@@ -59,7 +59,7 @@ fn port_open(port: u16) -> bool {
 pub struct Server {
     /// `http://127.0.0.1:PORT`
     pub base: String,
-    _process: Process,
+    process: Option<Process>,
     _db: tempfile::TempDir,
 }
 
@@ -101,9 +101,16 @@ impl Server {
         .await?;
         Ok(Server {
             base: format!("http://127.0.0.1:{port}"),
-            _process: process,
+            process: Some(process),
             _db: db,
         })
+    }
+}
+
+impl Server {
+    /// Stops the server: for the browser, the network is gone.
+    pub fn stop(&mut self) {
+        self.process = None;
     }
 }
 
@@ -188,6 +195,58 @@ impl Browser {
             }
         })
         .await
+    }
+
+    /// Clicks the first match of `css` once it is there.
+    pub async fn click(&self, css: &str) -> Result<(), Error> {
+        self.wait_for_count(css, 1).await?;
+        self.client.find(Locator::Css(css)).await?.click().await?;
+        Ok(())
+    }
+
+    /// Types `text` into the field `css`.
+    pub async fn fill(&self, css: &str, text: &str) -> Result<(), Error> {
+        self.wait_for_count(css, 1).await?;
+        let field = self.client.find(Locator::Css(css)).await?;
+        field.clear().await?;
+        // Clearing fires no input event; a typed key and a backspace (WebDriver
+        // U+E003) do, so the app sees the field empty.
+        let keys = if text.is_empty() { "a\u{E003}" } else { text };
+        field.send_keys(keys).await?;
+        Ok(())
+    }
+
+    /// Waits until the address's path (and fragment) contains `part`.
+    pub async fn wait_for_url(&self, part: &str) -> Result<String, Error> {
+        let client = &self.client;
+        wait_until(Duration::from_secs(30), part, || async move {
+            client
+                .current_url()
+                .await
+                .map(|u| u.as_str().contains(part))
+                .unwrap_or(false)
+        })
+        .await?;
+        Ok(self.client.current_url().await?.to_string())
+    }
+
+    /// Waits until the attribute `attr` of the first match of `css` is `value`.
+    pub async fn wait_for_attr(&self, css: &str, attr: &str, value: &str) -> Result<(), Error> {
+        let client = &self.client;
+        wait_until(Duration::from_secs(30), value, || async move {
+            match client.find(Locator::Css(css)).await {
+                Ok(e) => e.attr(attr).await.ok().flatten().as_deref() == Some(value),
+                Err(_) => false,
+            }
+        })
+        .await
+    }
+
+    /// The attribute `attr` of the first match of `css`.
+    pub async fn attr(&self, css: &str, attr: &str) -> Result<String, Error> {
+        self.wait_for_count(css, 1).await?;
+        let element = self.client.find(Locator::Css(css)).await?;
+        Ok(element.attr(attr).await?.unwrap_or_default())
     }
 
     /// Saves a screenshot under `target/e2e/NAME.png` to look at.

@@ -1,40 +1,64 @@
 use super::lang::{provide_lang, use_lang, LanguageSwitch};
-use crate::i18n::{tr, Key, SUPPORT_PHONES};
-use crate::pages::catalog_page::CatalogPage;
+use super::offline::OfflineBanner;
+use crate::cache::provide_cache;
+use crate::draft::provide_draft;
+use crate::i18n::{t, SUPPORT_PHONES};
+use crate::pages::book::{ContactStep, DateStep, OfficeStep, ReviewStep, SituationStep, TimeStep};
+use crate::pages::{CatalogPage, NotFoundPage, ServicePage, TicketPage};
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
 
-/// The whole app: header, the page, footer.
+/// The whole app: header, the page of the current address, footer. Every
+/// route is declared here.
 #[component]
 pub fn App() -> impl IntoView {
     provide_lang();
+    provide_cache();
+    provide_draft();
     let lang = use_lang();
+    let w = move || t(lang.get());
     view! {
-        <header class="site-header">
-            <div class="wrap header-row">
-                <a class="brand" href="/">
-                    <span class="brand-name">{move || tr(lang.get(), Key::Brand)}</span>
-                    <span class="brand-tagline">{move || tr(lang.get(), Key::Tagline)}</span>
-                </a>
-                <LanguageSwitch />
-            </div>
-        </header>
-        <main id="main" class="wrap">
-            <CatalogPage />
-        </main>
-        <footer class="site-footer">
-            <div class="wrap">
-                <h2 class="footer-title">{move || tr(lang.get(), Key::Support)}</h2>
-                <ul class="phones">
-                    {SUPPORT_PHONES
-                        .iter()
-                        .map(|p| {
-                            let href = format!("tel:+38{}", p.chars().filter(char::is_ascii_digit).collect::<String>());
-                            view! { <li><a href=href>{*p}</a></li> }
-                        })
-                        .collect_view()}
-                </ul>
-                <p class="legal">{move || tr(lang.get(), Key::LegalBasis)}</p>
-            </div>
-        </footer>
+        <Router>
+            <a class="skip" href="#main">{move || w().skip_to_content}</a>
+            <header class="site-header">
+                <div class="wrap header-row">
+                    <A href="/" attr:class="brand">
+                        <span class="brand-name">{move || w().brand}</span>
+                        <span class="brand-tagline">{move || w().tagline}</span>
+                    </A>
+                    <LanguageSwitch />
+                </div>
+            </header>
+            <OfflineBanner />
+            <main id="main" class="wrap" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=CatalogPage />
+                    <Route path=path!("/services/:service") view=ServicePage />
+                    <Route path=path!("/book/:service") view=SituationStep />
+                    <Route path=path!("/book/:service/office") view=OfficeStep />
+                    <Route path=path!("/book/:service/office/:office") view=DateStep />
+                    <Route path=path!("/book/:service/office/:office/:date") view=TimeStep />
+                    <Route path=path!("/book/:service/contact") view=ContactStep />
+                    <Route path=path!("/book/:service/review") view=ReviewStep />
+                    <Route path=path!("/tickets/:ticket") view=TicketPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    <h2 class="footer-title">{move || w().support}</h2>
+                    <ul class="phones">
+                        {SUPPORT_PHONES
+                            .iter()
+                            .map(|p| {
+                                let href = format!("tel:+38{}", p.chars().filter(char::is_ascii_digit).collect::<String>());
+                                view! { <li><a href=href>{*p}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p class="legal">{move || w().legal_basis}</p>
+                </div>
+            </footer>
+        </Router>
     }
 }

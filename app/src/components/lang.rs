@@ -1,16 +1,22 @@
-use crate::i18n::{tr, Key};
+use crate::browser::{self, Store};
+use crate::i18n::t;
 use domain::Lang;
 use leptos::prelude::*;
 
 /// Where the choice is remembered in this browser.
-#[cfg(feature = "csr")]
 const STORAGE_KEY: &str = "cherga.lang";
 
 /// Provides the current language to every component, starting from the one
-/// remembered in this browser (Ukrainian by default).
+/// remembered in this browser (Ukrainian by default), and keeps `<html lang>`
+/// in step so screen readers switch voice.
 pub fn provide_lang() {
-    let lang = RwSignal::new(remembered().unwrap_or_default());
-    Effect::new(move |_| remember(lang.get()));
+    let remembered = browser::get(Store::Local, STORAGE_KEY).and_then(|tag| Lang::from_tag(&tag));
+    let lang = RwSignal::new(remembered.unwrap_or_default());
+    Effect::new(move |_| {
+        let l = lang.get();
+        browser::set(Store::Local, STORAGE_KEY, l.tag());
+        browser::set_html_lang(l.tag());
+    });
     provide_context(lang);
 }
 
@@ -18,34 +24,6 @@ pub fn provide_lang() {
 pub fn use_lang() -> RwSignal<Lang> {
     use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::Uk))
 }
-
-#[cfg(feature = "csr")]
-fn remembered() -> Option<Lang> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    Lang::from_tag(&storage.get_item(STORAGE_KEY).ok()??)
-}
-
-#[cfg(not(feature = "csr"))]
-fn remembered() -> Option<Lang> {
-    None
-}
-
-/// Stores the choice and sets `<html lang>` so screen readers switch voice.
-#[cfg(feature = "csr")]
-fn remember(lang: Lang) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, lang.tag());
-    }
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("lang", lang.tag());
-    }
-}
-
-#[cfg(not(feature = "csr"))]
-fn remember(_lang: Lang) {}
 
 /// Two buttons, УКР and ENG; the current one is pressed.
 #[component]
@@ -66,7 +44,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <nav class="lang-switch" aria-label=move || tr(lang.get(), Key::LanguageSwitch)>
+        <nav class="lang-switch" aria-label=move || t(lang.get()).language_switch>
             {button(Lang::Uk, "УКР", "Українська")}
             {button(Lang::En, "ENG", "English")}
         </nav>

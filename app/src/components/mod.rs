@@ -1,5 +1,11 @@
-//! Components shared by pages.
+//! Components shared by several pages.
 
 pub mod app;
+pub mod card;
+pub mod checklist_view;
 pub mod error_view;
+pub mod fee_preview;
 pub mod lang;
+pub mod offline;
+pub mod questionnaire;
+pub mod wizard;

@@ -1,3 +1,12 @@
-//! One file per page.
+//! One file per page; the booking wizard's screens under [`book`].
 
-pub mod catalog_page;
+pub mod book;
+mod catalog_page;
+mod not_found_page;
+mod service_page;
+mod ticket_page;
+
+pub use catalog_page::CatalogPage;
+pub use not_found_page::NotFoundPage;
+pub use service_page::ServicePage;
+pub use ticket_page::TicketPage;

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::path::Path;
 use std::sync::Arc;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The output name cargo-leptos gives the bundle.
@@ -72,10 +72,12 @@ impl AssetManifest {
 <meta name="description" content="Запис до електронної черги Державної міграційної служби України">
 <meta name="theme-color" content="#0b57d0">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="manifest" href="/manifest.webmanifest">
 <link rel="stylesheet" href="{css}">
 <link rel="modulepreload" href="{js}">
 <link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>
-<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});</script>
+<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});
+if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register("/sw.js"));</script>
 </head>
 <body>
 <noscript><p class="noscript">Для роботи електронної черги увімкніть JavaScript у браузері. To use the queue, please enable JavaScript.</p></noscript>
@@ -108,7 +110,15 @@ pub fn routes(site_root: &Path) -> Router {
                     Ok::<_, std::convert::Infallible>(shell_response(shell.as_ref().as_deref()))
                 }
             }));
+    // The service worker is checked for updates on every visit.
+    let worker = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .service(ServeFile::new(site_root.join("sw.js")));
     Router::new()
+        .route_service("/sw.js", worker)
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()

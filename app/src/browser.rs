@@ -1,0 +1,140 @@
+//! The few browser facilities the app uses (storage, randomness, the URL
+//! fragment, the network state), with inert fallbacks off the browser so the
+//! same components compile for the server and native tests.
+
+/// Where a value is kept.
+#[derive(Debug, Clone, Copy)]
+pub enum Store {
+    /// This tab only, gone when it closes (the booking draft: personal data).
+    Session,
+    /// This browser (the language, the ticket links).
+    Local,
+}
+
+#[cfg(feature = "csr")]
+mod imp {
+    use super::Store;
+
+    fn storage(store: Store) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match store {
+            Store::Session => window.session_storage().ok()?,
+            Store::Local => window.local_storage().ok()?,
+        }
+    }
+
+    pub fn get(store: Store, key: &str) -> Option<String> {
+        storage(store)?.get_item(key).ok()?
+    }
+
+    pub fn set(store: Store, key: &str, value: &str) {
+        if let Some(s) = storage(store) {
+            // Full or disabled storage only costs the reload memory, never the booking.
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    pub fn remove(store: Store, key: &str) {
+        if let Some(s) = storage(store) {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    pub fn random_hex(bytes: usize) -> Option<String> {
+        let crypto = web_sys::window()?.crypto().ok()?;
+        let mut buf = vec![0u8; bytes];
+        crypto.get_random_values_with_u8_array(&mut buf).ok()?;
+        Some(buf.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    pub fn fragment() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .map(|h| h.trim_start_matches('#').to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn origin() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn online() -> bool {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    pub fn set_html_lang(tag: &str) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", tag);
+        }
+    }
+
+    pub fn print() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    }
+
+    pub fn encode_uri_component(s: &str) -> String {
+        js_sys::encode_uri_component(s).into()
+    }
+}
+
+#[cfg(not(feature = "csr"))]
+mod imp {
+    use super::Store;
+
+    pub fn get(_: Store, _: &str) -> Option<String> {
+        None
+    }
+    pub fn set(_: Store, _: &str, _: &str) {}
+    pub fn remove(_: Store, _: &str) {}
+    pub fn random_hex(_: usize) -> Option<String> {
+        None
+    }
+    pub fn fragment() -> String {
+        String::new()
+    }
+    pub fn origin() -> String {
+        String::new()
+    }
+    pub fn online() -> bool {
+        true
+    }
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+    pub fn set_html_lang(_: &str) {}
+    pub fn print() {}
+    pub fn encode_uri_component(s: &str) -> String {
+        s.to_string()
+    }
+}
+
+pub use imp::*;
+
+/// Today in Kyiv by this device's clock.
+pub fn kyiv_today() -> chrono::NaiveDate {
+    let now = chrono::DateTime::from_timestamp_millis(now_ms() as i64).unwrap_or_default();
+    domain::slots::kyiv_today(now)
+}
+
+/// Reads a JSON value kept under `key`.
+pub fn load<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
+    serde_json::from_str(&get(store, key)?).ok()
+}
+
+/// Keeps `value` as JSON under `key`.
+pub fn save<T: serde::Serialize>(store: Store, key: &str, value: &T) {
+    if let Ok(text) = serde_json::to_string(value) {
+        set(store, key, &text);
+    }
+}

@@ -1,0 +1,173 @@
+use super::lang::use_lang;
+use crate::i18n::{t, Pick, Words};
+use domain::checklist::{Answers, Applicant, Flag, Loss};
+use domain::fees::Urgency;
+use leptos::prelude::*;
+
+/// The card's questions (only those its documents and fees depend on). Every
+/// change rewrites `answers` at once; nothing is sent anywhere.
+#[component]
+pub fn Questionnaire(
+    questions: Vec<Flag>,
+    /// The urgencies the tariff in force offers (a choice only if two).
+    urgencies: Vec<Urgency>,
+    answers: RwSignal<Answers>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let w = move || t(lang.get());
+    let asks = |f: Flag| questions.contains(&f);
+    let loss = asks(Flag::Stolen).then(|| {
+        let options = [
+            (Loss::Lost, (|w: &Words| w.loss_lost) as Pick),
+            (Loss::Stolen, |w: &Words| w.loss_stolen),
+        ];
+        radio_group(
+            "loss",
+            move || w().q_loss,
+            options,
+            move || answers.get().loss,
+            move |v| answers.update(|a| a.loss = v),
+        )
+    });
+    let urgency = (urgencies.len() > 1).then(|| {
+        let options = [
+            (false, (|w: &Words| w.urgency_standard) as Pick),
+            (true, |w: &Words| w.urgency_urgent),
+        ];
+        radio_group(
+            "urgency",
+            move || w().q_urgency,
+            options,
+            move || answers.get().urgent,
+            move |v| answers.update(|a| a.urgent = v),
+        )
+    });
+    let applicant =
+        (asks(Flag::Representative) || asks(Flag::RepresentativeNotParent)).then(|| {
+            let options = [
+                (
+                    Applicant::InPerson,
+                    (|w: &Words| w.applicant_in_person) as Pick,
+                ),
+                (Applicant::Parent, |w: &Words| w.applicant_parent),
+                (Applicant::LegalRepresentative, |w: &Words| {
+                    w.applicant_legal_rep
+                }),
+                (Applicant::InstitutionOfficer, |w: &Words| {
+                    w.applicant_institution
+                }),
+            ];
+            radio_group(
+                "applicant",
+                move || w().q_applicant,
+                options,
+                move || answers.get().applicant,
+                move |v| answers.update(|a| a.applicant = v),
+            )
+        });
+    type Check = (Flag, Pick, fn(&mut Answers) -> &mut bool);
+    let checks: [Check; 10] = [
+        (
+            Flag::ResidenceRegistered,
+            |w| w.f_residence,
+            |a| &mut a.residence_registered,
+        ),
+        (Flag::Idp, |w| w.f_idp, |a| &mut a.idp),
+        (Flag::Homeless, |w| w.f_homeless, |a| &mut a.homeless),
+        (
+            Flag::TaxNumberRefused,
+            |w| w.f_tax_refused,
+            |a| &mut a.tax_number_refused,
+        ),
+        (Flag::HasChildren, |w| w.f_children, |a| &mut a.has_children),
+        (
+            Flag::MarriedOrDivorced,
+            |w| w.f_marriage,
+            |a| &mut a.married_or_divorced,
+        ),
+        (
+            Flag::NameChanged,
+            |w| w.f_name_changed,
+            |a| &mut a.name_changed,
+        ),
+        (
+            Flag::LatinSpelling,
+            |w| w.f_latin,
+            |a| &mut a.latin_spelling,
+        ),
+        (
+            Flag::CannotMoveOrInstitution,
+            |w| w.f_cannot_move,
+            |a| &mut a.cannot_move,
+        ),
+        (
+            Flag::CannotMoveOrInstitution,
+            |w| w.f_institution,
+            |a| &mut a.in_institution,
+        ),
+    ];
+    let boxes: Vec<_> = checks
+        .into_iter()
+        .filter(|(f, _, _)| asks(*f))
+        .map(|(_, label, field)| {
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || { let mut a = answers.get(); *field(&mut a) }
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            answers.update(|a| *field(a) = on);
+                        }
+                    />
+                    <span>{move || label(w())}</span>
+                </label>
+            }
+        })
+        .collect();
+    let more = (!boxes.is_empty()).then(|| {
+        view! {
+            <fieldset class="question">
+                <legend>{move || w().q_more}</legend>
+                {boxes}
+            </fieldset>
+        }
+    });
+    view! { <div class="questionnaire">{loss} {urgency} {applicant} {more}</div> }
+}
+
+/// A fieldset of radio buttons (one choice), keyboard-operable by nature.
+fn radio_group<T, const N: usize>(
+    name: &'static str,
+    legend: impl Fn() -> &'static str + Send + Sync + 'static,
+    options: [(T, Pick); N],
+    current: impl Fn() -> T + Copy + Send + Sync + 'static,
+    set: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: PartialEq + Copy + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    let radios = options
+        .into_iter()
+        .map(|(value, label)| {
+            view! {
+                <label class="check">
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=move || current() == value
+                        on:change=move |_| set(value)
+                    />
+                    <span>{move || label(t(lang.get()))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="question">
+            <legend>{legend}</legend>
+            {radios}
+        </fieldset>
+    }
+}

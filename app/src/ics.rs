@@ -1,0 +1,114 @@
+//! The ticket as an iCalendar event (RFC 5545), for "add to calendar".
+
+use crate::api::TicketView;
+use crate::i18n::t;
+use domain::slots::kyiv_instant;
+use domain::Lang;
+
+/// Escapes a text value (backslash, comma, semicolon, newline).
+fn text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// The `.ics` file of `ticket`, times in UTC (no time-zone table needed).
+pub fn event(ticket: &TicketView, lang: Lang) -> String {
+    let stamp = |time| {
+        kyiv_instant(ticket.date, time)
+            .map(|i| i.format("%Y%m%dT%H%M%SZ").to_string())
+            .unwrap_or_default()
+    };
+    let o = &ticket.office;
+    let location = format!(
+        "{}, {}, {}",
+        o.name.get(lang),
+        o.city.get(lang),
+        o.address.get(lang)
+    );
+    let summary = format!(
+        "{}: {} ({})",
+        t(lang).visit,
+        ticket.service_name.get(lang),
+        ticket.number
+    );
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Cherga//UK".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}@cherga", ticket.id),
+        format!("DTSTAMP:{}", stamp(ticket.start)),
+        format!("DTSTART:{}", stamp(ticket.start)),
+        format!("DTEND:{}", stamp(ticket.end)),
+        format!("SUMMARY:{}", text(&summary)),
+        format!("LOCATION:{}", text(&location)),
+        format!("DESCRIPTION:{}", text(t(lang).no_lateness)),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    lines.join("\r\n") + "\r\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{OfficeView, OnlineStatus};
+    use chrono::{NaiveDate, NaiveTime};
+    use domain::catalog::{OfficeId, ServiceId};
+    use domain::ticket::TicketStatus;
+    use domain::Text;
+
+    fn ticket(date: NaiveDate) -> TicketView {
+        TicketView {
+            id: "abc".into(),
+            number: "P-007".into(),
+            status: TicketStatus::Booked,
+            service: ServiceId("passport-lost-stolen".into()),
+            service_name: Text::new("Паспорт; картка", "Passport"),
+            office: OfficeView {
+                id: OfficeId("kyiv-podilskyi".into()),
+                name: Text::new("Подільський", "Podilskyi"),
+                region: Text::new("Київ", "Kyiv"),
+                city: Text::new("Київ", "Kyiv"),
+                address: Text::new("вул. Кирилівська, 1", "1 Kyrylivska St"),
+                notices: vec![],
+                online: OnlineStatus::Open,
+            },
+            date,
+            start: NaiveTime::from_hms_opt(9, 20, 0).unwrap_or_default(),
+            end: NaiveTime::from_hms_opt(9, 40, 0).unwrap_or_default(),
+            checklist: vec![],
+            quote: None,
+            ready_date: None,
+            access_token: None,
+        }
+    }
+
+    #[test]
+    fn kyiv_times_become_utc_across_daylight_saving() {
+        let winter = event(
+            &ticket(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default()),
+            Lang::Uk,
+        );
+        assert!(winter.contains("DTSTART:20261204T072000Z\r\n"), "{winter}");
+        assert!(winter.contains("DTEND:20261204T074000Z\r\n"));
+        let summer = event(
+            &ticket(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap_or_default()),
+            Lang::En,
+        );
+        assert!(summer.contains("DTSTART:20270601T062000Z\r\n"), "{summer}");
+    }
+
+    #[test]
+    fn text_values_are_escaped() {
+        let ics = event(
+            &ticket(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default()),
+            Lang::Uk,
+        );
+        assert!(ics.contains("Паспорт\\; картка (P-007)"));
+        assert!(ics.contains("LOCATION:Подільський\\, Київ\\, вул. Кирилівська\\, 1"));
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    }
+}

@@ -1,0 +1,174 @@
+use super::contact_step::problems;
+use super::draft_for;
+use super::hold::{Alternatives, HoldTimer};
+use crate::api::{confirm, ApiError, ConfirmRequest, TicketView};
+use crate::browser::{self, Store};
+use crate::cache::use_service;
+use crate::components::error_view::ErrorView;
+use crate::components::fee_preview::QuoteTable;
+use crate::components::lang::use_lang;
+use crate::components::wizard::WizardStep;
+use crate::draft::{use_last_ticket, Draft};
+use crate::i18n::{date_long, t, time};
+use crate::pages::service_page::service_param;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
+
+/// A ticket link kept in this browser ("My tickets").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedTicket {
+    /// The ticket's id.
+    pub id: String,
+    /// Its access token.
+    pub token: String,
+}
+
+/// Where the ticket links are kept.
+pub const SAVED_TICKETS: &str = "cherga.tickets";
+
+async fn send(draft: RwSignal<Draft>) -> Result<TicketView, ApiError> {
+    let mut d = draft.get_untracked();
+    let hold = d.hold.clone().ok_or_else(|| ApiError::not_found("hold"))?;
+    let key = d.idempotency_key();
+    draft.update(|x| x.idempotency_key = key.clone());
+    confirm(ConfirmRequest {
+        hold_id: hold.hold_id,
+        idempotency_key: key,
+        answers: d.answers,
+        person: d.person,
+        contact: d.contact,
+    })
+    .await
+}
+
+/// Step 6: everything at a glance, then the confirm.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let lang = use_lang();
+    let id = service_param();
+    let draft = draft_for(id.get_untracked().as_ref());
+    let details = use_service(move || id.get());
+    let sid = move || id.get().map(|s| s.0).unwrap_or_default();
+    let back = Signal::derive(move || format!("/book/{}/contact", sid()));
+    let last = use_last_ticket();
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<ApiError>);
+    let confirming = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            error.set(None);
+            match send(draft).await {
+                Ok(ticket) => {
+                    let token = ticket.access_token.clone().unwrap_or_default();
+                    let mut saved: Vec<SavedTicket> =
+                        browser::load(Store::Local, SAVED_TICKETS).unwrap_or_default();
+                    saved.retain(|s| s.id != ticket.id);
+                    saved.push(SavedTicket {
+                        id: ticket.id.clone(),
+                        token: token.clone(),
+                    });
+                    browser::save(Store::Local, SAVED_TICKETS, &saved);
+                    let url = format!("/tickets/{}#{token}", ticket.id);
+                    last.set(Some(ticket));
+                    draft.update(Draft::finished);
+                    navigate(&url, Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let retry = Callback::new(move |_| {
+        confirming.dispatch(());
+    });
+    let w = move || t(lang.get());
+    let row = move |label: &'static str, value: String| view! { <div class="row"><dt>{label}</dt><dd>{value}</dd></div> };
+    let summary = move || {
+        let l = lang.get();
+        let d = draft.get();
+        let service = details.get().and_then(Result::ok);
+        let name = service
+            .as_ref()
+            .map(|s| s.service.name.get(l).to_string())
+            .unwrap_or_default();
+        let office = d
+            .office_view
+            .as_ref()
+            .map(|o| format!("{}, {}, {}", o.name.get(l), o.city.get(l), o.address.get(l)))
+            .unwrap_or_default();
+        let when = d
+            .hold
+            .as_ref()
+            .map(|h| {
+                format!(
+                    "{}, {}–{}",
+                    date_long(h.date, l),
+                    time(h.start),
+                    time(h.end)
+                )
+            })
+            .unwrap_or_default();
+        let person = [
+            &d.person.surname,
+            &d.person.given_name,
+            &d.person.patronymic,
+        ]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+        let person = format!("{person}, {}", d.person.birth_date.trim());
+        let contact = [d.contact.phone.trim(), d.contact.email.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let quote = match (service, d.hold.as_ref()) {
+            (Some(s), Some(h)) if s.service.card.paid => {
+                s.service.fees.quote(h.date, &d.answers).ok()
+            }
+            _ => None,
+        };
+        let w = t(l);
+        view! {
+            <dl class="review">
+                {row(w.service_label, name)}
+                {row(w.office_label, office)}
+                {row(w.when_label, when)}
+                {row(w.person_label, person)}
+                {row(w.contact_label, contact)}
+            </dl>
+            {quote.map(|q| view! { <h2>{w.fee_title}</h2> <QuoteTable quote=q /> })}
+        }
+    };
+    let missing = move || draft.with(|d| d.hold.is_none() || !problems(d).is_empty());
+    view! {
+        <WizardStep step=6 title=|w| w.review_title back>
+            <HoldTimer draft />
+            {summary}
+            <p><A href=move || back.get()>{move || w().change}</A></p>
+            <p class="warning">{move || w().no_lateness}</p>
+            {move || match error.get() {
+                Some(ApiError::Taken { .. } | ApiError::HoldExpired { .. }) => {
+                    view! { <Alternatives draft on_held=Callback::new(move |_| error.set(None)) /> }.into_any()
+                }
+                Some(e @ ApiError::Transport { .. }) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+                Some(e) => view! { <ErrorView error=e /> }.into_any(),
+                None => ().into_any(),
+            }}
+            <p class="actions">
+                <button
+                    type="button"
+                    class="button button-big"
+                    disabled=move || missing() || confirming.pending().get()
+                    on:click=move |_| { confirming.dispatch(()); }
+                >
+                    {move || if confirming.pending().get() { w().confirming } else { w().confirm }}
+                </button>
+            </p>
+        </WizardStep>
+    }
+}

@@ -1,0 +1,41 @@
+use super::draft_for;
+use crate::cache::use_service;
+use crate::components::error_view::{ErrorView, Loading};
+use crate::components::lang::use_lang;
+use crate::components::questionnaire::Questionnaire;
+use crate::components::wizard::WizardStep;
+use crate::i18n::t;
+use crate::pages::service_page::service_param;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Step 1: the questionnaire (already answered if the applicant came from the card).
+#[component]
+pub fn SituationStep() -> impl IntoView {
+    let lang = use_lang();
+    let id = service_param();
+    let draft = draft_for(id.get_untracked().as_ref());
+    let details = use_service(move || id.get());
+    let answers = RwSignal::new(draft.with_untracked(|d| d.answers.clone()));
+    Effect::new(move |_| {
+        let a = answers.get();
+        draft.update(|d| d.answers = a);
+    });
+    let back =
+        Signal::derive(move || format!("/services/{}", id.get().map(|s| s.0).unwrap_or_default()));
+    let next = move || format!("/book/{}/office", id.get().map(|s| s.0).unwrap_or_default());
+    view! {
+        <WizardStep step=1 title=|w| w.situation_title back>
+            <p class="hint">{move || t(lang.get()).situation_lead}</p>
+            {move || match details.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorView error=e /> }.into_any(),
+                Some(Ok(d)) => {
+                    let urgencies = d.service.fees.urgencies(d.today);
+                    view! { <Questionnaire questions=d.questions urgencies answers /> }.into_any()
+                }
+            }}
+            <p class="actions"><A href=next attr:class="button button-big">{move || t(lang.get()).next}</A></p>
+        </WizardStep>
+    }
+}

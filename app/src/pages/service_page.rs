@@ -1,0 +1,94 @@
+use crate::api::ServiceDetails;
+use crate::cache::use_service;
+use crate::components::card::CardSections;
+use crate::components::checklist_view::ChecklistView;
+use crate::components::error_view::{ErrorView, Loading};
+use crate::components::fee_preview::FeePreview;
+use crate::components::lang::use_lang;
+use crate::components::questionnaire::Questionnaire;
+use crate::draft::use_draft;
+use crate::i18n::t;
+use domain::catalog::{BookingMode, ServiceId};
+use domain::checklist::{checklist, Answers};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The service id in the address.
+pub fn service_param() -> Memo<Option<ServiceId>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("service").map(ServiceId)))
+}
+
+/// A service card: every field of the card, and the questionnaire that rebuilds
+/// the document checklist and the fee preview in the browser.
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let id = service_param();
+    let details = use_service(move || id.get());
+    let retry = Callback::new(move |_| details.refetch());
+    move || match details.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Ok(d)) => view! { <ServiceCardView details=d /> }.into_any(),
+    }
+}
+
+#[component]
+fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
+    let lang = use_lang();
+    let w = move || t(lang.get());
+    let draft = use_draft();
+    let service = details.service.clone();
+    // Answers given earlier for this service (in the wizard) are picked up.
+    let start = draft
+        .with_untracked(|d| (d.service.as_ref() == Some(&service.id)).then(|| d.answers.clone()));
+    let answers = RwSignal::new(start.unwrap_or_else(Answers::typical));
+    let documents = service.card.documents.clone();
+    let entries = Signal::derive(move || answers.with(|a| checklist(&documents, a)));
+    let navigate = use_navigate();
+    let book_id = service.id.clone();
+    let book = move |_| {
+        draft.update(|d| {
+            d.for_service(&book_id);
+            d.answers = answers.get_untracked();
+        });
+        navigate(&format!("/book/{book_id}"), Default::default());
+    };
+    let mode = service.booking.clone();
+    let booking = move || match &mode {
+        BookingMode::Required { .. } => {
+            let book = book.clone();
+            view! {
+                <button type="button" class="button button-big" on:click=book>{move || w().book}</button>
+            }
+            .into_any()
+        }
+        BookingMode::NotNeeded { note } => {
+            let note = note.clone();
+            view! { <p class="notice">{move || note.get(lang.get()).to_string()}</p> }.into_any()
+        }
+    };
+    let name = service.name.clone();
+    let summary = service.summary.clone();
+    let urgencies = service.fees.urgencies(details.today);
+    view! {
+        <p><A href="/" attr:class="back">"← " {move || w().to_catalog}</A></p>
+        <h1>{move || name.get(lang.get()).to_string()}</h1>
+        <p class="lead">{move || summary.get(lang.get()).to_string()}</p>
+        {service.demo.then(|| view! { <p class="badges"><span class="badge">{move || w().demo}</span></p> })}
+        {booking.clone()()}
+        <section class="situation" aria-labelledby="situation-title">
+            <h2 id="situation-title">{move || w().situation_title}</h2>
+            <p class="hint">{move || w().situation_lead}</p>
+            <Questionnaire questions=details.questions.clone() urgencies answers />
+        </section>
+        <section class="documents" aria-labelledby="docs-title">
+            <h2 id="docs-title">{move || w().checklist_title}</h2>
+            <ChecklistView entries />
+        </section>
+        <FeePreview details=details.clone() answers />
+        {booking()}
+        <CardSections card=service.card.clone() />
+    }
+}

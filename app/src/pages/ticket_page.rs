@@ -1,0 +1,133 @@
+use crate::api::{get_ticket, ApiError, TicketRequest, TicketView};
+use crate::browser;
+use crate::components::checklist_view::ChecklistView;
+use crate::components::error_view::{ErrorView, Loading};
+use crate::components::fee_preview::QuoteTable;
+use crate::components::lang::use_lang;
+use crate::draft::use_last_ticket;
+use crate::i18n::{date_long, t, time};
+use crate::ics;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use qrcode::render::svg;
+use qrcode::QrCode;
+
+/// The ticket: opened with the token in the address's fragment (`#…`), which
+/// browsers never send to a server; the token goes in a POST body only.
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("ticket").unwrap_or_default()));
+    let last = use_last_ticket();
+    let ticket = LocalResource::new(move || {
+        let id = id.get();
+        let fresh = last.get_untracked().filter(|t| t.id == id);
+        async move {
+            if let Some(t) = fresh {
+                return Ok(t);
+            }
+            let token = browser::fragment();
+            if token.is_empty() {
+                return Err(ApiError::not_found("ticket"));
+            }
+            get_ticket(TicketRequest { id, token }).await
+        }
+    });
+    let retry = Callback::new(move |_| ticket.refetch());
+    let lang = use_lang();
+    move || match ticket.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(ApiError::NotFound { .. })) => {
+            view! { <p class="error" role="alert">{t(lang.get()).ticket_link_broken}</p> }
+                .into_any()
+        }
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Ok(t)) => view! { <TicketCard ticket=t /> }.into_any(),
+    }
+}
+
+/// The ticket link as a QR code (SVG), for another phone or a printout.
+fn qr_svg(link: &str) -> String {
+    QrCode::new(link.as_bytes())
+        .map(|code| {
+            code.render::<svg::Color<'_>>()
+                .min_dimensions(176, 176)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+fn TicketCard(ticket: TicketView) -> impl IntoView {
+    let lang = use_lang();
+    let w = move || t(lang.get());
+    let link = format!(
+        "{}/tickets/{}#{}",
+        browser::origin(),
+        ticket.id,
+        browser::fragment()
+    );
+    let qr = qr_svg(&link);
+    let when = {
+        let ticket = ticket.clone();
+        move || {
+            format!(
+                "{}, {}–{}",
+                date_long(ticket.date, lang.get()),
+                time(ticket.start),
+                time(ticket.end)
+            )
+        }
+    };
+    let ics_href = {
+        let ticket = ticket.clone();
+        move || {
+            format!(
+                "data:text/calendar;charset=utf-8,{}",
+                browser::encode_uri_component(&ics::event(&ticket, lang.get()))
+            )
+        }
+    };
+    let file = format!("cherga-{}.ics", ticket.number);
+    let office = ticket.office.clone();
+    let address = move || {
+        format!(
+            "{}, {}, {}",
+            office.name.get(lang.get()),
+            office.city.get(lang.get()),
+            office.address.get(lang.get())
+        )
+    };
+    let service = ticket.service_name.clone();
+    let entries = Signal::derive({
+        let c = ticket.checklist.clone();
+        move || c.clone()
+    });
+    let ready = ticket.ready_date;
+    view! {
+        <article class="ticket">
+            <h1>{move || w().ticket_title}</h1>
+            <p class="ticket-number"><span>{move || w().ticket_number}</span> <strong data-number=ticket.number.clone()>{ticket.number.clone()}</strong></p>
+            <p class="ticket-service">{move || service.get(lang.get()).to_string()}</p>
+            <dl class="review">
+                <div class="row"><dt>{move || w().when_label}</dt><dd>{when}</dd></div>
+                <div class="row"><dt>{move || w().address}</dt><dd>{address}</dd></div>
+            </dl>
+            <p class="warning">{move || w().no_lateness}</p>
+            <p class="actions no-print">
+                <button type="button" class="button" on:click=|_| browser::print()>{move || w().print}</button>
+                <a class="button button-light" href=ics_href download=file>{move || w().add_calendar}</a>
+            </p>
+            <figure class="qr">
+                <div class="qr-code" inner_html=qr></div>
+                <figcaption>{move || w().qr_caption}</figcaption>
+            </figure>
+            <p class="hint no-print">{move || w().keep_link}</p>
+            <h2>{move || w().checklist_title}</h2>
+            <ChecklistView entries />
+            {ticket.quote.clone().map(|q| view! { <h2>{move || w().fee_title}</h2> <QuoteTable quote=q /> })}
+            {ready.map(|d| view! { <p class="ready">{move || w().ready_ticket} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
+        </article>
+    }
+}
