@@ -35,7 +35,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 type="button"
                 class="lang-button"
                 lang=l.tag()
-                aria-label=full
+                title=full
                 aria-pressed=move || (lang.get() == l).to_string()
                 on:click=move |_| lang.set(l)
             >

@@ -28,11 +28,13 @@ pub fn CatalogPage() -> impl IntoView {
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
         </div>
-        {move || match catalog.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-            Some(Ok(list)) => view! { <CatalogList list query /> }.into_any(),
-        }}
+        <div class="catalog">
+            {move || match catalog.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+                Some(Ok(list)) => view! { <CatalogList list query /> }.into_any(),
+            }}
+        </div>
         <section class="how" aria-labelledby="how-title">
             <h2 id="how-title">{move || w().how_title}</h2>
             <ol>
