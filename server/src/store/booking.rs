@@ -87,31 +87,6 @@ impl Store {
         Ok(new)
     }
 
-    /// Active tickets per office, day, start and window, for audits and the
-    /// benchmark's overbooking check: `(office, day, start, tickets)` per time.
-    pub async fn active_per_time(
-        &self,
-    ) -> Result<Vec<(String, NaiveDate, NaiveTime, i64)>, ApiError> {
-        let rows = sqlx::query(&format!(
-            "SELECT office_id, day, start_time, COUNT(*) AS n FROM tickets WHERE status IN {ACTIVE}
-             GROUP BY office_id, day, start_time"
-        ))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
-        rows.iter()
-            .map(|r| {
-                let get = |c: &str| r.try_get::<String, _>(c).map_err(internal);
-                Ok((
-                    get("office_id")?,
-                    parse_day(&get("day")?)?,
-                    parse_time(&get("start_time")?)?,
-                    r.try_get::<i64, _>("n").map_err(internal)?,
-                ))
-            })
-            .collect()
-    }
-
     /// The hold `id`, live or expired.
     pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
         let row = sqlx::query("SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1")

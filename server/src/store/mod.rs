@@ -3,6 +3,7 @@
 //! and the same migrations. Rows map to domain types here; domain types carry no
 //! database derives.
 
+mod audit;
 mod booking;
 mod catalog;
 mod rows;
