@@ -34,12 +34,6 @@ mod imp {
         }
     }
 
-    pub fn remove(store: Store, key: &str) {
-        if let Some(s) = storage(store) {
-            let _ = s.remove_item(key);
-        }
-    }
-
     pub fn random_hex(bytes: usize) -> Option<String> {
         let crypto = web_sys::window()?.crypto().ok()?;
         let mut buf = vec![0u8; bytes];
@@ -96,7 +90,6 @@ mod imp {
         None
     }
     pub fn set(_: Store, _: &str, _: &str) {}
-    pub fn remove(_: Store, _: &str) {}
     pub fn random_hex(_: usize) -> Option<String> {
         None
     }

@@ -49,17 +49,26 @@ pub fn use_service(
         let id = id();
         async move {
             let id = id.ok_or_else(|| ApiError::not_found("service"))?;
-            if let Some(d) = cache.0.with_value(|f| f.services.get(&id).cloned()) {
-                return Ok(d);
-            }
-            let d = get_service(ServiceRequest {
-                service: id.clone(),
+            let d = match cache.0.with_value(|f| f.services.get(&id).cloned()) {
+                Some(d) => d,
+                None => {
+                    let d = get_service(ServiceRequest {
+                        service: id.clone(),
+                    })
+                    .await?;
+                    cache.0.update_value(|f| {
+                        f.services.insert(id, d.clone());
+                    });
+                    d
+                }
+            };
+            // A card kept for offline use may be days old: its "today" is the
+            // later of the server's and the device's (a device clock that is
+            // behind cannot move the quote or the tariff back).
+            Ok(ServiceDetails {
+                today: d.today.max(crate::browser::kyiv_today()),
+                ..d
             })
-            .await?;
-            cache.0.update_value(|f| {
-                f.services.insert(id, d.clone());
-            });
-            Ok(d)
         }
     })
 }

@@ -164,6 +164,23 @@ impl PersonForm {
     }
 }
 
+/// Parses the whole booking form, the applicant and the contact, with every
+/// problem of both parts reported at once.
+pub fn parse_booking(
+    person: &PersonForm,
+    contact: &ContactForm,
+    today: NaiveDate,
+) -> Result<(Person, Contact), Vec<FieldError>> {
+    match (person.parse(today), contact.parse()) {
+        (Ok(p), Ok(c)) => Ok((p, c)),
+        (p, c) => {
+            let mut errors = p.err().unwrap_or_default();
+            errors.extend(c.err().unwrap_or_default());
+            Err(errors)
+        }
+    }
+}
+
 impl ContactForm {
     /// Parses the contact: at least one of phone and e-mail, each valid if given.
     pub fn parse(&self) -> Result<Contact, Vec<FieldError>> {

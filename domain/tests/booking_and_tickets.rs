@@ -234,3 +234,36 @@ proptest! {
         prop_assert!(t.history.windows(2).all(|w| w[0].to == w[1].from));
     }
 }
+
+#[test]
+fn the_booking_form_reports_both_parts_at_once() {
+    use domain::forms::{parse_booking, ContactForm, Field, PersonForm};
+    let today = d(2026, 11, 23);
+    let person = PersonForm {
+        surname: "Коваль".into(),
+        given_name: "".into(),
+        birth_date: "24.08.1991".into(),
+        ..PersonForm::default()
+    };
+    let contact = ContactForm {
+        phone: "12".into(),
+        email: String::new(),
+    };
+    let errors = parse_booking(&person, &contact, today).unwrap_err();
+    let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, vec![Field::GivenName, Field::Phone]);
+    let person = PersonForm {
+        given_name: "Олена".into(),
+        ..person
+    };
+    let contact = ContactForm {
+        phone: "067 123 45 67".into(),
+        ..contact
+    };
+    let (p, c) = parse_booking(&person, &contact, today).unwrap();
+    assert_eq!(p.given_name.as_str(), "Олена");
+    assert_eq!(
+        c.phone.map(|x| x.as_str().to_string()),
+        Some("+380671234567".into())
+    );
+}

@@ -142,3 +142,40 @@ fn ready_dates_for_both_terms() {
         Ok(d(2026, 12, 7))
     );
 }
+
+#[test]
+fn an_estimate_is_the_quote_and_the_ready_date_of_its_term() {
+    let c = catalog();
+    let cal = calendar();
+    let applied = d(2026, 11, 23);
+    let s = service(&c, SEED);
+    let stolen = Answers {
+        loss: Loss::Stolen,
+        ..Answers::typical()
+    };
+    let e = s.estimate(applied, &stolen, &cal).unwrap();
+    assert_eq!(e.quote.map(|q| q.total), Some(Money::from_hryvnias(345)));
+    assert_eq!(e.ready_date, Some(d(2026, 12, 21)));
+    let urgent = Answers {
+        urgent: true,
+        ..Answers::typical()
+    };
+    let e = s.estimate(applied, &urgent, &cal).unwrap();
+    assert_eq!(e.quote.map(|q| q.urgency), Some(Urgency::Urgent));
+    assert_eq!(e.ready_date, Some(d(2026, 12, 7)), "the urgent term");
+    // A free service: nothing to pay, the ready date still counted.
+    let free = c.services().iter().find(|s| !s.card.paid).unwrap();
+    let e = free.estimate(applied, &Answers::typical(), &cal).unwrap();
+    assert_eq!(e.quote, None);
+    assert_eq!(
+        e.ready_date,
+        cal.ready_date(applied, free.card.term.working_days).ok()
+    );
+    // No tariff in force yet: the fee error, not a guess.
+    assert_eq!(
+        s.estimate(d(2023, 6, 1), &Answers::typical(), &cal),
+        Err(FeeError::NotInForce {
+            date: d(2023, 6, 1)
+        })
+    );
+}

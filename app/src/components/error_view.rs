@@ -5,23 +5,24 @@ use domain::Localized;
 use leptos::prelude::*;
 
 /// The one way errors from the server are shown: the localised message and,
-/// when trying again can help, a retry button. A transport error says that
-/// booking needs the network.
+/// when trying again can help, a retry button.
 #[component]
 pub fn ErrorView(
     error: ApiError,
     #[prop(optional)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let transport = matches!(error, ApiError::Transport { .. });
     view! {
         <div class="error" role="alert">
-            <p>{move || if transport { t(lang.get()).needs_network.to_string() } else { error.message(lang.get()) }}</p>
-            {on_retry.map(|retry| view! {
-                <button type="button" class="button" on:click=move |_| retry.run(())>
-                    {move || t(lang.get()).retry}
-                </button>
-            })}
+            <p>{move || error.message(lang.get())}</p>
+            {on_retry
+                .map(|retry| {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| retry.run(())>
+                            {move || t(lang.get()).retry}
+                        </button>
+                    }
+                })}
         </div>
     }
 }
@@ -30,5 +31,27 @@ pub fn ErrorView(
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
-    view! { <p class="loading" role="status" aria-busy="true">{move || t(lang.get()).loading}</p> }
+    view! {
+        <p class="loading" role="status" aria-busy="true">
+            {move || t(lang.get()).loading}
+        </p>
+    }
+}
+
+/// A fetched answer as a page shows it: "Loading…" until it is there, then
+/// `ok` of the value, or the error with a button that fetches again.
+pub fn fetched<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let retry = Callback::new(move |_| resource.refetch());
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Ok(value)) => ok(value).into_any(),
+    }
 }

@@ -1,8 +1,9 @@
 use super::lang::use_lang;
 use crate::api::ServiceDetails;
 use crate::i18n::{date_long, t};
+use domain::catalog::Estimate;
 use domain::checklist::Answers;
-use domain::fees::{Quote, Urgency};
+use domain::fees::Quote;
 use domain::Localized;
 use leptos::prelude::*;
 
@@ -12,31 +13,18 @@ use leptos::prelude::*;
 #[component]
 pub fn FeePreview(details: ServiceDetails, answers: RwSignal<Answers>) -> impl IntoView {
     let lang = use_lang();
-    let paid = details.service.card.paid;
-    // A card kept for offline use may be days old: the later of its day and the
-    // device's (a device clock that is behind cannot move the quote back).
-    let today = details.today.max(crate::browser::kyiv_today());
-    let quote = {
-        let details = details.clone();
-        Memo::new(move |_| answers.with(|a| paid.then(|| details.service.fees.quote(today, a))))
-    };
-    let ready = Memo::new(move |_| {
-        let urgency = match quote.get() {
-            Some(Ok(q)) => q.urgency,
-            _ => Urgency::Standard,
-        };
-        let days = details.service.card.term.days(urgency);
-        details.calendar.ready_date(today, days).ok()
-    });
+    let today = details.today;
+    let estimate =
+        Memo::new(move |_| answers.with(|a| details.service.estimate(today, a, &details.calendar)));
     view! {
         <section class="fees" aria-labelledby="fee-title" aria-live="polite">
             <h2 id="fee-title">{move || t(lang.get()).fee_title}</h2>
-            {move || match quote.get() {
-                None => view! { <p>{t(lang.get()).fee_none}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="error">{e.message(lang.get())}</p> }.into_any(),
-                Some(Ok(q)) => view! { <QuoteTable quote=q /> }.into_any(),
+            {move || match estimate.get() {
+                Err(e) => view! { <p class="error">{e.message(lang.get())}</p> }.into_any(),
+                Ok(Estimate { quote: None, .. }) => view! { <p>{t(lang.get()).fee_none}</p> }.into_any(),
+                Ok(Estimate { quote: Some(q), .. }) => view! { <QuoteTable quote=q /> }.into_any(),
             }}
-            {move || ready.get().map(|d| view! {
+            {move || estimate.get().ok().and_then(|e| e.ready_date).map(|d| view! {
                 <p class="ready">
                     {t(lang.get()).ready_title} ": " <strong data-ready=d.to_string()>{date_long(d, lang.get())}</strong>
                 </p>

@@ -67,8 +67,6 @@ pub struct Words {
     /// Card section.
     pub card_grounds: &'static str,
     /// Card section.
-    pub card_documents: &'static str,
-    /// Card section.
     pub card_how: &'static str,
     /// Card section.
     pub card_cost: &'static str,
@@ -148,8 +146,6 @@ pub struct Words {
     pub fee_total: &'static str,
     /// A free service.
     pub fee_none: &'static str,
-    /// Before the tariff date.
-    pub fee_tariff: &'static str,
     /// Ready date if applied today.
     pub ready_title: &'static str,
     /// Start booking.
@@ -184,8 +180,6 @@ pub struct Words {
     pub hold_left: &'static str,
     /// The hold ran out.
     pub hold_expired: &'static str,
-    /// The time was taken meanwhile.
-    pub taken: &'static str,
     /// No alternative times.
     pub no_alternatives: &'static str,
     /// Wizard step heading.
@@ -234,10 +228,6 @@ pub struct Words {
     pub confirm: &'static str,
     /// While confirming.
     pub confirming: &'static str,
-    /// Booking offline.
-    pub needs_network: &'static str,
-    /// Start over.
-    pub start_over: &'static str,
     /// Ticket page heading.
     pub ticket_title: &'static str,
     /// Board number label.

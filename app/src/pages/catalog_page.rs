@@ -1,6 +1,6 @@
 use crate::api::{CatalogList, ServiceSummary};
 use crate::cache::use_catalog;
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::i18n::t;
 use domain::Lang;
@@ -13,7 +13,6 @@ pub fn CatalogPage() -> impl IntoView {
     let lang = use_lang();
     let w = move || t(lang.get());
     let catalog = use_catalog();
-    let retry = Callback::new(move |_| catalog.refetch());
     let query = RwSignal::new(String::new());
     view! {
         <h1>{move || w().catalog_title}</h1>
@@ -29,11 +28,7 @@ pub fn CatalogPage() -> impl IntoView {
             />
         </div>
         <div class="catalog">
-            {move || match catalog.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-                Some(Ok(list)) => view! { <CatalogList list query /> }.into_any(),
-            }}
+            {fetched(catalog, move |list| view! { <CatalogList list query /> })}
         </div>
         <section class="how" aria-labelledby="how-title">
             <h2 id="how-title">{move || w().how_title}</h2>

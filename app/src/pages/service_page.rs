@@ -2,7 +2,7 @@ use crate::api::ServiceDetails;
 use crate::cache::use_service;
 use crate::components::card::CardSections;
 use crate::components::checklist_view::ChecklistView;
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::fee_preview::FeePreview;
 use crate::components::lang::use_lang;
 use crate::components::questionnaire::Questionnaire;
@@ -26,12 +26,7 @@ pub fn service_param() -> Memo<Option<ServiceId>> {
 pub fn ServicePage() -> impl IntoView {
     let id = service_param();
     let details = use_service(move || id.get());
-    let retry = Callback::new(move |_| details.refetch());
-    move || match details.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-        Some(Ok(d)) => view! { <ServiceCardView details=d /> }.into_any(),
-    }
+    fetched(details, |d| view! { <ServiceCardView details=d /> })
 }
 
 #[component]

@@ -6,5 +6,7 @@ mod service;
 mod validate;
 
 pub use office::{Closure, DayHours, Notice, Office, OfficeId, WeeklyHours, Window};
-pub use service::{BookingMode, Category, LegalAct, Service, ServiceCard, ServiceId, Term};
+pub use service::{
+    BookingMode, Category, Estimate, LegalAct, Service, ServiceCard, ServiceId, Term,
+};
 pub use validate::{Catalog, CatalogError, CatalogFile};

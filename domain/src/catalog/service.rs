@@ -1,6 +1,8 @@
-use crate::checklist::{flags_used, DocumentItem, Flag};
-use crate::fees::{FeeSchedule, Urgency};
+use crate::calendar::WorkingCalendar;
+use crate::checklist::{flags_used, Answers, DocumentItem, Flag};
+use crate::fees::{FeeError, FeeSchedule, Quote, Urgency};
 use crate::i18n::Text;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -162,4 +164,33 @@ impl Service {
         self.fees.flags_used(&mut set);
         set.into_iter().collect()
     }
+
+    /// What applying on `date` with `answers` costs (nothing to pay for a free
+    /// service) and when the result is expected: the term of the urgency the
+    /// quote is for, counted in working days from `date` (none if the calendar
+    /// does not cover it).
+    pub fn estimate(
+        &self,
+        date: NaiveDate,
+        answers: &Answers,
+        calendar: &WorkingCalendar,
+    ) -> Result<Estimate, FeeError> {
+        let quote = if self.card.paid {
+            Some(self.fees.quote(date, answers)?)
+        } else {
+            None
+        };
+        let urgency = quote.as_ref().map_or(Urgency::Standard, |q| q.urgency);
+        let ready_date = calendar.ready_date(date, self.card.term.days(urgency)).ok();
+        Ok(Estimate { quote, ready_date })
+    }
+}
+
+/// The fees and the expected ready date of an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Estimate {
+    /// The itemised fees; `None` for a free service.
+    pub quote: Option<Quote>,
+    /// The expected ready date.
+    pub ready_date: Option<NaiveDate>,
 }

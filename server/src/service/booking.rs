@@ -5,6 +5,7 @@ use app::api::*;
 use chrono::TimeDelta;
 use domain::booking::ActiveTicket;
 use domain::catalog::{OfficeId, ServiceId};
+use domain::forms::parse_booking;
 use domain::slots::{availability, bookable_slot, day_slots};
 use domain::ticket::AccessToken;
 
@@ -77,24 +78,18 @@ impl Services {
     pub(super) async fn confirm_hold(&self, req: ConfirmRequest) -> Result<TicketView, ApiError> {
         check_idempotency_key(&req.idempotency_key)?;
         let idempotency_hash = hash("idempotency", &req.idempotency_key);
-        // A retry after the first confirm succeeded: the hold is gone, the ticket is there.
-        if let Some(t) = self.store.ticket_by_idempotency(&idempotency_hash).await? {
-            return self.ticket_view(t, Some(&req.idempotency_key));
-        }
         let today = self.today();
-        let (person, contact) = match (req.person.parse(today), req.contact.parse()) {
-            (Ok(p), Ok(c)) => (p, c),
-            (p, c) => {
-                let mut fields = p.err().unwrap_or_default();
-                fields.extend(c.err().unwrap_or_default());
-                return Err(ApiError::Invalid { fields });
-            }
+        let (person, contact) = parse_booking(&req.person, &req.contact, today)
+            .map_err(|fields| ApiError::Invalid { fields })?;
+        let Some(hold) = self.store.find_hold(&req.hold_id).await? else {
+            // A retry after the first confirm succeeded: the hold is gone, the
+            // ticket is there. (A retry that races the first confirm is answered
+            // under the lock, in the store.)
+            return match self.store.ticket_by_idempotency(&idempotency_hash).await? {
+                Some(t) => self.ticket_view(t, Some(&req.idempotency_key)),
+                None => Err(ApiError::not_found("hold")),
+            };
         };
-        let hold = self
-            .store
-            .find_hold(&req.hold_id)
-            .await?
-            .ok_or_else(|| ApiError::not_found("hold"))?;
         let service = self.service(&ServiceId(hold.service.clone()))?;
         let office = self.office(&OfficeId(hold.office.clone()))?;
         let person_key = hash("person", person.key().as_str());

@@ -7,7 +7,6 @@ use crate::store::StoredTicket;
 use app::api::*;
 use domain::catalog::{OfficeId, ServiceId};
 use domain::checklist::{checklist, Answers};
-use domain::fees::Urgency;
 use domain::ticket::{AccessToken, TicketStatus};
 
 impl Services {
@@ -45,17 +44,7 @@ impl Services {
             .map(AccessToken::from_random)
             .filter(|tok| hash("token", tok.as_str()) == t.token_hash)
             .map(|tok| tok.as_str().to_string());
-        let quote = if service.card.paid {
-            Some(service.fees.quote(t.day, &answers)?)
-        } else {
-            None
-        };
-        let urgency = quote.as_ref().map_or(Urgency::Standard, |q| q.urgency);
-        let ready_date = self
-            .state
-            .calendar
-            .ready_date(t.day, service.card.term.days(urgency))
-            .ok();
+        let estimate = service.estimate(t.day, &answers, &self.state.calendar)?;
         let status = serde_json::from_value::<TicketStatus>(serde_json::Value::String(t.status))
             .map_err(|_| ApiError::Internal)?;
         Ok(TicketView {
@@ -69,8 +58,8 @@ impl Services {
             start: t.start,
             end: t.end,
             checklist: checklist(&service.card.documents, &answers),
-            quote,
-            ready_date,
+            quote: estimate.quote,
+            ready_date: estimate.ready_date,
             access_token: token,
         })
     }

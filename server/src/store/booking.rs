@@ -274,10 +274,20 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        let stored = find_by_idempotency(&mut tx, idempotency_hash)
-            .await?
-            .ok_or(ApiError::Internal)?;
         tx.commit().await.map_err(internal)?;
-        Ok(ConfirmOutcome::Created(stored))
+        // What was just written, without reading it back.
+        Ok(ConfirmOutcome::Created(StoredTicket {
+            id: t.id,
+            office: hold.office.clone(),
+            service: hold.service.clone(),
+            day: hold.day,
+            start: hold.start,
+            end: hold.end,
+            board_number: number,
+            status: "booked".into(),
+            answers: t.answers,
+            token_sealed: t.token_sealed,
+            token_hash: t.token_hash,
+        }))
     }
 }

@@ -6,7 +6,7 @@ use crate::components::wizard::WizardStep;
 use crate::draft::Draft;
 use crate::i18n::{t, Pick};
 use crate::pages::service_page::service_param;
-use domain::forms::{Field, FieldError};
+use domain::forms::{parse_booking, Field, FieldError};
 use domain::Localized;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -14,13 +14,9 @@ use std::collections::HashSet;
 
 /// Every problem of the typed data, by the same `domain` parsers the server uses.
 pub(super) fn problems(d: &Draft) -> Vec<FieldError> {
-    let mut errors = d
-        .person
-        .parse(browser::kyiv_today())
+    parse_booking(&d.person, &d.contact, browser::kyiv_today())
         .err()
-        .unwrap_or_default();
-    errors.extend(d.contact.parse().err().unwrap_or_default());
-    errors
+        .unwrap_or_default()
 }
 
 type Access = fn(&mut Draft) -> &mut String;

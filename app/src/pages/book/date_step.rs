@@ -1,6 +1,6 @@
 use super::draft_for;
 use crate::api::{list_days, ApiError, DayView, OfficeServiceRequest};
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
 use crate::i18n::{date_short, plural, t, weekday_short};
@@ -38,25 +38,19 @@ pub fn DateStep() -> impl IntoView {
             }
         }
     });
-    let retry = Callback::new(move |_| days.refetch());
     let sid = move || id.get().map(|s| s.0).unwrap_or_default();
     let oid = move || office.get().map(|s| s.0).unwrap_or_default();
     let back = Signal::derive(move || format!("/book/{}/office", sid()));
     view! {
         <WizardStep step=3 title=|w| w.date_title back>
-            {move || match days.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-                Some(Ok(list)) => {
+            {fetched(days, move |list| {
                     let base = format!("/book/{}/office/{}", sid(), oid());
                     view! {
                         <ul class="days">
                             {list.into_iter().map(|d| view! { <Day day=d base=base.clone() /> }).collect_view()}
                         </ul>
                     }
-                    .into_any()
-                }
-            }}
+                    })}
         </WizardStep>
     }
 }

@@ -3,9 +3,11 @@
 
 use crate::api::{hold, ApiError, HoldRequest, SlotRef};
 use crate::browser;
+use crate::components::error_view::ErrorView;
 use crate::components::lang::use_lang;
 use crate::draft::Draft;
 use crate::i18n::{date_short, t, time};
+use domain::Localized;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -70,38 +72,62 @@ pub(super) fn HoldTimer(draft: RwSignal<Draft>) -> impl IntoView {
     }
 }
 
-/// The nearest free times after a "taken" answer; choosing one takes it.
+/// What went wrong with a hold or a confirm. A time taken meanwhile (or a hold
+/// that ran out and lost its place) says so and offers the nearest free times;
+/// choosing one takes it, then `on_held` runs. Other errors are shown as such,
+/// a lost connection with `on_retry` if given.
 #[component]
-pub(super) fn Alternatives(draft: RwSignal<Draft>, on_held: Callback<()>) -> impl IntoView {
+pub(super) fn HoldProblem(
+    draft: RwSignal<Draft>,
+    error: RwSignal<Option<ApiError>>,
+    on_held: Callback<()>,
+    #[prop(optional)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let error = RwSignal::new(None::<ApiError>);
     let choose = Action::new_local(move |slot: &SlotRef| {
         let slot = slot.clone();
         async move {
             match take(draft, slot).await {
-                Ok(()) => on_held.run(()),
+                Ok(()) => {
+                    error.set(None);
+                    on_held.run(());
+                }
                 Err(e) => error.set(Some(e)),
             }
         }
     });
     move || {
-        let list = draft.with(|d| d.alternatives.clone());
-        let l = lang.get();
-        let w = t(l);
-        let buttons = list
-            .into_iter()
-            .map(|slot| {
-                let label = format!("{}, {}", date_short(slot.date, l), time(slot.time));
+        let e = error.get()?;
+        Some(match (&e, on_retry) {
+            (ApiError::Taken { .. } | ApiError::HoldExpired { .. }, _) => {
+                let list = draft.with(|d| d.alternatives.clone());
+                let l = lang.get();
+                let message = if list.is_empty() {
+                    t(l).no_alternatives.to_string()
+                } else {
+                    e.message(l)
+                };
+                let buttons = list
+                    .into_iter()
+                    .map(|slot| {
+                        let label = format!("{}, {}", date_short(slot.date, l), time(slot.time));
+                        view! {
+                            <li><button type="button" class="button slot" on:click=move |_| { choose.dispatch(slot.clone()); }>{label}</button></li>
+                        }
+                    })
+                    .collect_view();
                 view! {
-                    <li><button type="button" class="button slot" on:click=move |_| { choose.dispatch(slot.clone()); }>{label}</button></li>
+                    <div class="taken" role="alert">
+                        <p>{message}</p>
+                        <ul class="times">{buttons}</ul>
+                    </div>
                 }
-            })
-            .collect_view();
-        view! {
-            <div class="taken" role="alert">
-                <p>{move || if draft.with(|d| d.alternatives.is_empty()) { w.no_alternatives } else { w.taken }}</p>
-                <ul class="times">{buttons}</ul>
-            </div>
-        }
+                .into_any()
+            }
+            (ApiError::Transport { .. }, Some(retry)) => {
+                view! { <ErrorView error=e on_retry=retry /> }.into_any()
+            }
+            _ => view! { <ErrorView error=e /> }.into_any(),
+        })
     }
 }

@@ -1,6 +1,6 @@
 use super::draft_for;
 use crate::api::{list_offices, OfficeView, OnlineStatus, ServiceRequest};
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
 use crate::i18n::t;
@@ -24,16 +24,12 @@ pub fn OfficeStep() -> impl IntoView {
             }
         }
     });
-    let retry = Callback::new(move |_| offices.refetch());
     let region = RwSignal::new(String::new());
     let sid = move || id.get().map(|s| s.0).unwrap_or_default();
     let back = Signal::derive(move || format!("/book/{}", sid()));
     view! {
         <WizardStep step=2 title=|w| w.office_title back>
-            {move || match offices.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-                Some(Ok(list)) => {
+            {fetched(offices, move |list| {
                     let l = lang.get();
                     let mut regions: Vec<String> = list.iter().map(|o| o.region.get(l).to_string()).collect();
                     regions.dedup();
@@ -61,9 +57,7 @@ pub fn OfficeStep() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     }
-                    .into_any()
-                }
-            }}
+                    })}
         </WizardStep>
     }
 }

@@ -1,10 +1,9 @@
 use super::contact_step::problems;
 use super::draft_for;
-use super::hold::{Alternatives, HoldTimer};
+use super::hold::{HoldProblem, HoldTimer};
 use crate::api::{confirm, ApiError, ConfirmRequest, TicketView};
 use crate::browser::{self, Store};
 use crate::cache::use_service;
-use crate::components::error_view::ErrorView;
 use crate::components::fee_preview::QuoteTable;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
@@ -127,9 +126,11 @@ pub fn ReviewStep() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ");
         let quote = match (service, d.hold.as_ref()) {
-            (Some(s), Some(h)) if s.service.card.paid => {
-                s.service.fees.quote(h.date, &d.answers).ok()
-            }
+            (Some(s), Some(h)) => s
+                .service
+                .estimate(h.date, &d.answers, &s.calendar)
+                .ok()
+                .and_then(|e| e.quote),
             _ => None,
         };
         let w = t(l);
@@ -151,14 +152,7 @@ pub fn ReviewStep() -> impl IntoView {
             {summary}
             <p><A href=move || back.get()>{move || w().change}</A></p>
             <p class="warning">{move || w().no_lateness}</p>
-            {move || match error.get() {
-                Some(ApiError::Taken { .. } | ApiError::HoldExpired { .. }) => {
-                    view! { <Alternatives draft on_held=Callback::new(move |_| error.set(None)) /> }.into_any()
-                }
-                Some(e @ ApiError::Transport { .. }) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-                Some(e) => view! { <ErrorView error=e /> }.into_any(),
-                None => ().into_any(),
-            }}
+            <HoldProblem draft error on_held=Callback::new(|_| ()) on_retry=retry />
             <p class="actions">
                 <button
                     type="button"

@@ -1,6 +1,6 @@
 use super::draft_for;
 use crate::cache::use_service;
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
@@ -27,14 +27,10 @@ pub fn SituationStep() -> impl IntoView {
     view! {
         <WizardStep step=1 title=|w| w.situation_title back>
             <p class="hint">{move || t(lang.get()).situation_lead}</p>
-            {move || match details.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e /> }.into_any(),
-                Some(Ok(d)) => {
-                    let urgencies = d.service.fees.urgencies(d.today);
-                    view! { <Questionnaire questions=d.questions urgencies answers /> }.into_any()
-                }
-            }}
+            {fetched(details, move |d| {
+                let urgencies = d.service.fees.urgencies(d.today);
+                view! { <Questionnaire questions=d.questions urgencies answers /> }
+            })}
             <p class="actions"><A href=next attr:class="button button-big">{move || t(lang.get()).next}</A></p>
         </WizardStep>
     }

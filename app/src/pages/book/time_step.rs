@@ -1,8 +1,8 @@
 use super::date_step::office_param;
 use super::draft_for;
-use super::hold::{take, Alternatives};
+use super::hold::{take, HoldProblem};
 use crate::api::{list_times, ApiError, SlotRef, TimeView, TimesRequest};
-use crate::components::error_view::{ErrorView, Loading};
+use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
 use crate::i18n::{date_long, plural, t, time};
@@ -46,7 +46,6 @@ pub fn TimeStep() -> impl IntoView {
             }
         }
     });
-    let retry = Callback::new(move |_| times.refetch());
     let sid = move || id.get().map(|s| s.0).unwrap_or_default();
     let back = Signal::derive(move || {
         format!(
@@ -76,21 +75,12 @@ pub fn TimeStep() -> impl IntoView {
         <WizardStep step=4 title=|w| w.time_title back>
             <p class="lead">{move || date.get().map(|d| date_long(d, lang.get()))}</p>
             {move || holding.pending().get().then(|| view! { <p class="loading" role="status">{t(lang.get()).holding}</p> })}
-            {move || match error.get() {
-                Some(ApiError::Taken { .. } | ApiError::HoldExpired { .. }) => view! { <Alternatives draft on_held=to_contact /> }.into_any(),
-                Some(e) => view! { <ErrorView error=e /> }.into_any(),
-                None => ().into_any(),
-            }}
-            {move || match times.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-                Some(Ok(list)) => view! {
+            <HoldProblem draft error on_held=to_contact />
+            {fetched(times, move |list| view! {
                     <ul class="times">
                         {list.into_iter().map(|tv| view! { <Time tv date=date.get() holding /> }).collect_view()}
                     </ul>
-                }
-                .into_any(),
-            }}
+                })}
         </WizardStep>
     }
 }
