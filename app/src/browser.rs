@@ -1,5 +1,5 @@
-//! The few browser facilities the app uses (storage, randomness, the URL
-//! fragment, the network state), with inert fallbacks off the browser so the
+//! The few browser facilities the app uses (storage, randomness, the
+//! address, the network state), with inert fallbacks off the browser so the
 //! same components compile for the server and native tests.
 
 /// Where a value is kept.
@@ -41,13 +41,6 @@ mod imp {
         Some(buf.iter().map(|b| format!("{b:02x}")).collect())
     }
 
-    pub fn fragment() -> String {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .map(|h| h.trim_start_matches('#').to_string())
-            .unwrap_or_default()
-    }
-
     pub fn origin() -> String {
         web_sys::window()
             .and_then(|w| w.location().origin().ok())
@@ -80,6 +73,23 @@ mod imp {
     pub fn encode_uri_component(s: &str) -> String {
         js_sys::encode_uri_component(s).into()
     }
+
+    pub fn focus_at_top(id: &str) {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(e) = window
+            .document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = e.focus_with_options(&options);
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 #[cfg(not(feature = "csr"))]
@@ -93,9 +103,6 @@ mod imp {
     pub fn random_hex(_: usize) -> Option<String> {
         None
     }
-    pub fn fragment() -> String {
-        String::new()
-    }
     pub fn origin() -> String {
         String::new()
     }
@@ -107,6 +114,7 @@ mod imp {
     }
     pub fn set_html_lang(_: &str) {}
     pub fn print() {}
+    pub fn focus_at_top(_: &str) {}
     pub fn encode_uri_component(s: &str) -> String {
         s.to_string()
     }

@@ -9,6 +9,7 @@ pub mod draft;
 pub mod i18n;
 pub mod ics;
 pub mod pages;
+pub mod saved;
 
 pub use components::app::App;
 

@@ -126,6 +126,31 @@ async fn book_in(lang: &'static str, office: &str, who: Applicant, heading: &str
         .await
         .unwrap();
     browser.wait_for_count("ul.checklist li", 3).await.unwrap();
+
+    // "My tickets" lists it from this browser's memory and opens it again.
+    browser.click("a.my-tickets-link").await.unwrap();
+    browser
+        .wait_for_text("li.my-ticket h2", &number)
+        .await
+        .unwrap();
+    browser
+        .screenshot(&format!("my-tickets-{lang}-phone"))
+        .await
+        .unwrap();
+    browser.click("li.my-ticket a.button").await.unwrap();
+    browser
+        .wait_for_text("[data-number]", &number)
+        .await
+        .unwrap();
+    // Removed from this device, it is gone from the list (after a reload too).
+    browser.click("a.my-tickets-link").await.unwrap();
+    browser
+        .click("li.my-ticket button.button-light")
+        .await
+        .unwrap();
+    browser.wait_for_count("p.empty", 1).await.unwrap();
+    c.refresh().await.unwrap();
+    browser.wait_for_count("p.empty", 1).await.unwrap();
     browser.close().await.unwrap();
 }
 

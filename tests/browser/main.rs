@@ -4,6 +4,7 @@
 
 mod booking;
 mod catalog;
+mod keyboard;
 mod offline;
 mod service_card;
 mod taken;

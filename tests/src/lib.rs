@@ -5,6 +5,8 @@
 //! Debian's `chromium` and `chromium-driver`; `scripts/test.sh` provides both and
 //! runs them once per test run.
 
+pub mod keys;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

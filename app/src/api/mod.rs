@@ -5,6 +5,8 @@
 
 mod error;
 mod functions;
+#[cfg(test)]
+pub mod sample;
 mod types;
 
 pub use error::ApiError;

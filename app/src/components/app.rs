@@ -1,12 +1,14 @@
 use super::lang::{provide_lang, use_lang, LanguageSwitch};
 use super::offline::OfflineBanner;
+use crate::browser;
 use crate::cache::provide_cache;
 use crate::draft::provide_draft;
 use crate::i18n::{t, SUPPORT_PHONES};
 use crate::pages::book::{ContactStep, DateStep, OfficeStep, ReviewStep, SituationStep, TimeStep};
-use crate::pages::{CatalogPage, NotFoundPage, ServicePage, TicketPage};
+use crate::pages::{CatalogPage, MyTicketsPage, NotFoundPage, ServicePage, TicketPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The whole app: header, the page of the current address, footer. Every
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
     let w = move || t(lang.get());
     view! {
         <Router>
+            <FocusOnNavigate />
             <a class="skip" href="#main">{move || w().skip_to_content}</a>
             <header class="site-header">
                 <div class="wrap header-row">
@@ -27,7 +30,10 @@ pub fn App() -> impl IntoView {
                         <span class="brand-name">{move || w().brand}</span>
                         <span class="brand-tagline">{move || w().tagline}</span>
                     </A>
-                    <LanguageSwitch />
+                    <div class="header-tools">
+                        <A href="/tickets" attr:class="my-tickets-link">{move || w().my_tickets}</A>
+                        <LanguageSwitch />
+                    </div>
                 </div>
             </header>
             <OfflineBanner />
@@ -41,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/book/:service/office/:office/:date") view=TimeStep />
                     <Route path=path!("/book/:service/contact") view=ContactStep />
                     <Route path=path!("/book/:service/review") view=ReviewStep />
+                    <Route path=path!("/tickets") view=MyTicketsPage />
                     <Route path=path!("/tickets/:ticket") view=TicketPage />
                 </Routes>
             </main>
@@ -61,4 +68,20 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// After a move to another page inside the app, the page shows from its top and
+/// focus goes to its main region, as after a full page load: a keyboard or screen-reader user starts
+/// at the new content, not at a link that is gone. The first load is left alone
+/// (the skip link stays the first stop).
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |seen: Option<String>| {
+        let path = location.pathname.get();
+        if seen.is_some_and(|p| p != path) {
+            browser::focus_at_top("main");
+        }
+        path
+    });
 }

@@ -4,10 +4,9 @@ use domain::catalog::{LegalAct, ServiceCard};
 use domain::Text;
 use leptos::prelude::*;
 
-/// The card's fixed fields, in sections: the short ones open, the long legal
-/// ones folded (`<details>`), so the page is never a wall of text.
+/// The card's short facts (result, subject, term, cost), shown first.
 #[component]
-pub fn CardSections(card: ServiceCard) -> impl IntoView {
+pub fn CardFacts(card: ServiceCard) -> impl IntoView {
     let lang = use_lang();
     let w = move || t(lang.get());
     let term = card.term;
@@ -25,8 +24,6 @@ pub fn CardSections(card: ServiceCard) -> impl IntoView {
         }
     };
     let paid = card.paid;
-    let mut legal = card.legal_acts.clone();
-    legal.extend(card.local_legal_acts.iter().cloned());
     view! {
         <section class="card-facts">
             <Fact title=|w| w.card_result text=card.result.clone() />
@@ -40,6 +37,16 @@ pub fn CardSections(card: ServiceCard) -> impl IntoView {
                 <p>{move || if paid { w().card_paid } else { w().card_free }}</p>
             </div>
         </section>
+    }
+}
+
+/// The card's other fields, in sections: the short ones open, the long legal
+/// ones folded (`<details>`), so the page is never a wall of text.
+#[component]
+pub fn CardSections(card: ServiceCard) -> impl IntoView {
+    let mut legal = card.legal_acts.clone();
+    legal.extend(card.local_legal_acts.iter().cloned());
+    view! {
         <Folded title=|w| w.card_grounds items=vec![card.grounds.clone()] open=true />
         <Folded title=|w| w.card_how items=card.how_to_apply.clone() open=true />
         <Folded title=|w| w.card_payment items=card.payment.clone().into_iter().collect() />

@@ -248,4 +248,16 @@ pub struct Words {
     pub visit: &'static str,
     /// Ready date on the ticket.
     pub ready_ticket: &'static str,
+    /// "My tickets" heading and header link.
+    pub my_tickets: &'static str,
+    /// Under the "My tickets" heading.
+    pub my_tickets_lead: &'static str,
+    /// No tickets kept.
+    pub no_tickets: &'static str,
+    /// A ticket whose day has passed.
+    pub past_visit: &'static str,
+    /// Opens a kept ticket.
+    pub open_ticket: &'static str,
+    /// Forgets a kept ticket link.
+    pub forget_ticket: &'static str,
 }

@@ -2,11 +2,13 @@
 
 pub mod book;
 mod catalog_page;
+mod my_tickets_page;
 mod not_found_page;
 mod service_page;
 mod ticket_page;
 
 pub use catalog_page::CatalogPage;
+pub use my_tickets_page::MyTicketsPage;
 pub use not_found_page::NotFoundPage;
 pub use service_page::ServicePage;
 pub use ticket_page::TicketPage;

@@ -1,6 +1,6 @@
 use crate::api::ServiceDetails;
 use crate::cache::use_service;
-use crate::components::card::CardSections;
+use crate::components::card::{CardFacts, CardSections};
 use crate::components::checklist_view::ChecklistView;
 use crate::components::error_view::fetched;
 use crate::components::fee_preview::FeePreview;
@@ -72,6 +72,7 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
         <h1>{move || name.get(lang.get()).to_string()}</h1>
         <p class="lead">{move || summary.get(lang.get()).to_string()}</p>
         {service.demo.then(|| view! { <p class="badges"><span class="badge">{move || w().demo}</span></p> })}
+        <CardFacts card=service.card.clone() />
         {booking.clone()()}
         <section class="situation" aria-labelledby="situation-title">
             <h2 id="situation-title">{move || w().situation_title}</h2>

@@ -7,8 +7,9 @@ use crate::components::lang::use_lang;
 use crate::draft::use_last_ticket;
 use crate::i18n::{date_long, t, time};
 use crate::ics;
+use crate::saved;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use qrcode::render::svg;
 use qrcode::QrCode;
 
@@ -18,19 +19,31 @@ use qrcode::QrCode;
 pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("ticket").unwrap_or_default()));
+    // The router's address, not the window's: on a move inside the app the
+    // page renders before the window's address changes.
+    let location = use_location();
+    let token = Memo::new(move |_| location.hash.get().trim_start_matches('#').to_string());
     let last = use_last_ticket();
     let ticket = LocalResource::new(move || {
         let id = id.get();
+        let token = token.get();
         let fresh = last.get_untracked().filter(|t| t.id == id);
         async move {
             if let Some(t) = fresh {
                 return Ok(t);
             }
-            let token = browser::fragment();
             if token.is_empty() {
                 return Err(ApiError::not_found("ticket"));
             }
-            get_ticket(TicketRequest { id, token }).await
+            let opened = get_ticket(TicketRequest {
+                id,
+                token: token.clone(),
+            })
+            .await;
+            if let Ok(t) = &opened {
+                saved::remember(t, &token);
+            }
+            opened
         }
     });
     let retry = Callback::new(move |_| ticket.refetch());
@@ -42,7 +55,7 @@ pub fn TicketPage() -> impl IntoView {
                 .into_any()
         }
         Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-        Some(Ok(t)) => view! { <TicketCard ticket=t /> }.into_any(),
+        Some(Ok(t)) => view! { <TicketCard ticket=t token=token.get_untracked() /> }.into_any(),
     }
 }
 
@@ -59,15 +72,10 @@ fn qr_svg(link: &str) -> String {
 }
 
 #[component]
-fn TicketCard(ticket: TicketView) -> impl IntoView {
+fn TicketCard(ticket: TicketView, token: String) -> impl IntoView {
     let lang = use_lang();
     let w = move || t(lang.get());
-    let link = format!(
-        "{}/tickets/{}#{}",
-        browser::origin(),
-        ticket.id,
-        browser::fragment()
-    );
+    let link = format!("{}/tickets/{}#{}", browser::origin(), ticket.id, token);
     let qr = qr_svg(&link);
     let when = {
         let ticket = ticket.clone();

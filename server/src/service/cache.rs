@@ -1,15 +1,35 @@
 //! Availability reads served from memory: what is taken at an office over the
 //! horizon, loaded in one query and kept until this node writes to that office
-//! or `ttl` passes (other nodes' writes show within `ttl`). Reads only advise:
-//! holds and confirms always decide on fresh rows under the write lock.
+//! or `ttl` passes (other nodes' writes show within `ttl`). The answers computed
+//! from it (the days of a service, the times of a day) are kept beside it until
+//! the next hold in it expires, so a repeated read is a lookup. Reads only
+//! advise: holds and confirms always decide on fresh rows under the write lock.
 
 use crate::store::{Store, Taken};
 use app::api::ApiError;
 use chrono::NaiveDate;
 use domain::slots::Occupancy;
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// What an answer was computed for (the office is the entry's).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AnswerKey {
+    /// The days of the horizon starting `first`, for a service.
+    Days { service: String, first: NaiveDate },
+    /// The times of `date`, for a service.
+    Times { service: String, date: NaiveDate },
+}
+
+#[derive(Debug)]
+struct Answer {
+    value: Arc<dyn Any + Send + Sync>,
+    /// Valid while `now` is before this instant (Unix seconds): the first
+    /// expiry of a hold that was live when it was computed.
+    until: i64,
+}
 
 #[derive(Debug)]
 struct Entry {
@@ -17,6 +37,13 @@ struct Entry {
     to: NaiveDate,
     loaded: Instant,
     rows: Arc<Vec<Taken>>,
+    answers: HashMap<AnswerKey, Answer>,
+}
+
+impl Entry {
+    fn covers(&self, from: NaiveDate, to: NaiveDate, ttl: Duration) -> bool {
+        self.from <= from && to <= self.to && self.loaded.elapsed() < ttl
+    }
 }
 
 /// The cache.
@@ -24,6 +51,15 @@ struct Entry {
 pub struct OccupancyCache {
     ttl: Duration,
     entries: Arc<Mutex<HashMap<String, Entry>>>,
+}
+
+/// The first instant after `now` at which a hold among `rows` stops counting.
+fn next_change(rows: &[Taken], now: i64) -> i64 {
+    rows.iter()
+        .filter_map(|t| t.expires_at)
+        .filter(|e| *e > now)
+        .min()
+        .unwrap_or(i64::MAX)
 }
 
 impl OccupancyCache {
@@ -38,7 +74,35 @@ impl OccupancyCache {
     fn cached(&self, office: &str, from: NaiveDate, to: NaiveDate) -> Option<Arc<Vec<Taken>>> {
         let entries = self.entries.lock().ok()?;
         let e = entries.get(office)?;
-        (e.from <= from && to <= e.to && e.loaded.elapsed() < self.ttl).then(|| e.rows.clone())
+        e.covers(from, to, self.ttl).then(|| e.rows.clone())
+    }
+
+    async fn rows(
+        &self,
+        store: &Store,
+        office: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Arc<Vec<Taken>>, ApiError> {
+        if let Some(rows) = self.cached(office, from, to) {
+            return Ok(rows);
+        }
+        let rows = Arc::new(store.taken(office, from, to).await?);
+        if !self.ttl.is_zero() {
+            if let Ok(mut entries) = self.entries.lock() {
+                entries.insert(
+                    office.to_string(),
+                    Entry {
+                        from,
+                        to,
+                        loaded: Instant::now(),
+                        rows: rows.clone(),
+                        answers: HashMap::new(),
+                    },
+                );
+            }
+        }
+        Ok(rows)
     }
 
     /// What is taken at `office` from `from` to `to` at the instant `now`, by day.
@@ -50,31 +114,60 @@ impl OccupancyCache {
         to: NaiveDate,
         now: i64,
     ) -> Result<Vec<(NaiveDate, Occupancy)>, ApiError> {
-        let rows = match self.cached(office, from, to) {
-            Some(rows) => rows,
-            None => {
-                let rows = Arc::new(store.taken(office, from, to).await?);
-                if !self.ttl.is_zero() {
-                    if let Ok(mut entries) = self.entries.lock() {
-                        entries.insert(
-                            office.to_string(),
-                            Entry {
-                                from,
-                                to,
-                                loaded: Instant::now(),
-                                rows: rows.clone(),
-                            },
-                        );
-                    }
-                }
-                rows
+        let rows = self.rows(store, office, from, to).await?;
+        Ok(live_rows(&rows, from, to, now))
+    }
+
+    /// The answer `key` at `office` from the occupancy of `from`..=`to` at
+    /// `now`: kept from an earlier call while nothing it depends on changed,
+    /// else computed by `compute` and kept.
+    pub async fn answer<T, F>(
+        &self,
+        store: &Store,
+        office: &str,
+        (from, to): (NaiveDate, NaiveDate),
+        now: i64,
+        key: AnswerKey,
+        compute: F,
+    ) -> Result<Arc<T>, ApiError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce(&[(NaiveDate, Occupancy)]) -> Result<T, ApiError>,
+    {
+        if let Some(kept) = self.kept::<T>(office, from, to, now, &key) {
+            return Ok(kept);
+        }
+        let rows = self.rows(store, office, from, to).await?;
+        let value = Arc::new(compute(&live_rows(&rows, from, to, now))?);
+        if let Ok(mut entries) = self.entries.lock() {
+            // Only beside the rows it was computed from: a write meanwhile
+            // dropped them, and the answer with them.
+            if let Some(e) = entries
+                .get_mut(office)
+                .filter(|e| Arc::ptr_eq(&e.rows, &rows))
+            {
+                let until = next_change(&rows, now);
+                let kept: Arc<dyn Any + Send + Sync> = value.clone();
+                e.answers.insert(key, Answer { value: kept, until });
             }
-        };
-        Ok(rows
-            .iter()
-            .filter(|t| from <= t.day && t.day <= to && t.live(now))
-            .map(|t| (t.day, t.occupancy.clone()))
-            .collect())
+        }
+        Ok(value)
+    }
+
+    fn kept<T: Send + Sync + 'static>(
+        &self,
+        office: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        now: i64,
+        key: &AnswerKey,
+    ) -> Option<Arc<T>> {
+        let entries = self.entries.lock().ok()?;
+        let e = entries
+            .get(office)
+            .filter(|e| e.covers(from, to, self.ttl))?;
+        let a = e.answers.get(key).filter(|a| now < a.until)?;
+        a.value.clone().downcast::<T>().ok()
     }
 
     /// Forgets an office after this node wrote to it.
@@ -83,4 +176,16 @@ impl OccupancyCache {
             entries.remove(office);
         }
     }
+}
+
+fn live_rows(
+    rows: &[Taken],
+    from: NaiveDate,
+    to: NaiveDate,
+    now: i64,
+) -> Vec<(NaiveDate, Occupancy)> {
+    rows.iter()
+        .filter(|t| from <= t.day && t.day <= to && t.live(now))
+        .map(|t| (t.day, t.occupancy.clone()))
+        .collect()
 }

@@ -1,3 +1,4 @@
+use super::cache::AnswerKey;
 use super::Services;
 use app::api::*;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -102,37 +103,54 @@ impl Services {
         let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
             return Ok(Vec::new());
         };
-        let taken = self
+        let key = AnswerKey::Days {
+            service: s.id.0.clone(),
+            first: *first,
+        };
+        let span = (*first, *last);
+        let days = self
             .cache
-            .occupancy(&self.store, &o.id.0, *first, *last, self.now().timestamp())
+            .answer(
+                &self.store,
+                &o.id.0,
+                span,
+                self.now().timestamp(),
+                key,
+                |taken| {
+                    dates
+                        .iter()
+                        .map(|date| self.day_view(s, o, *date, taken))
+                        .collect::<Result<Vec<_>, ApiError>>()
+                },
+            )
             .await?;
-        dates
-            .into_iter()
-            .map(|date| {
-                let slots = day_slots(o, s, date, &self.state.calendar)?;
-                if slots.is_empty() {
-                    return Ok(DayView {
-                        date,
-                        free: 0,
-                        closed: Some(closed_reason(o, date, &self.state.calendar)),
-                    });
-                }
-                let that_day: Vec<Occupancy> = taken
-                    .iter()
-                    .filter(|(d, _)| *d == date)
-                    .map(|(_, x)| x.clone())
-                    .collect();
-                let free = availability(&slots, &s.id.0, &that_day)
-                    .iter()
-                    .map(|f| u32::from(f.free))
-                    .sum();
-                Ok(DayView {
-                    date,
-                    free,
-                    closed: None,
-                })
-            })
-            .collect()
+        Ok(days.as_ref().clone())
+    }
+
+    fn day_view(
+        &self,
+        s: &Service,
+        o: &Office,
+        date: NaiveDate,
+        taken: &[(NaiveDate, Occupancy)],
+    ) -> Result<DayView, ApiError> {
+        let slots = day_slots(o, s, date, &self.state.calendar)?;
+        if slots.is_empty() {
+            return Ok(DayView {
+                date,
+                free: 0,
+                closed: Some(closed_reason(o, date, &self.state.calendar)),
+            });
+        }
+        let free = availability(&slots, &s.id.0, &on_day(taken, date))
+            .iter()
+            .map(|f| u32::from(f.free))
+            .sum();
+        Ok(DayView {
+            date,
+            free,
+            closed: None,
+        })
     }
 
     pub(super) async fn time_list(&self, req: &TimesRequest) -> Result<Vec<TimeView>, ApiError> {
@@ -145,25 +163,34 @@ impl Services {
             return Err(SlotError::OutsideHorizon.into());
         }
         let slots = day_slots(o, s, req.date, &self.state.calendar)?;
-        // The whole horizon of the office, as `days` reads it: one cache entry
-        // serves both.
-        let (first, last) = self.horizon_span()?;
-        let taken: Vec<Occupancy> = self
+        // Over the whole horizon of the office, as `days` reads it: one cache
+        // entry serves both.
+        let key = AnswerKey::Times {
+            service: s.id.0.clone(),
+            date: req.date,
+        };
+        let span = self.horizon_span()?;
+        let times = self
             .cache
-            .occupancy(&self.store, &o.id.0, first, last, self.now().timestamp())
-            .await?
-            .into_iter()
-            .filter(|(d, _)| *d == req.date)
-            .map(|(_, x)| x)
-            .collect();
-        Ok(availability(&slots, &s.id.0, &taken)
-            .into_iter()
-            .map(|f| TimeView {
-                start: f.start,
-                end: f.end,
-                free: f.free,
-            })
-            .collect())
+            .answer(
+                &self.store,
+                &o.id.0,
+                span,
+                self.now().timestamp(),
+                key,
+                |taken| {
+                    Ok(availability(&slots, &s.id.0, &on_day(taken, req.date))
+                        .into_iter()
+                        .map(|f| TimeView {
+                            start: f.start,
+                            end: f.end,
+                            free: f.free,
+                        })
+                        .collect::<Vec<_>>())
+                },
+            )
+            .await?;
+        Ok(times.as_ref().clone())
     }
 
     /// The free times of the horizon nearest to `date` `time`, for a "taken" answer.
@@ -195,12 +222,7 @@ impl Services {
             .iter()
             .flat_map(|d| {
                 let slots = day_slots(o, s, *d, &self.state.calendar).unwrap_or_default();
-                let that_day: Vec<Occupancy> = taken
-                    .iter()
-                    .filter(|(x, _)| x == d)
-                    .map(|(_, x)| x.clone())
-                    .collect();
-                availability(&slots, &s.id.0, &that_day)
+                availability(&slots, &s.id.0, &on_day(&taken, *d))
                     .into_iter()
                     .filter(|f| f.free > 0)
                     .map(|f| SlotRef {
@@ -214,4 +236,13 @@ impl Services {
         free.truncate(ALTERNATIVES);
         free
     }
+}
+
+/// What is taken on `date`.
+fn on_day(taken: &[(NaiveDate, Occupancy)], date: NaiveDate) -> Vec<Occupancy> {
+    taken
+        .iter()
+        .filter(|(d, _)| *d == date)
+        .map(|(_, x)| x.clone())
+        .collect()
 }

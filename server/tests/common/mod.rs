@@ -6,6 +6,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use server::cli::{DataArgs, DbArgs, ServeArgs};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 /// Which database a test runs on.
@@ -20,6 +21,8 @@ pub struct TestApp {
     pub db_url: String,
     pub client: reqwest::Client,
     pub services: server::service::Services,
+    /// Seconds the server's clock is ahead of [`now`].
+    pub clock_ahead: Arc<AtomicI64>,
     _site: tempfile::TempDir,
     _db_dir: tempfile::TempDir,
 }
@@ -111,10 +114,14 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         max_per_contact: options.max_per_contact,
         read_cache_ms: 1000,
     };
+    let clock_ahead = Arc::new(AtomicI64::new(0));
+    let ahead = clock_ahead.clone();
     let services = server::services(&args)
         .await
         .expect("services start")
-        .with_clock(Arc::new(now));
+        .with_clock(Arc::new(move || {
+            now() + chrono::Duration::seconds(ahead.load(Ordering::SeqCst))
+        }));
     let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = server::http::router(services.clone(), &args.site_root);
@@ -127,12 +134,18 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
             .build()
             .unwrap(),
         services,
+        clock_ahead,
         _site: site,
         _db_dir: db_dir,
     }
 }
 
 impl TestApp {
+    /// Moves the server's clock forward by `seconds`.
+    pub fn advance(&self, seconds: i64) {
+        self.clock_ahead.fetch_add(seconds, Ordering::SeqCst);
+    }
+
     /// POSTs `body` to `/api/NAME`; returns the status and the JSON answer.
     pub async fn call(&self, name: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
         let r = self

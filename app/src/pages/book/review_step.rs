@@ -2,7 +2,6 @@ use super::contact_step::problems;
 use super::draft_for;
 use super::hold::{HoldProblem, HoldTimer};
 use crate::api::{confirm, ApiError, ConfirmRequest, TicketView};
-use crate::browser::{self, Store};
 use crate::cache::use_service;
 use crate::components::fee_preview::QuoteTable;
 use crate::components::lang::use_lang;
@@ -10,22 +9,10 @@ use crate::components::wizard::WizardStep;
 use crate::draft::{use_last_ticket, Draft};
 use crate::i18n::{date_long, t, time};
 use crate::pages::service_page::service_param;
+use crate::saved;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use serde::{Deserialize, Serialize};
-
-/// A ticket link kept in this browser ("My tickets").
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SavedTicket {
-    /// The ticket's id.
-    pub id: String,
-    /// Its access token.
-    pub token: String,
-}
-
-/// Where the ticket links are kept.
-pub const SAVED_TICKETS: &str = "cherga.tickets";
 
 async fn send(draft: RwSignal<Draft>) -> Result<TicketView, ApiError> {
     let mut d = draft.get_untracked();
@@ -61,14 +48,7 @@ pub fn ReviewStep() -> impl IntoView {
             match send(draft).await {
                 Ok(ticket) => {
                     let token = ticket.access_token.clone().unwrap_or_default();
-                    let mut saved: Vec<SavedTicket> =
-                        browser::load(Store::Local, SAVED_TICKETS).unwrap_or_default();
-                    saved.retain(|s| s.id != ticket.id);
-                    saved.push(SavedTicket {
-                        id: ticket.id.clone(),
-                        token: token.clone(),
-                    });
-                    browser::save(Store::Local, SAVED_TICKETS, &saved);
+                    saved::remember(&ticket, &token);
                     let url = format!("/tickets/{}#{token}", ticket.id);
                     last.set(Some(ticket));
                     draft.update(Draft::finished);

@@ -1,0 +1,87 @@
+//! Availability reads come from memory between writes; they must still follow
+//! every write of this node and every hold that expires meanwhile.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+const SEED: &str = "passport-lost-stolen";
+const PODIL: &str = "kyiv-podilskyi";
+
+async fn free_at_nine(app: &TestApp) -> (u64, u64) {
+    let (status, times) = app
+        .call(
+            "times",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{times}");
+    assert_eq!(times[0]["start"], "09:00:00");
+    let (status, days) = app
+        .call("days", json!({ "service": SEED, "office": PODIL }))
+        .await;
+    assert_eq!(status, 200, "{days}");
+    let day = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-11-24")
+        .unwrap();
+    (
+        times[0]["free"].as_u64().unwrap(),
+        day["free"].as_u64().unwrap(),
+    )
+}
+
+async fn kept_answers_follow_writes_and_expiring_holds(db: Db) {
+    let app = spawn_app(db).await;
+    let (time_free, day_free) = free_at_nine(&app).await;
+    assert_eq!(time_free, 2);
+    // Read twice: the second comes from memory and says the same.
+    assert_eq!(free_at_nine(&app).await, (2, day_free));
+
+    let (status, hold) = app
+        .call(
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{hold}");
+    assert_eq!(
+        free_at_nine(&app).await,
+        (1, day_free - 1),
+        "a hold takes a place"
+    );
+    assert_eq!(free_at_nine(&app).await, (1, day_free - 1));
+
+    // Nine minutes on the hold still counts; past ten minutes it no longer
+    // does, with no write in between.
+    app.advance(9 * 60);
+    assert_eq!(free_at_nine(&app).await, (1, day_free - 1));
+    app.advance(2 * 60);
+    assert_eq!(
+        free_at_nine(&app).await,
+        (2, day_free),
+        "an expired hold frees its place"
+    );
+
+    let (status, hold) = app
+        .call(
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{hold}");
+    let (status, ticket) = app.call("confirm", confirm_body(1, &hold["hold_id"])).await;
+    assert_eq!(status, 200, "{ticket}");
+    app.advance(11 * 60);
+    assert_eq!(
+        free_at_nine(&app).await,
+        (1, day_free - 1),
+        "a ticket never expires"
+    );
+}
+
+on_both!(kept_answers_follow_writes_and_expiring_holds);
