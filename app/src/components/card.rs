@@ -29,11 +29,11 @@ pub fn CardFacts(card: ServiceCard) -> impl IntoView {
             <Fact title=|w| w.card_result text=card.result.clone() />
             <Fact title=|w| w.card_subject text=card.subject.clone() />
             <div class="fact">
-                <h3>{move || w().card_term}</h3>
+                <h2>{move || w().card_term}</h2>
                 <p data-term=term.working_days>{term_text}</p>
             </div>
             <div class="fact">
-                <h3>{move || w().card_cost}</h3>
+                <h2>{move || w().card_cost}</h2>
                 <p>{move || if paid { w().card_paid } else { w().card_free }}</p>
             </div>
         </section>
@@ -63,7 +63,7 @@ fn Fact(title: Pick, text: Text) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="fact">
-            <h3>{move || title(t(lang.get()))}</h3>
+            <h2>{move || title(t(lang.get()))}</h2>
             <p>{move || text.get(lang.get()).to_string()}</p>
         </div>
     }
