@@ -35,6 +35,15 @@ async fn free_at_nine(app: &TestApp) -> (u64, u64) {
     )
 }
 
+/// Holds 9:00 on 24.11 at Podilskyi for the seed service.
+async fn hold_nine(app: &TestApp) -> serde_json::Value {
+    let (status, hold) = app
+        .call("hold", seed_slot(PODIL, "2026-11-24", "09:00"))
+        .await;
+    assert_eq!(status, 200, "{hold}");
+    hold
+}
+
 async fn kept_answers_follow_writes_and_expiring_holds(db: Db) {
     let app = spawn_app(db).await;
     let (time_free, day_free) = free_at_nine(&app).await;
@@ -42,13 +51,7 @@ async fn kept_answers_follow_writes_and_expiring_holds(db: Db) {
     // Read twice: the second comes from memory and says the same.
     assert_eq!(free_at_nine(&app).await, (2, day_free));
 
-    let (status, hold) = app
-        .call(
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
-        )
-        .await;
-    assert_eq!(status, 200, "{hold}");
+    hold_nine(&app).await;
     assert_eq!(
         free_at_nine(&app).await,
         (1, day_free - 1),
@@ -67,13 +70,7 @@ async fn kept_answers_follow_writes_and_expiring_holds(db: Db) {
         "an expired hold frees its place"
     );
 
-    let (status, hold) = app
-        .call(
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": "2026-11-24", "time": "09:00" }),
-        )
-        .await;
-    assert_eq!(status, 200, "{hold}");
+    let hold = hold_nine(&app).await;
     let (status, ticket) = app.call("confirm", confirm_body(1, &hold["hold_id"])).await;
     assert_eq!(status, 200, "{ticket}");
     app.advance(11 * 60);

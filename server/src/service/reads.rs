@@ -107,24 +107,35 @@ impl Services {
             service: s.id.0.clone(),
             first: *first,
         };
-        let span = (*first, *last);
-        let days = self
+        self.kept(o, (*first, *last), key, |taken| {
+            dates
+                .iter()
+                .map(|date| self.day_view(s, o, *date, taken))
+                .collect()
+        })
+        .await
+    }
+
+    /// The answer `key` at office `o` over `span` now: kept from an earlier
+    /// read while still true, else computed by `compute` (see
+    /// [`super::cache::OccupancyCache::answer`]).
+    async fn kept<T, F>(
+        &self,
+        o: &Office,
+        span: (NaiveDate, NaiveDate),
+        key: AnswerKey,
+        compute: F,
+    ) -> Result<T, ApiError>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: FnOnce(&[(NaiveDate, Occupancy)]) -> Result<T, ApiError>,
+    {
+        let now = self.now().timestamp();
+        let answer = self
             .cache
-            .answer(
-                &self.store,
-                &o.id.0,
-                span,
-                self.now().timestamp(),
-                key,
-                |taken| {
-                    dates
-                        .iter()
-                        .map(|date| self.day_view(s, o, *date, taken))
-                        .collect::<Result<Vec<_>, ApiError>>()
-                },
-            )
+            .answer(&self.store, &o.id.0, span, now, key, compute)
             .await?;
-        Ok(days.as_ref().clone())
+        Ok(answer.as_ref().clone())
     }
 
     fn day_view(
@@ -169,28 +180,17 @@ impl Services {
             service: s.id.0.clone(),
             date: req.date,
         };
-        let span = self.horizon_span()?;
-        let times = self
-            .cache
-            .answer(
-                &self.store,
-                &o.id.0,
-                span,
-                self.now().timestamp(),
-                key,
-                |taken| {
-                    Ok(availability(&slots, &s.id.0, &on_day(taken, req.date))
-                        .into_iter()
-                        .map(|f| TimeView {
-                            start: f.start,
-                            end: f.end,
-                            free: f.free,
-                        })
-                        .collect::<Vec<_>>())
-                },
-            )
-            .await?;
-        Ok(times.as_ref().clone())
+        self.kept(o, self.horizon_span()?, key, |taken| {
+            Ok(availability(&slots, &s.id.0, &on_day(taken, req.date))
+                .into_iter()
+                .map(|f| TimeView {
+                    start: f.start,
+                    end: f.end,
+                    free: f.free,
+                })
+                .collect())
+        })
+        .await
     }
 
     /// The free times of the horizon nearest to `date` `time`, for a "taken" answer.
