@@ -3,7 +3,7 @@
 // Booking always needs the network (its requests are never answered from here).
 "use strict";
 
-const CACHE = "cherga-v1";
+const CACHE = "cherga-v2";
 // Read-only API answers kept for offline use, by a key made from the request.
 const OFFLINE_API = ["/api/catalog", "/api/service"];
 
@@ -31,9 +31,9 @@ async function precache() {
   const shell = await fetch("/", { cache: "no-cache" });
   const html = await shell.clone().text();
   await cache.put("/", shell);
-  const assets = [...html.matchAll(/(?:href|from)\s*=?\s*"(\/(?:pkg\/[^"]+|[\w.-]+\.(?:svg|png|webmanifest)))"/g)].map((m) => m[1]);
-  const wasm = html.match(/module_or_path:\s*"([^"]+)"/);
-  if (wasm) assets.push(wasm[1]);
+  // Every quoted "/pkg/…" name in the shell: the bundle, the stylesheet and
+  // the page chunks loaded on demand (listed there for this purpose).
+  const assets = [...html.matchAll(/"(\/(?:pkg\/[^"]+|[\w.-]+\.(?:svg|png|webmanifest)))"/g)].map((m) => m[1]);
   await cache.addAll([...new Set(assets)]);
   const catalog = await post("/api/catalog", "{}");
   const list = await catalog.clone().json();

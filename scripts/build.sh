@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-cargo leptos build --release --precompress
+# --split: the card, the booking wizard and the tickets are WASM chunks loaded
+# when first opened (see app/src/pages/lazy.rs).
+cargo leptos build --release --precompress --split

@@ -7,4 +7,5 @@ mod catalog;
 mod keyboard;
 mod offline;
 mod service_card;
+mod shell;
 mod taken;

@@ -4,12 +4,15 @@ use crate::browser;
 use crate::cache::provide_cache;
 use crate::draft::provide_draft;
 use crate::i18n::{t, SUPPORT_PHONES};
-use crate::pages::book::{ContactStep, DateStep, OfficeStep, ReviewStep, SituationStep, TimeStep};
-use crate::pages::{CatalogPage, MyTicketsPage, NotFoundPage, ServicePage, TicketPage};
+use crate::pages::lazy::{
+    ContactRoute, DateRoute, MyTicketsRoute, OfficeRoute, ReviewRoute, ServiceRoute,
+    SituationRoute, TicketRoute, TimeRoute,
+};
+use crate::pages::{CatalogPage, NotFoundPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The whole app: header, the page of the current address, footer. Every
 /// route is declared here.
@@ -20,8 +23,10 @@ pub fn App() -> impl IntoView {
     provide_draft();
     let lang = use_lang();
     let w = move || t(lang.get());
+    // True while the next page's code is on its way (a lazily loaded chunk).
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
             <FocusOnNavigate />
             <a class="skip" href="#main">{move || w().skip_to_content}</a>
             <header class="site-header">
@@ -37,18 +42,21 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <OfflineBanner />
+            <p class="routing" role="status" aria-live="polite" hidden=move || !routing.get()>
+                {move || routing.get().then(|| w().loading)}
+            </p>
             <main id="main" class="wrap" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CatalogPage />
-                    <Route path=path!("/services/:service") view=ServicePage />
-                    <Route path=path!("/book/:service") view=SituationStep />
-                    <Route path=path!("/book/:service/office") view=OfficeStep />
-                    <Route path=path!("/book/:service/office/:office") view=DateStep />
-                    <Route path=path!("/book/:service/office/:office/:date") view=TimeStep />
-                    <Route path=path!("/book/:service/contact") view=ContactStep />
-                    <Route path=path!("/book/:service/review") view=ReviewStep />
-                    <Route path=path!("/tickets") view=MyTicketsPage />
-                    <Route path=path!("/tickets/:ticket") view=TicketPage />
+                    <Route path=path!("/services/:service") view={Lazy::<ServiceRoute>::new()} />
+                    <Route path=path!("/book/:service") view={Lazy::<SituationRoute>::new()} />
+                    <Route path=path!("/book/:service/office") view={Lazy::<OfficeRoute>::new()} />
+                    <Route path=path!("/book/:service/office/:office") view={Lazy::<DateRoute>::new()} />
+                    <Route path=path!("/book/:service/office/:office/:date") view={Lazy::<TimeRoute>::new()} />
+                    <Route path=path!("/book/:service/contact") view={Lazy::<ContactRoute>::new()} />
+                    <Route path=path!("/book/:service/review") view={Lazy::<ReviewRoute>::new()} />
+                    <Route path=path!("/tickets") view={Lazy::<MyTicketsRoute>::new()} />
+                    <Route path=path!("/tickets/:ticket") view={Lazy::<TicketRoute>::new()} />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -2,6 +2,7 @@
 
 pub mod book;
 mod catalog_page;
+pub mod lazy;
 mod my_tickets_page;
 mod not_found_page;
 mod service_page;

@@ -2,10 +2,13 @@
 //! other static files for an hour; the HTML shell never cached, so a new build
 //! reaches every browser on its next visit.
 
+use super::chunks::Chunks;
+use app::pages::lazy::{part_of, PARTS};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::services::{ServeDir, ServeFile};
@@ -23,6 +26,8 @@ pub struct AssetManifest {
     pub wasm: String,
     /// `/pkg/cherga.<hash>.css`
     pub css: String,
+    /// The pages loaded on demand, for a split build.
+    pub chunks: Option<Chunks>,
 }
 
 impl AssetManifest {
@@ -52,16 +57,41 @@ impl AssetManifest {
             }
         }
         let [js, wasm, css] = newest;
+        let js = js?.1;
+        let chunks = Chunks::find(&site_root.join("pkg"), js.trim_start_matches("/pkg/"));
         Some(AssetManifest {
-            js: js?.1,
+            js,
             wasm: wasm?.1,
             css: css?.1,
+            chunks,
         })
     }
 
-    /// The HTML shell that loads the app.
-    pub fn shell(&self) -> String {
-        let AssetManifest { js, wasm, css } = self;
+    /// The HTML shell that loads the app, with the chunks of `part` (see
+    /// `app::pages::lazy::PARTS`) preloaded.
+    pub fn shell(&self, part: Option<&str>) -> String {
+        let AssetManifest {
+            js,
+            wasm,
+            css,
+            chunks,
+        } = self;
+        // The loader is fetched with the bundle; the chunks are listed for the
+        // service worker, which keeps them for offline use.
+        let split = chunks.as_ref().map_or(String::new(), |c| {
+            let list = c.wasm.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>();
+            let preload = part
+                .and_then(|p| c.parts.get(p))
+                .into_iter()
+                .flatten()
+                .map(|w| format!("<link rel=\"preload\" href=\"{w}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"))
+                .collect::<String>();
+            format!(
+                "<link rel=\"modulepreload\" href=\"{}\">\n{preload}<script type=\"application/json\" id=\"chunks\">[{}]</script>\n",
+                c.loader,
+                list.join(",")
+            )
+        });
         format!(
             r##"<!DOCTYPE html>
 <html lang="uk">
@@ -76,7 +106,7 @@ impl AssetManifest {
 <link rel="stylesheet" href="{css}">
 <link rel="modulepreload" href="{js}">
 <link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>
-<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});
+{split}<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});
 if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register("/sw.js"));</script>
 </head>
 <body>
@@ -93,23 +123,31 @@ const SHORT: &str = "public, max-age=3600";
 
 /// The static routes and the shell fallback.
 pub fn routes(site_root: &Path) -> Router {
-    let shell: Arc<Option<String>> = Arc::new(AssetManifest::find(site_root).map(|m| m.shell()));
-    if shell.is_none() {
+    // One shell per lazily loaded part, and one for the other addresses.
+    let shells: Arc<Option<HashMap<Option<&str>, String>>> =
+        Arc::new(AssetManifest::find(site_root).map(|m| {
+            std::iter::once(None)
+                .chain(PARTS.iter().map(|(_, part)| Some(*part)))
+                .map(|part| (part, m.shell(part)))
+                .collect()
+        }));
+    if shells.is_none() {
         tracing::warn!(site_root = %site_root.display(), "the web app is not built; serving the API only");
     }
     let pkg = ServeDir::new(site_root.join("pkg"))
         .precompressed_br()
         .precompressed_gzip();
-    let public =
-        ServeDir::new(site_root)
-            .precompressed_br()
-            .precompressed_gzip()
-            .fallback(tower::service_fn(move |_req| {
-                let shell = shell.clone();
-                async move {
-                    Ok::<_, std::convert::Infallible>(shell_response(shell.as_ref().as_deref()))
-                }
-            }));
+    let public = ServeDir::new(site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |req: axum::extract::Request| {
+            let shells = shells.clone();
+            async move {
+                let part = part_of(req.uri().path());
+                let shell = shells.as_ref().as_ref().and_then(|s| s.get(&part));
+                Ok::<_, std::convert::Infallible>(shell_response(shell.map(String::as_str)))
+            }
+        }));
     // The service worker is checked for updates on every visit.
     let worker = tower::ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
@@ -157,5 +195,40 @@ fn shell_response(shell: Option<&str>) -> Response {
             "The web app is not built. Run scripts/run.sh (see README).",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shell_names_the_chunks_of_a_split_build_for_the_service_worker() {
+        let mut m = AssetManifest {
+            js: "/pkg/cherga.j.js".into(),
+            wasm: "/pkg/cherga.w.wasm".into(),
+            css: "/pkg/cherga.c.css".into(),
+            chunks: None,
+        };
+        assert!(!m.shell(None).contains("id=\"chunks\""));
+        m.chunks = Some(Chunks {
+            loader: "/pkg/__wasm_split.l.js".into(),
+            wasm: vec![
+                "/pkg/chunk_1.a.wasm".into(),
+                "/pkg/split_card.b.wasm".into(),
+            ],
+            parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
+        });
+        let card = r#"<link rel="preload" href="/pkg/split_card.b.wasm" as="fetch" type="application/wasm" crossorigin>"#;
+        assert!(m.shell(Some("card_part")).contains(card));
+        assert!(!m
+            .shell(Some("booking_part"))
+            .contains("rel=\"preload\" href=\"/pkg/split"));
+        let shell = m.shell(None);
+        assert!(!shell.contains(card));
+        assert!(shell.contains(r#"<link rel="modulepreload" href="/pkg/__wasm_split.l.js">"#));
+        assert!(shell.contains(
+            r#"<script type="application/json" id="chunks">["/pkg/chunk_1.a.wasm","/pkg/split_card.b.wasm"]</script>"#
+        ));
     }
 }

@@ -2,6 +2,7 @@
 //! files, and the HTML shell for every other path (client-side routing).
 
 mod assets;
+mod chunks;
 
 use crate::service::Services;
 use app::api::context::SharedBackend;

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Prints what a first visit downloads, raw, gzip and brotli as served (the
+.gz/.br files cargo-leptos writes beside each asset): the catalog's first visit
+(bundle script, split loader, WASM, stylesheet), then what each lazily loaded
+part adds, and the first visit that opens a booking page directly."""
+import glob, json, os, sys
+
+PKG = "target/site/pkg"
+
+
+def newest(pattern):
+    files = glob.glob(os.path.join(PKG, pattern))
+    if not files:
+        return None
+    return max(files, key=os.path.getmtime)
+
+
+def sizes(path):
+    def size(p):
+        return os.path.getsize(p) if os.path.exists(p) else 0
+    return size(path), size(path + ".gz"), size(path + ".br")
+
+
+def row(label, s):
+    print(f"{label:<58} {s[0]:>10} {s[1]:>10} {s[2]:>10}")
+
+
+def add(a, b):
+    return tuple(x + y for x, y in zip(a, b))
+
+
+main = [newest(p) for p in ("cherga.*.js", "__wasm_split.*.js", "cherga.*.wasm", "cherga.*.css")]
+if main[0] is None or main[2] is None:
+    sys.exit("no build in target/site/pkg: run scripts/build.sh first")
+print(f"{'first visit: /':<58} {'raw':>10} {'gzip':>10} {'brotli':>10}")
+first = (0, 0, 0)
+for f in filter(None, main):
+    s = sizes(f)
+    row("  " + os.path.basename(f), s)
+    first = add(first, s)
+row("total", first)
+
+manifest = newest("__wasm_split_manifest.*.json")
+if manifest:
+    parts = json.load(open(manifest))
+    print("\neach part, when first opened, adds:")
+    totals = {}
+    for name, chunks in sorted(parts.items()):
+        s = (0, 0, 0)
+        for c in chunks:
+            s = add(s, sizes(os.path.join(PKG, c + ".wasm")))
+        label = name.rsplit("_", 1)[0]
+        totals[label] = s
+        row(f"  {label} ({len(chunks)} files)", s)
+    if "booking_part" in totals:
+        print()
+        row("first visit straight to a booking page: total", add(first, totals["booking_part"]))
