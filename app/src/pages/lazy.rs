@@ -29,11 +29,9 @@ pub fn part_of(path: &str) -> Option<&'static str> {
         .map(|(_, part)| *part)
 }
 
-/// A page of one of the lazily loaded parts.
+/// A step of the booking wizard.
 #[derive(Debug, Clone, Copy)]
-pub enum Page {
-    /// `/services/:service`
-    Service,
+pub enum Step {
     /// `/book/:service`
     Situation,
     /// `/book/:service/office`
@@ -46,10 +44,15 @@ pub enum Page {
     Contact,
     /// `/book/:service/review`
     Review,
+}
+
+/// A page of the tickets part.
+#[derive(Debug, Clone, Copy)]
+pub enum Tickets {
     /// `/tickets`
-    MyTickets,
+    Mine,
     /// `/tickets/:ticket`
-    Ticket,
+    One,
 }
 
 #[lazy]
@@ -58,39 +61,30 @@ fn card_part() -> AnyView {
 }
 
 #[lazy]
-fn booking_part(page: Page) -> AnyView {
+fn booking_part(step: Step) -> AnyView {
     use super::book::*;
-    match page {
-        Page::Office => view! { <OfficeStep /> }.into_any(),
-        Page::Date => view! { <DateStep /> }.into_any(),
-        Page::Time => view! { <TimeStep /> }.into_any(),
-        Page::Contact => view! { <ContactStep /> }.into_any(),
-        Page::Review => view! { <ReviewStep /> }.into_any(),
-        _ => view! { <SituationStep /> }.into_any(),
+    match step {
+        Step::Situation => view! { <SituationStep /> }.into_any(),
+        Step::Office => view! { <OfficeStep /> }.into_any(),
+        Step::Date => view! { <DateStep /> }.into_any(),
+        Step::Time => view! { <TimeStep /> }.into_any(),
+        Step::Contact => view! { <ContactStep /> }.into_any(),
+        Step::Review => view! { <ReviewStep /> }.into_any(),
     }
 }
 
 #[lazy]
-fn tickets_part(page: Page) -> AnyView {
+fn tickets_part(page: Tickets) -> AnyView {
     match page {
-        Page::MyTickets => view! { <super::MyTicketsPage /> }.into_any(),
-        _ => view! { <super::TicketPage /> }.into_any(),
+        Tickets::Mine => view! { <super::MyTicketsPage /> }.into_any(),
+        Tickets::One => view! { <super::TicketPage /> }.into_any(),
     }
 }
 
-/// The part of the app that holds `page`.
-async fn load(page: Page) -> AnyView {
-    match page {
-        Page::Service => card_part().await,
-        Page::MyTickets | Page::Ticket => tickets_part(page).await,
-        _ => booking_part(page).await,
-    }
-}
-
-/// One route type per lazily loaded page.
+/// One route type per lazily loaded page, each naming its part.
 macro_rules! lazy_routes {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[doc = concat!("The route of [`Page::", stringify!($page), "`], loaded on demand.")]
+    ($($route:ident => $part:ident($($page:expr)?)),* $(,)?) => {$(
+        #[doc = concat!("A route loaded on demand, by `", stringify!($part), "`.")]
         #[derive(Debug)]
         pub struct $route;
 
@@ -100,22 +94,22 @@ macro_rules! lazy_routes {
             }
 
             async fn view(_: Self) -> AnyView {
-                load(Page::$page).await
+                $part($($page)?).await
             }
         }
     )*};
 }
 
 lazy_routes! {
-    ServiceRoute => Service,
-    SituationRoute => Situation,
-    OfficeRoute => Office,
-    DateRoute => Date,
-    TimeRoute => Time,
-    ContactRoute => Contact,
-    ReviewRoute => Review,
-    MyTicketsRoute => MyTickets,
-    TicketRoute => Ticket,
+    ServiceRoute => card_part(),
+    SituationRoute => booking_part(Step::Situation),
+    OfficeRoute => booking_part(Step::Office),
+    DateRoute => booking_part(Step::Date),
+    TimeRoute => booking_part(Step::Time),
+    ContactRoute => booking_part(Step::Contact),
+    ReviewRoute => booking_part(Step::Review),
+    MyTicketsRoute => tickets_part(Tickets::Mine),
+    TicketRoute => tickets_part(Tickets::One),
 }
 
 #[cfg(test)]

@@ -108,6 +108,23 @@ impl Localized for FieldError {
     }
 }
 
+/// The parsed value, or `None` with its problem noted against `field`.
+fn noted<T, E>(
+    errors: &mut Vec<FieldError>,
+    field: Field,
+    parsed: Result<T, E>,
+    problem: fn(E) -> Problem,
+) -> Option<T> {
+    parsed
+        .map_err(|e| {
+            errors.push(FieldError {
+                field,
+                problem: problem(e),
+            })
+        })
+        .ok()
+}
+
 fn optional(s: &str) -> Option<&str> {
     let t = s.trim();
     (!t.is_empty()).then_some(t)
@@ -117,36 +134,24 @@ impl PersonForm {
     /// Parses every field relative to `today`; all problems at once.
     pub fn parse(&self, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut name = |field: Field, raw: &str| {
-            PersonName::parse(raw)
-                .map_err(|e| {
-                    errors.push(FieldError {
-                        field,
-                        problem: Problem::Name(e),
-                    })
-                })
-                .ok()
-        };
+        let mut name =
+            |field, raw: &str| noted(&mut errors, field, PersonName::parse(raw), Problem::Name);
         let surname = name(Field::Surname, &self.surname);
         let given_name = name(Field::GivenName, &self.given_name);
         let patronymic = optional(&self.patronymic).map(|p| name(Field::Patronymic, p));
-        let birth_date = BirthDate::parse(&self.birth_date, today)
-            .map_err(|e| {
-                errors.push(FieldError {
-                    field: Field::BirthDate,
-                    problem: Problem::BirthDate(e),
-                })
-            })
-            .ok();
+        let birth_date = noted(
+            &mut errors,
+            Field::BirthDate,
+            BirthDate::parse(&self.birth_date, today),
+            Problem::BirthDate,
+        );
         let rnokpp = optional(&self.rnokpp).map(|r| {
-            Rnokpp::parse(r)
-                .map_err(|e| {
-                    errors.push(FieldError {
-                        field: Field::Rnokpp,
-                        problem: Problem::Rnokpp(e),
-                    })
-                })
-                .ok()
+            noted(
+                &mut errors,
+                Field::Rnokpp,
+                Rnokpp::parse(r),
+                Problem::Rnokpp,
+            )
         });
         if !errors.is_empty() {
             return Err(errors);
@@ -185,26 +190,10 @@ impl ContactForm {
     /// Parses the contact: at least one of phone and e-mail, each valid if given.
     pub fn parse(&self) -> Result<Contact, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let phone = optional(&self.phone).and_then(|p| {
-            Phone::parse(p)
-                .map_err(|e| {
-                    errors.push(FieldError {
-                        field: Field::Phone,
-                        problem: Problem::Phone(e),
-                    })
-                })
-                .ok()
-        });
-        let email = optional(&self.email).and_then(|m| {
-            Email::parse(m)
-                .map_err(|e| {
-                    errors.push(FieldError {
-                        field: Field::Email,
-                        problem: Problem::Email(e),
-                    })
-                })
-                .ok()
-        });
+        let phone = optional(&self.phone)
+            .and_then(|p| noted(&mut errors, Field::Phone, Phone::parse(p), Problem::Phone));
+        let email = optional(&self.email)
+            .and_then(|m| noted(&mut errors, Field::Email, Email::parse(m), Problem::Email));
         if !errors.is_empty() {
             return Err(errors);
         }
