@@ -1,6 +1,6 @@
 use super::secrets::{check_idempotency_key, hash, random, random_id, seal};
 use super::Services;
-use crate::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
+use crate::store::{ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
 use app::api::*;
 use chrono::TimeDelta;
 use domain::booking::ActiveTicket;
@@ -26,36 +26,32 @@ impl Services {
         let id = random_id()?;
         let expires_at =
             (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();
+        let (office_id, service_id, day) = (office.id.0.clone(), service.id.0.clone(), req.date);
+        let visit = (slot.start, slot.end);
         let decided = self
             .store
-            .hold(
-                &office.id.0,
-                req.date,
-                (slot.start, slot.end),
-                now.timestamp(),
-                |taken| {
-                    let free = availability(std::slice::from_ref(&slot), &service.id.0, taken);
-                    let window = free
-                        .first()
-                        .filter(|f| f.free > 0)
-                        .and_then(|f| f.free_windows.first())
-                        .ok_or(ApiError::Taken {
-                            alternatives: Vec::new(),
-                        })?;
-                    Ok(NewHold {
-                        id,
-                        hold: HoldRow {
-                            office: office.id.0.clone(),
-                            service: service.id.0.clone(),
-                            day: req.date,
-                            start: slot.start,
-                            end: slot.end,
-                            window: window.clone(),
-                            expires_at,
-                        },
-                    })
-                },
-            )
+            .hold(&office.id.0, day, visit, now.timestamp(), move |taken| {
+                let free = availability(std::slice::from_ref(&slot), &service_id, taken);
+                let window = free
+                    .first()
+                    .filter(|f| f.free > 0)
+                    .and_then(|f| f.free_windows.first())
+                    .ok_or(ApiError::Taken {
+                        alternatives: Vec::new(),
+                    })?;
+                Ok(NewHold {
+                    id,
+                    hold: HoldRow {
+                        office: office_id,
+                        service: service_id.clone(),
+                        day,
+                        start: slot.start,
+                        end: slot.end,
+                        window: window.clone(),
+                        expires_at,
+                    },
+                })
+            })
             .await;
         self.cache.invalidate(&office.id.0);
         match decided {
@@ -100,74 +96,80 @@ impl Services {
         let ticket_id = random_id()?;
         let answers = serde_json::to_string(&req.answers).map_err(|_| ApiError::Internal)?;
         let expired = hold.expires_at <= now.timestamp();
+        let keys = ConfirmKeys {
+            hold_id: &req.hold_id,
+            idempotency_hash: &idempotency_hash,
+            person_key: &person_key,
+            contact_key: &contact_key,
+        };
+        // The decision runs in the writer: it owns what it needs.
+        let this = self.clone();
+        let held = hold.clone();
+        let (person_key, contact_key) = (person_key.clone(), contact_key.clone());
+        let idempotency_hash = idempotency_hash.clone();
+        let token_sealed = seal(&token_bytes, &req.idempotency_key);
+        let decide = move |taken: &[_], active: &[ActiveRow]| {
+            let hold = held;
+            let service = this.service(&ServiceId(hold.service.clone()))?;
+            let office = this.office(&OfficeId(hold.office.clone()))?;
+            // The hold's own place must still be free (it is, unless the hold
+            // expired and somebody took it meanwhile).
+            let slots = day_slots(office, service, hold.day, &this.state.calendar)?;
+            let slot: Vec<_> = slots
+                .into_iter()
+                .filter(|s| s.start == hold.start)
+                .collect();
+            let free = availability(&slot, &service.id.0, taken);
+            // The hold's window if still free, else any free one (a hold that
+            // expired may have lost its window but not the time).
+            let window = free.first().filter(|f| f.free > 0).and_then(|f| {
+                f.free_windows
+                    .iter()
+                    .find(|w| **w == hold.window)
+                    .or(f.free_windows.first())
+                    .cloned()
+            });
+            let Some(window) = window else {
+                return Err(if expired {
+                    ApiError::HoldExpired {
+                        alternatives: Vec::new(),
+                    }
+                } else {
+                    ApiError::Taken {
+                        alternatives: Vec::new(),
+                    }
+                });
+            };
+            let others = active.iter().map(|a| ActiveTicket {
+                person: &a.person_key,
+                service: &a.service,
+                contact: &a.contact_key,
+            });
+            this.policy
+                .check(&person_key, &contact_key, &service.id.0, others)?;
+            Ok(NewTicket {
+                id: ticket_id,
+                window,
+                board_prefix: service.board_prefix,
+                person_key,
+                contact_key,
+                surname: person.surname.as_str().to_string(),
+                given_name: person.given_name.as_str().to_string(),
+                patronymic: person.patronymic.as_ref().map(|p| p.as_str().to_string()),
+                birth_date: person.birth_date.date(),
+                rnokpp: person.rnokpp.as_ref().map(|r| r.as_str().to_string()),
+                phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
+                email: contact.email.as_ref().map(|e| e.as_str().to_string()),
+                answers,
+                token_hash: hash("token", token.as_str()),
+                idempotency_hash,
+                token_sealed,
+                created_at: now.timestamp(),
+            })
+        };
         let outcome = self
             .store
-            .confirm(
-                ConfirmKeys {
-                    hold_id: &req.hold_id,
-                    idempotency_hash: &idempotency_hash,
-                    person_key: &person_key,
-                    contact_key: &contact_key,
-                },
-                &hold,
-                now.timestamp(),
-                |taken, active| {
-                    // The hold's own place must still be free (it is, unless the hold
-                    // expired and somebody took it meanwhile).
-                    let slots = day_slots(office, service, hold.day, &self.state.calendar)?;
-                    let slot: Vec<_> = slots
-                        .into_iter()
-                        .filter(|s| s.start == hold.start)
-                        .collect();
-                    let free = availability(&slot, &service.id.0, taken);
-                    // The hold's window if still free, else any free one (a hold that
-                    // expired may have lost its window but not the time).
-                    let window = free.first().filter(|f| f.free > 0).and_then(|f| {
-                        f.free_windows
-                            .iter()
-                            .find(|w| **w == hold.window)
-                            .or(f.free_windows.first())
-                            .cloned()
-                    });
-                    let Some(window) = window else {
-                        return Err(if expired {
-                            ApiError::HoldExpired {
-                                alternatives: Vec::new(),
-                            }
-                        } else {
-                            ApiError::Taken {
-                                alternatives: Vec::new(),
-                            }
-                        });
-                    };
-                    let others = active.iter().map(|a| ActiveTicket {
-                        person: &a.person_key,
-                        service: &a.service,
-                        contact: &a.contact_key,
-                    });
-                    self.policy
-                        .check(&person_key, &contact_key, &service.id.0, others)?;
-                    Ok(NewTicket {
-                        id: ticket_id,
-                        window,
-                        board_prefix: service.board_prefix,
-                        person_key: person_key.clone(),
-                        contact_key: contact_key.clone(),
-                        surname: person.surname.as_str().to_string(),
-                        given_name: person.given_name.as_str().to_string(),
-                        patronymic: person.patronymic.as_ref().map(|p| p.as_str().to_string()),
-                        birth_date: person.birth_date.date(),
-                        rnokpp: person.rnokpp.as_ref().map(|r| r.as_str().to_string()),
-                        phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
-                        email: contact.email.as_ref().map(|e| e.as_str().to_string()),
-                        answers,
-                        token_hash: hash("token", token.as_str()),
-                        idempotency_hash: idempotency_hash.clone(),
-                        token_sealed: seal(&token_bytes, &req.idempotency_key),
-                        created_at: now.timestamp(),
-                    })
-                },
-            )
+            .confirm(keys, &hold, now.timestamp(), decide)
             .await;
         self.cache.invalidate(&office.id.0);
         match outcome {

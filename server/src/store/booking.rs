@@ -52,11 +52,12 @@ impl Store {
         decide: F,
     ) -> Result<NewHold, ApiError>
     where
-        F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError>,
+        F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError> + Send + 'static,
     {
         let lock = format!("office-day:{office}:{day}");
-        let mut tx = self.begin_write(&[&lock]).await.map_err(internal)?;
-        let taken = visit_occupancy(&mut tx, office, day, visit, now, None).await?;
+        let office = office.to_string();
+        self.write(&[&lock], move |tx| Box::pin(async move {
+        let taken = visit_occupancy(&mut *tx, &office, day, visit, now, None).await?;
         let new = decide(&taken)?;
         // Housekeeping only: holds expired a day ago can no longer be confirmed
         // anyway (their day is near or past); younger expired holds stay, so a
@@ -83,8 +84,9 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
         Ok(new)
+        }))
+        .await
     }
 
     /// The hold `id`, live or expired.
@@ -149,27 +151,23 @@ impl Store {
         decide: F,
     ) -> Result<ConfirmOutcome, ApiError>
     where
-        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError>,
+        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError> + Send + 'static,
     {
-        let ConfirmKeys {
-            hold_id,
-            idempotency_hash,
-            person_key,
-            contact_key,
-        } = keys;
         let locks = [
             format!("office-day:{}:{}", hold.office, hold.day),
-            format!("contact:{contact_key}"),
+            format!("contact:{}", keys.contact_key),
         ];
-        let mut tx = self
-            .begin_write(&[&locks[0], &locks[1]])
-            .await
-            .map_err(internal)?;
-        if let Some(t) = find_by_idempotency(&mut tx, idempotency_hash).await? {
+        let hold = hold.clone();
+        let hold_id = keys.hold_id.to_string();
+        let idempotency_hash = keys.idempotency_hash.to_string();
+        let person_key = keys.person_key.to_string();
+        let contact_key = keys.contact_key.to_string();
+        self.write(&[&locks[0], &locks[1]], move |tx| Box::pin(async move {
+        if let Some(t) = find_by_idempotency(&mut *tx, &idempotency_hash).await? {
             return Ok(ConfirmOutcome::Replayed(t));
         }
         let still_there = sqlx::query("SELECT id FROM holds WHERE id = $1")
-            .bind(hold_id)
+            .bind(&hold_id)
             .fetch_optional(&mut *tx)
             .await
             .map_err(internal)?;
@@ -178,13 +176,17 @@ impl Store {
         }
         let visit = (hold.start, hold.end);
         let taken =
-            visit_occupancy(&mut tx, &hold.office, hold.day, visit, now, Some(hold_id)).await?;
+            visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now, Some(&hold_id)).await?;
         let active_rows = sqlx::query(&format!(
-            "SELECT person_key, service_id, contact_key FROM tickets
-             WHERE status IN {ACTIVE} AND (person_key = $1 OR contact_key = $2)"
+            // Two indexed searches (an OR of the two keys scans the table).
+            "SELECT id, person_key, service_id, contact_key FROM tickets
+               WHERE status IN {ACTIVE} AND person_key = $1
+             UNION
+             SELECT id, person_key, service_id, contact_key FROM tickets
+               WHERE status IN {ACTIVE} AND contact_key = $2"
         ))
-        .bind(person_key)
-        .bind(contact_key)
+        .bind(&person_key)
+        .bind(&contact_key)
         .fetch_all(&mut *tx)
         .await
         .map_err(internal)?;
@@ -270,11 +272,10 @@ impl Store {
         .await
         .map_err(internal)?;
         sqlx::query("DELETE FROM holds WHERE id = $1")
-            .bind(hold_id)
+            .bind(&hold_id)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
         // What was just written, without reading it back.
         Ok(ConfirmOutcome::Created(StoredTicket {
             id: t.id,
@@ -289,5 +290,7 @@ impl Store {
             token_sealed: t.token_sealed,
             token_hash: t.token_hash,
         }))
+        }))
+        .await
     }
 }

@@ -7,24 +7,29 @@ mod audit;
 mod booking;
 mod catalog;
 mod rows;
+mod writer;
+#[cfg(test)]
+mod writer_tests;
 
 pub use rows::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket, Taken,
 };
 
+use app::api::ApiError;
+use rows::internal;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 use std::borrow::Cow;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
+use writer::{WriteOp, Writer};
 
 /// Which database is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
-    /// SQLite (one writer at a time: write transactions use `BEGIN IMMEDIATE`).
+    /// SQLite (one writer: writes are queued to one task, see `writer`).
     Sqlite,
     /// PostgreSQL (write transactions take advisory locks).
     Postgres,
@@ -52,35 +57,9 @@ pub enum StoreError {
 pub struct Store {
     pool: AnyPool,
     dialect: Dialect,
-    /// SQLite has one writer at a time; writers queue here instead of polling
-    /// the file lock (SQLite's busy handler sleeps in growing steps).
-    write_gate: Arc<tokio::sync::Mutex<()>>,
-}
-
-/// A write transaction, holding the in-process write gate where there is one.
-pub(crate) struct WriteTx {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _gate: Option<tokio::sync::OwnedMutexGuard<()>>,
-}
-
-impl WriteTx {
-    /// Commits, then opens the gate.
-    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
-    }
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &Self::Target {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
-    }
+    /// SQLite's single writer (group commit); none on PostgreSQL, whose
+    /// writers run side by side under advisory locks.
+    writer: Option<Writer>,
 }
 
 fn migrator() -> Migrator {
@@ -138,23 +117,25 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if dialect == Dialect::Sqlite {
-                        // WAL lets readers run beside the writer; NORMAL is durable
-                        // across process crashes in WAL mode; a writer waits for the
-                        // lock instead of failing at once.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
-                        conn.execute("PRAGMA busy_timeout = 30000").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        prepare_sqlite(conn).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
+        let writer = match dialect {
+            Dialect::Sqlite => {
+                let mut conn = AnyConnection::connect_with(&options).await?;
+                prepare_sqlite(&mut conn).await?;
+                Some(Writer::start(conn, options))
+            }
+            Dialect::Postgres => None,
+        };
         Ok(Store {
             pool,
             dialect,
-            write_gate: Arc::new(tokio::sync::Mutex::new(())),
+            writer,
         })
     }
 
@@ -174,35 +155,47 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
-    /// Begins a write transaction serialised against every other writer of the
-    /// same `keys` (an office and day, a contact): SQLite takes its single write
-    /// lock up front; PostgreSQL takes transaction-scoped advisory locks in a
-    /// fixed order, so two writers never deadlock.
-    async fn begin_write(&self, keys: &[&str]) -> Result<WriteTx, sqlx::Error> {
-        match self.dialect {
-            Dialect::Sqlite => {
-                let gate = self.write_gate.clone().lock_owned().await;
-                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-                Ok(WriteTx {
-                    tx,
-                    _gate: Some(gate),
-                })
-            }
-            Dialect::Postgres => {
-                let mut tx = self.pool.begin().await?;
-                let mut ids: Vec<i64> = keys.iter().map(|k| lock_id(k)).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                for id in ids {
-                    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                Ok(WriteTx { tx, _gate: None })
-            }
+    /// Runs `op` as one write transaction, serialised against every other
+    /// writer of the same `keys` (an office and day, a contact), and answers
+    /// once it is committed; an `Err` from `op` writes nothing. On SQLite the
+    /// single writer runs it (with the writes queued beside it, in one commit);
+    /// on PostgreSQL it runs here under transaction-scoped advisory locks taken
+    /// in a fixed order, so two writers never deadlock.
+    pub(crate) async fn write<T: Send + 'static>(
+        &self,
+        keys: &[&str],
+        op: impl WriteOp<T>,
+    ) -> Result<T, ApiError> {
+        if let Some(writer) = &self.writer {
+            return writer.write(op).await;
         }
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut ids: Vec<i64> = keys.iter().map(|k| lock_id(k)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(internal)?;
+        }
+        // Dropping the transaction on an error rolls it back.
+        let done = op(&mut tx).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(done)
     }
+}
+
+/// SQLite settings of every connection: WAL lets readers run beside the
+/// writer; NORMAL is durable across process crashes in WAL mode; a writer
+/// outside the single writer (an import) waits for the lock instead of failing.
+async fn prepare_sqlite(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute("PRAGMA journal_mode = WAL").await?;
+    conn.execute("PRAGMA synchronous = NORMAL").await?;
+    conn.execute("PRAGMA busy_timeout = 30000").await?;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    Ok(())
 }
 
 /// A stable 64-bit lock id for a key.

@@ -1,0 +1,233 @@
+//! SQLite's single writer with group commit.
+//!
+//! SQLite lets one connection write at a time, and each commit writes the
+//! changed pages to the WAL. So writes are queued to one task that owns the
+//! write connection: it takes every write queued meanwhile (up to
+//! [`MAX_GROUP`]), runs them one after another in one transaction, each under
+//! its own savepoint (a write that fails leaves no trace and does not disturb
+//! the others), and commits them together. A write is answered only after the
+//! commit that holds it, so "done" always means "on disk"; if that commit fails,
+//! every write in it is answered with the failure.
+//!
+//! The writer is a task of its own, so a request dropped while its write is
+//! queued or running (a client gone, a timeout) never leaves a transaction
+//! half-done: the write still runs to its end and its answer is dropped.
+
+use super::rows::internal;
+use app::api::ApiError;
+use futures::FutureExt;
+use sqlx::any::AnyConnectOptions;
+use sqlx::{AnyConnection, Connection, Executor};
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use tokio::sync::{mpsc, oneshot};
+
+/// At most this many writes share one commit (keeps a commit's pages and
+/// the wait of the first write in a group bounded).
+pub(crate) const MAX_GROUP: usize = 64;
+
+/// A boxed future borrowing the connection.
+pub(crate) type ConnFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
+
+/// A write: statements run on the writer's connection, inside its transaction.
+/// An `Err` means "write nothing"; its statements are undone.
+pub(crate) trait WriteOp<T>:
+    for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
+{
+}
+
+impl<T, F> WriteOp<T> for F where
+    F: for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Result<T, ApiError>>
+        + Send
+        + 'static
+{
+}
+
+/// A queued write, its result type erased.
+type Job = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Box<dyn Ran>> + Send>;
+
+/// A write that ran, waiting for its commit to be answered.
+trait Ran: Send {
+    /// True if it wants its statements kept.
+    fn wrote(&self) -> bool;
+    /// Answers the caller once the fate of the group is known.
+    fn answer(self: Box<Self>, committed: Result<(), ApiError>);
+}
+
+struct Reply<T> {
+    result: Result<T, ApiError>,
+    to: oneshot::Sender<Result<T, ApiError>>,
+}
+
+impl<T: Send> Ran for Reply<T> {
+    fn wrote(&self) -> bool {
+        self.result.is_ok()
+    }
+
+    fn answer(self: Box<Self>, committed: Result<(), ApiError>) {
+        let result = match committed {
+            Ok(()) => self.result,
+            Err(e) => Err(e),
+        };
+        // The caller may be gone; its write stands (or fell) all the same.
+        let _ = self.to.send(result);
+    }
+}
+
+/// The handle requests queue their writes through.
+#[derive(Debug, Clone)]
+pub(crate) struct Writer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    /// Starts the writer task over `conn` (opened with `options`, which
+    /// open it again should it fail).
+    pub(crate) fn start(conn: AnyConnection, options: AnyConnectOptions) -> Writer {
+        let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
+        // A thread of its own: between two statements the writer never waits
+        // behind the requests queued on the server's runtime.
+        let spawned = std::thread::Builder::new()
+            .name("cherga-writer".into())
+            .spawn(move || {
+                match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt.block_on(run(conn, options, queue)),
+                    // Dropping the queue answers every write with a failure.
+                    Err(e) => drop(internal(e)),
+                }
+            });
+        if let Err(e) = spawned {
+            internal(e);
+        }
+        Writer { jobs }
+    }
+
+    /// Queues `op` and waits until it is committed (or undone).
+    pub(crate) async fn write<T: Send + 'static>(
+        &self,
+        op: impl WriteOp<T>,
+    ) -> Result<T, ApiError> {
+        let (to, answer) = oneshot::channel();
+        let job: Job = Box::new(move |conn| {
+            Box::pin(async move {
+                let result = op(conn).await;
+                Box::new(Reply { result, to }) as Box<dyn Ran>
+            })
+        });
+        self.jobs
+            .send(job)
+            .await
+            .map_err(|_| internal("the writer has stopped"))?;
+        // A dropped answer means the group failed before this write ran.
+        answer
+            .await
+            .unwrap_or_else(|_| Err(internal("write dropped by a failed group")))
+    }
+}
+
+async fn run(conn: AnyConnection, options: AnyConnectOptions, mut queue: mpsc::Receiver<Job>) {
+    let mut conn = Some(conn);
+    let mut group = Vec::with_capacity(MAX_GROUP);
+    while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
+        let mut c = match conn.take() {
+            Some(c) => c,
+            None => match reopen(&options).await {
+                Ok(c) => c,
+                Err(e) => {
+                    // Dropping the group answers each write with a failure.
+                    internal(e);
+                    group.clear();
+                    continue;
+                }
+            },
+        };
+        match commit_group(&mut c, group.drain(..)).await {
+            Ok(()) => conn = Some(c),
+            // The connection's state is unknown: the next group opens another.
+            Err(e) => drop(internal(e)),
+        }
+    }
+}
+
+async fn reopen(options: &AnyConnectOptions) -> Result<AnyConnection, sqlx::Error> {
+    let mut conn = AnyConnection::connect_with(options).await?;
+    super::prepare_sqlite(&mut conn).await?;
+    Ok(conn)
+}
+
+/// Runs `group` in one transaction and commits it. `Err` means the connection
+/// failed; every write that ran has been answered either way.
+async fn commit_group(
+    conn: &mut AnyConnection,
+    group: impl Iterator<Item = Job>,
+) -> Result<(), sqlx::Error> {
+    let mut ran: Vec<Box<dyn Ran>> = Vec::with_capacity(MAX_GROUP);
+    let outcome = match run_group(conn, group, &mut ran).await {
+        Ok(close) => conn.execute(close).await.map(drop),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => {
+            for r in ran {
+                r.answer(Ok(()));
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let _ = conn.execute("ROLLBACK").await;
+            for r in ran {
+                r.answer(Err(ApiError::Internal));
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Runs each write of `group` under a savepoint, answering at once those that
+/// wrote nothing and keeping the others in `ran` for the commit. Returns the
+/// statements that end the group (closing the last savepoint and committing).
+/// Each savepoint is closed in the same round trip that opens the next one.
+async fn run_group(
+    conn: &mut AnyConnection,
+    group: impl Iterator<Item = Job>,
+    ran: &mut Vec<Box<dyn Ran>>,
+) -> Result<&'static str, sqlx::Error> {
+    let mut open = "BEGIN IMMEDIATE; SAVEPOINT w";
+    let mut last_kept = None;
+    for job in group {
+        conn.execute(open).await?;
+        // A panic in a write (a bug) undoes that write only; its caller's
+        // answer channel is dropped, which answers it with a failure.
+        let done = AssertUnwindSafe(job(conn)).catch_unwind().await;
+        let kept = match done {
+            Ok(r) if r.wrote() => {
+                ran.push(r);
+                true
+            }
+            Ok(r) => {
+                // Undone before the next statement runs.
+                r.answer(Ok(()));
+                false
+            }
+            Err(_) => {
+                tracing::error!("a write panicked; it is undone");
+                false
+            }
+        };
+        open = if kept {
+            "RELEASE w; SAVEPOINT w"
+        } else {
+            "ROLLBACK TO w; RELEASE w; SAVEPOINT w"
+        };
+        last_kept = Some(kept);
+    }
+    Ok(match last_kept {
+        Some(true) => "RELEASE w; COMMIT",
+        Some(false) => "ROLLBACK TO w; RELEASE w; COMMIT",
+        None => "BEGIN IMMEDIATE; COMMIT",
+    })
+}
