@@ -3,7 +3,7 @@
 // Booking always needs the network (its requests are never answered from here).
 "use strict";
 
-const CACHE = "cherga-v2";
+const CACHE = "cherga-v3";
 // Read-only API answers kept for offline use, by a key made from the request.
 const OFFLINE_API = ["/api/catalog", "/api/service"];
 
@@ -25,16 +25,33 @@ async function post(path, body) {
   return response;
 }
 
+// Every quoted "/pkg/…" name in a shell: the bundle, the stylesheet and the page
+// chunks loaded on demand (listed there for this purpose), and the icons.
+function assetsOf(html) {
+  const names = html.matchAll(/"(\/(?:pkg\/[^"]+|[\w.-]+\.(?:svg|png|webmanifest)))"/g);
+  return [...new Set([...names].map((m) => m[1]))];
+}
+
+// Keeps what `html` (a shell just fetched) loads, and drops the app files no
+// shell names any more: after a new release the next visit online fetches its
+// files (chunks not opened yet included), so the cards still open offline.
+async function keepAssets(cache, html) {
+  const wanted = assetsOf(html);
+  const missing = [];
+  for (const name of wanted) if (!(await cache.match(name))) missing.push(name);
+  await cache.addAll(missing);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith("/pkg/") && !wanted.includes(path)) await cache.delete(request);
+  }
+}
+
 // The shell, what it loads, the catalog and every service card.
 async function precache() {
   const cache = await caches.open(CACHE);
   const shell = await fetch("/", { cache: "no-cache" });
-  const html = await shell.clone().text();
-  await cache.put("/", shell);
-  // Every quoted "/pkg/…" name in the shell: the bundle, the stylesheet and
-  // the page chunks loaded on demand (listed there for this purpose).
-  const assets = [...html.matchAll(/"(\/(?:pkg\/[^"]+|[\w.-]+\.(?:svg|png|webmanifest)))"/g)].map((m) => m[1]);
-  await cache.addAll([...new Set(assets)]);
+  await cache.put("/", shell.clone());
+  await keepAssets(cache, await shell.text());
   const catalog = await post("/api/catalog", "{}");
   const list = await catalog.clone().json();
   await cache.put(apiKey("/api/catalog"), catalog);
@@ -57,11 +74,16 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-async function networkFirst(request, key) {
+// The network's answer, kept under `key`; the kept one when offline. `kept`
+// runs on a fresh answer (its own copy) before the event ends.
+async function networkFirst(event, request, key, kept) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    if (response.ok) {
+      await cache.put(key, response.clone());
+      if (kept) event.waitUntil(kept(cache, response.clone()));
+    }
     return response;
   } catch (offline) {
     const cached = await cache.match(key);
@@ -84,8 +106,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Every address of the app is the same shell.
-    event.respondWith(networkFirst(request, "/"));
+    // Every address of the app is the same shell; a new one brings its files.
+    const refresh = (cache, shell) => shell.text().then((html) => keepAssets(cache, html));
+    event.respondWith(networkFirst(event, request, "/", refresh));
   } else if (request.method === "GET" && url.pathname.startsWith("/pkg/")) {
     // Hashed names: a cached file never changes.
     event.respondWith(cacheFirst(request));
@@ -94,7 +117,7 @@ self.addEventListener("fetch", (event) => {
       request
         .clone()
         .text()
-        .then((body) => networkFirst(request, apiKey(url.pathname, body))),
+        .then((body) => networkFirst(event, request, apiKey(url.pathname, body))),
     );
   }
 });

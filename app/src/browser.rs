@@ -128,9 +128,10 @@ pub fn kyiv_today() -> chrono::NaiveDate {
     domain::slots::kyiv_today(now)
 }
 
-/// Reads a JSON value kept under `key`.
+/// Reads a JSON value kept under `key` (from bytes, as the server functions'
+/// answers are read: one copy of each type's JSON reader in the bundle).
 pub fn load<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
-    serde_json::from_str(&get(store, key)?).ok()
+    serde_json::from_slice(get(store, key)?.as_bytes()).ok()
 }
 
 /// Keeps `value` as JSON under `key`.
