@@ -118,6 +118,9 @@ async fn book_in(lang: &'static str, office: &str, who: Applicant, heading: &str
         .screenshot(&format!("ticket-{lang}-phone"))
         .await
         .unwrap();
+    // Printed, the ticket (with its checklist, fees and QR code) is one A4 sheet.
+    let pages = browser.print(&format!("ticket-{lang}")).await.unwrap();
+    assert_eq!(pages, 1, "the printed ticket takes {pages} pages");
 
     // A reload opens the ticket again with the token from the fragment.
     c.refresh().await.unwrap();
