@@ -82,8 +82,8 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer task over `conn` (opened with `options`, which
-    /// open it again should it fail).
+    /// Starts the writer over `conn`; `options` open a new connection should
+    /// that one fail.
     pub(crate) fn start(conn: AnyConnection, options: AnyConnectOptions) -> Writer {
         let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
         // A thread of its own: between two statements the writer never waits
@@ -122,10 +122,10 @@ impl Writer {
             .send(job)
             .await
             .map_err(|_| internal("the writer has stopped"))?;
-        // A dropped answer means the group failed before this write ran.
+        // A dropped answer: the write panicked, or its group failed before it ran.
         answer
             .await
-            .unwrap_or_else(|_| Err(internal("write dropped by a failed group")))
+            .unwrap_or_else(|_| Err(internal("the write did not run to its end")))
     }
 }
 
