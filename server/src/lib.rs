@@ -97,9 +97,13 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     ))
 }
 
+/// How often the holds expired a day ago are deleted.
+const HOLD_SWEEP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 /// Binds `args.addr` and serves until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     let services = services(&args).await?;
+    tokio::spawn(services.clone().sweep_holds_every(HOLD_SWEEP_PERIOD));
     let listener = TcpListener::bind(args.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
     let router = http::router(services, &args.site_root);

@@ -1,5 +1,6 @@
 //! Availability reads come from memory between writes; they must still follow
-//! every write of this node and every hold that expires meanwhile.
+//! every write of this node and every hold that expires meanwhile. Old holds
+//! are swept without touching the ones that may still be confirmed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -81,4 +82,48 @@ async fn kept_answers_follow_writes_and_expiring_holds(db: Db) {
     );
 }
 
-on_both!(kept_answers_follow_writes_and_expiring_holds);
+/// Housekeeping deletes only the holds expired a day ago: a hold expired an
+/// hour ago can still be confirmed, and the places of both stay free.
+async fn the_sweep_deletes_only_holds_expired_a_day_ago(db: Db) {
+    let app = spawn_app(db).await;
+    let old = hold_nine(&app).await;
+    app.advance(24 * 3600 + 11 * 60);
+    let (status, recent) = app
+        .call("hold", seed_slot(PODIL, "2026-11-26", "09:20"))
+        .await;
+    assert_eq!(status, 200, "{recent}");
+    app.advance(3600);
+
+    assert_eq!(app.services.sweep_holds().await.unwrap(), 1);
+    let store = app.services.store();
+    assert!(store
+        .find_hold(old["hold_id"].as_str().unwrap())
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .find_hold(recent["hold_id"].as_str().unwrap())
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        app.services.sweep_holds().await.unwrap(),
+        0,
+        "nothing left to sweep"
+    );
+
+    let (status, answer) = app.call("confirm", confirm_body(2, &old["hold_id"])).await;
+    assert_eq!((status, answer["error"].as_str()), (404, Some("not_found")));
+    let (status, ticket) = app
+        .call("confirm", confirm_body(3, &recent["hold_id"]))
+        .await;
+    assert_eq!(
+        status, 200,
+        "a hold expired an hour ago still confirms: {ticket}"
+    );
+}
+
+on_both!(
+    kept_answers_follow_writes_and_expiring_holds,
+    the_sweep_deletes_only_holds_expired_a_day_ago
+);

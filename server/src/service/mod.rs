@@ -80,6 +80,23 @@ impl Services {
         &self.store
     }
 
+    /// Deletes the holds expired a day ago (housekeeping); returns how many.
+    pub async fn sweep_holds(&self) -> Result<u64, ApiError> {
+        self.store.sweep_holds(self.now().timestamp()).await
+    }
+
+    /// Sweeps the old holds every `period`, for as long as the server runs.
+    pub async fn sweep_holds_every(self, period: std::time::Duration) {
+        let mut every = tokio::time::interval(period);
+        loop {
+            every.tick().await;
+            // A failure is logged by the store; the next round tries again.
+            if let Ok(n @ 1..) = self.sweep_holds().await {
+                tracing::info!(holds = n, "swept holds expired a day ago");
+            }
+        }
+    }
+
     fn now(&self) -> DateTime<Utc> {
         (self.clock)()
     }

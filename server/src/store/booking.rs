@@ -59,16 +59,6 @@ impl Store {
         self.write(&[&lock], move |tx| Box::pin(async move {
         let taken = visit_occupancy(&mut *tx, &office, day, visit, now, None).await?;
         let new = decide(&taken)?;
-        // Housekeeping only: holds expired a day ago can no longer be confirmed
-        // anyway (their day is near or past); younger expired holds stay, so a
-        // late confirm still succeeds if the place is free.
-        sqlx::query("DELETE FROM holds WHERE office_id = $1 AND day = $2 AND expires_at <= $3")
-            .bind(office)
-            .bind(day_text(day))
-            .bind(now - HOLD_GRACE_SECONDS)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
         sqlx::query(
             "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -86,6 +76,25 @@ impl Store {
         .map_err(internal)?;
         Ok(new)
         }))
+        .await
+    }
+
+    /// Deletes the holds expired more than a day before `now` and returns how
+    /// many. Housekeeping only (an expired hold already counts as free): those
+    /// can no longer be confirmed anyway, their day being near or past, while
+    /// younger expired holds stay, so a late confirm still succeeds if the place
+    /// is free.
+    pub async fn sweep_holds(&self, now: i64) -> Result<u64, ApiError> {
+        self.write(&["holds-sweep"], move |tx| {
+            Box::pin(async move {
+                let done = sqlx::query("DELETE FROM holds WHERE expires_at <= $1")
+                    .bind(now - HOLD_GRACE_SECONDS)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(internal)?;
+                Ok(done.rows_affected())
+            })
+        })
         .await
     }
 
