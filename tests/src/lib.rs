@@ -6,6 +6,7 @@
 //! runs them once per test run.
 
 pub mod keys;
+pub mod pdf;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
@@ -272,31 +273,12 @@ impl Browser {
         let dir = root().join("target/e2e");
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join(format!("{name}.pdf")), &pdf)?;
-        Ok(pdf_pages(&pdf))
+        Ok(pdf::pages(&pdf))
     }
 
     /// Closes the browser session.
     pub async fn close(self) -> Result<(), Error> {
         self.client.clone().close().await?;
         Ok(())
-    }
-}
-
-/// The pages of a PDF: its `/Type /Page` objects (the page tree's nodes are
-/// `/Type /Pages`).
-pub fn pdf_pages(pdf: &[u8]) -> usize {
-    let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1)
-        .filter(|w| w.starts_with(needle) && w[needle.len()] != b's')
-        .count()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn pages_are_counted_without_the_page_tree() {
-        let pdf = b"1 0 obj << /Type /Pages /Count 2 >> 2 0 obj << /Type /Page /Parent 1 0 R >> 3 0 obj << /Type /Page>>";
-        assert_eq!(super::pdf_pages(pdf), 2);
-        assert_eq!(super::pdf_pages(b"<< /Type /Pages >>"), 0);
     }
 }

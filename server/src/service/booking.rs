@@ -97,27 +97,24 @@ impl Services {
         let answers = serde_json::to_string(&req.answers).map_err(|_| ApiError::Internal)?;
         let expired = hold.expires_at <= now.timestamp();
         let keys = ConfirmKeys {
-            hold_id: &req.hold_id,
-            idempotency_hash: &idempotency_hash,
-            person_key: &person_key,
-            contact_key: &contact_key,
+            hold_id: req.hold_id.clone(),
+            idempotency_hash: idempotency_hash.clone(),
+            person_key: person_key.clone(),
+            contact_key: contact_key.clone(),
         };
         // The decision runs in the writer: it owns what it needs.
         let this = self.clone();
         let held = hold.clone();
-        let (person_key, contact_key) = (person_key.clone(), contact_key.clone());
-        let idempotency_hash = idempotency_hash.clone();
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
         let decide = move |taken: &[_], active: &[ActiveRow]| {
-            let hold = held;
-            let service = this.service(&ServiceId(hold.service.clone()))?;
-            let office = this.office(&OfficeId(hold.office.clone()))?;
+            let service = this.service(&ServiceId(held.service))?;
+            let office = this.office(&OfficeId(held.office))?;
             // The hold's own place must still be free (it is, unless the hold
             // expired and somebody took it meanwhile).
-            let slots = day_slots(office, service, hold.day, &this.state.calendar)?;
+            let slots = day_slots(office, service, held.day, &this.state.calendar)?;
             let slot: Vec<_> = slots
                 .into_iter()
-                .filter(|s| s.start == hold.start)
+                .filter(|s| s.start == held.start)
                 .collect();
             let free = availability(&slot, &service.id.0, taken);
             // The hold's window if still free, else any free one (a hold that
@@ -125,7 +122,7 @@ impl Services {
             let window = free.first().filter(|f| f.free > 0).and_then(|f| {
                 f.free_windows
                     .iter()
-                    .find(|w| **w == hold.window)
+                    .find(|w| **w == held.window)
                     .or(f.free_windows.first())
                     .cloned()
             });

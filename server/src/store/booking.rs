@@ -6,10 +6,10 @@
 use super::rows::*;
 use super::Store;
 use app::api::ApiError;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use domain::booking::BookingError;
 use domain::slots::Occupancy;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// What is or may be taken at `office` from `from` to `to` (inclusive):
@@ -41,83 +41,6 @@ impl Store {
             .collect()
     }
 
-    /// Holds a time: under the office-day lock, `decide` sees what is taken
-    /// during the visit `(start, end)` and returns the hold to write (or why not).
-    pub async fn hold<F>(
-        &self,
-        office: &str,
-        day: NaiveDate,
-        visit: (NaiveTime, NaiveTime),
-        now: i64,
-        decide: F,
-    ) -> Result<NewHold, ApiError>
-    where
-        F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError> + Send + 'static,
-    {
-        let lock = format!("office-day:{office}:{day}");
-        let office = office.to_string();
-        self.write(&[&lock], move |tx| Box::pin(async move {
-        let taken = visit_occupancy(&mut *tx, &office, day, visit, now, None).await?;
-        let new = decide(&taken)?;
-        sqlx::query(
-            "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(&new.id)
-        .bind(&new.hold.office)
-        .bind(&new.hold.service)
-        .bind(day_text(new.hold.day))
-        .bind(time_text(new.hold.start))
-        .bind(time_text(new.hold.end))
-        .bind(&new.hold.window)
-        .bind(new.hold.expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-        Ok(new)
-        }))
-        .await
-    }
-
-    /// Deletes the holds expired more than a day before `now` and returns how
-    /// many. Housekeeping only (an expired hold already counts as free): those
-    /// can no longer be confirmed anyway, their day being near or past, while
-    /// younger expired holds stay, so a late confirm still succeeds if the place
-    /// is free.
-    pub async fn sweep_holds(&self, now: i64) -> Result<u64, ApiError> {
-        self.write(&["holds-sweep"], move |tx| {
-            Box::pin(async move {
-                let done = sqlx::query("DELETE FROM holds WHERE expires_at <= $1")
-                    .bind(now - HOLD_GRACE_SECONDS)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(internal)?;
-                Ok(done.rows_affected())
-            })
-        })
-        .await
-    }
-
-    /// The hold `id`, live or expired.
-    pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
-        let row = sqlx::query("SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
-        let Some(row) = row else { return Ok(None) };
-        let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
-        Ok(Some(HoldRow {
-            office: get("office_id")?,
-            service: get("service_id")?,
-            day: parse_day(&get("day")?)?,
-            start: parse_time(&get("start_time")?)?,
-            end: parse_time(&get("end_time")?)?,
-            window: get("window_id")?,
-            expires_at: row.try_get("expires_at").map_err(internal)?,
-        }))
-    }
-
     /// A ticket by its id.
     pub async fn ticket_by_id(&self, id: &str) -> Result<Option<StoredTicket>, ApiError> {
         self.ticket_where("id", id).await
@@ -147,14 +70,14 @@ impl Store {
         row.as_ref().map(ticket_row).transpose()
     }
 
-    /// Confirms hold `hold_id` into a ticket. Under the locks of the hold's
-    /// office-day and of the contact, `decide` sees the hold, what else is taken
-    /// that day, and the active tickets of the person or the contact, and returns
-    /// the ticket to write. A retry with the same idempotency hash returns the
-    /// ticket already made.
+    /// Confirms the hold `keys.hold_id` into a ticket. Under the locks of the
+    /// hold's office-day and of the contact, `decide` sees what else is taken
+    /// during the visit and the active tickets of the person or the contact, and
+    /// returns the ticket to write. A retry with the same idempotency hash
+    /// returns the ticket already made.
     pub async fn confirm<F>(
         &self,
-        keys: ConfirmKeys<'_>,
+        keys: ConfirmKeys,
         hold: &HoldRow,
         now: i64,
         decide: F,
@@ -167,66 +90,85 @@ impl Store {
             format!("contact:{}", keys.contact_key),
         ];
         let hold = hold.clone();
-        let hold_id = keys.hold_id.to_string();
-        let idempotency_hash = keys.idempotency_hash.to_string();
-        let person_key = keys.person_key.to_string();
-        let contact_key = keys.contact_key.to_string();
-        self.write(&[&locks[0], &locks[1]], move |tx| Box::pin(async move {
-        if let Some(t) = find_by_idempotency(&mut *tx, &idempotency_hash).await? {
-            return Ok(ConfirmOutcome::Replayed(t));
-        }
-        let still_there = sqlx::query("SELECT id FROM holds WHERE id = $1")
-            .bind(&hold_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
-        if still_there.is_none() {
-            return Err(ApiError::not_found("hold"));
-        }
-        let visit = (hold.start, hold.end);
-        let taken =
-            visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now, Some(&hold_id)).await?;
-        let active_rows = sqlx::query(&format!(
-            // Two indexed searches (an OR of the two keys scans the table).
-            "SELECT id, person_key, service_id, contact_key FROM tickets
+        self.write(&[&locks[0], &locks[1]], move |tx| {
+            Box::pin(confirm_in(tx, keys, hold, now, decide))
+        })
+        .await
+    }
+}
+
+/// The confirm's statements, inside its write transaction.
+async fn confirm_in<F>(
+    tx: &mut AnyConnection,
+    keys: ConfirmKeys,
+    hold: HoldRow,
+    now: i64,
+    decide: F,
+) -> Result<ConfirmOutcome, ApiError>
+where
+    F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError>,
+{
+    let ConfirmKeys {
+        hold_id,
+        idempotency_hash,
+        person_key,
+        contact_key,
+    } = keys;
+    if let Some(t) = find_by_idempotency(&mut *tx, &idempotency_hash).await? {
+        return Ok(ConfirmOutcome::Replayed(t));
+    }
+    let still_there = sqlx::query("SELECT id FROM holds WHERE id = $1")
+        .bind(&hold_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+    if still_there.is_none() {
+        return Err(ApiError::not_found("hold"));
+    }
+    let visit = (hold.start, hold.end);
+    let taken =
+        visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now, Some(&hold_id)).await?;
+    let active_rows = sqlx::query(&format!(
+        // Two indexed searches (an OR of the two keys scans the table).
+        "SELECT id, person_key, service_id, contact_key FROM tickets
                WHERE status IN {ACTIVE} AND person_key = $1
              UNION
              SELECT id, person_key, service_id, contact_key FROM tickets
                WHERE status IN {ACTIVE} AND contact_key = $2"
-        ))
-        .bind(&person_key)
-        .bind(&contact_key)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(internal)?;
-        let active = active_rows
-            .iter()
-            .map(|r| {
-                Ok(ActiveRow {
-                    person_key: r.try_get("person_key").map_err(internal)?,
-                    service: r.try_get("service_id").map_err(internal)?,
-                    contact_key: r.try_get("contact_key").map_err(internal)?,
-                })
+    ))
+    .bind(&person_key)
+    .bind(&contact_key)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let active = active_rows
+        .iter()
+        .map(|r| {
+            Ok(ActiveRow {
+                person_key: r.try_get("person_key").map_err(internal)?,
+                service: r.try_get("service_id").map_err(internal)?,
+                contact_key: r.try_get("contact_key").map_err(internal)?,
             })
-            .collect::<Result<Vec<_>, ApiError>>()?;
-        let t = decide(&taken, &active)?;
-        let seq: i64 = sqlx::query(
-            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let t = decide(&taken, &active)?;
+    let seq: i64 = sqlx::query(
+        "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
              ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
-        )
-        .bind(&hold.office)
-        .bind(day_text(hold.day))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(internal)?
-        .try_get("seq")
-        .map_err(internal)?;
-        let number = domain::ticket::TicketNumber {
-            prefix: t.board_prefix,
-            seq: u16::try_from(seq).unwrap_or(u16::MAX),
-        }
-        .to_string();
-        let inserted = sqlx::query(
+    )
+    .bind(&hold.office)
+    .bind(day_text(hold.day))
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(internal)?
+    .try_get("seq")
+    .map_err(internal)?;
+    let number = domain::ticket::TicketNumber {
+        prefix: t.board_prefix,
+        seq: u16::try_from(seq).unwrap_or(u16::MAX),
+    }
+    .to_string();
+    let inserted = sqlx::query(
             "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
                 status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
                 answers, token_hash, idempotency_hash, token_sealed, created_at)
@@ -258,48 +200,45 @@ impl Store {
         .bind(t.created_at)
         .execute(&mut *tx)
         .await;
-        if let Err(e) = inserted {
-            return Err(if is_unique_violation(&e, "person_key") {
-                ApiError::Booking {
-                    cause: BookingError::AlreadyBooked,
-                }
-            } else if is_unique_violation(&e, "window_id") {
-                ApiError::Taken {
-                    alternatives: Vec::new(),
-                }
-            } else {
-                internal(e)
-            });
-        }
-        sqlx::query(
-            "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
+    if let Err(e) = inserted {
+        return Err(if is_unique_violation(&e, "person_key") {
+            ApiError::Booking {
+                cause: BookingError::AlreadyBooked,
+            }
+        } else if is_unique_violation(&e, "window_id") {
+            ApiError::Taken {
+                alternatives: Vec::new(),
+            }
+        } else {
+            internal(e)
+        });
+    }
+    sqlx::query(
+        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
              VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
-        )
-        .bind(&t.id)
-        .bind(now)
+    )
+    .bind(&t.id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    sqlx::query("DELETE FROM holds WHERE id = $1")
+        .bind(&hold_id)
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
-        sqlx::query("DELETE FROM holds WHERE id = $1")
-            .bind(&hold_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
-        // What was just written, without reading it back.
-        Ok(ConfirmOutcome::Created(StoredTicket {
-            id: t.id,
-            office: hold.office.clone(),
-            service: hold.service.clone(),
-            day: hold.day,
-            start: hold.start,
-            end: hold.end,
-            board_number: number,
-            status: "booked".into(),
-            answers: t.answers,
-            token_sealed: t.token_sealed,
-            token_hash: t.token_hash,
-        }))
-        }))
-        .await
-    }
+    // What was just written, without reading it back.
+    Ok(ConfirmOutcome::Created(StoredTicket {
+        id: t.id,
+        office: hold.office.clone(),
+        service: hold.service.clone(),
+        day: hold.day,
+        start: hold.start,
+        end: hold.end,
+        board_number: number,
+        status: "booked".into(),
+        answers: t.answers,
+        token_sealed: t.token_sealed,
+        token_hash: t.token_hash,
+    }))
 }

@@ -6,6 +6,7 @@
 mod audit;
 mod booking;
 mod catalog;
+mod holds;
 mod rows;
 mod writer;
 #[cfg(test)]

@@ -118,16 +118,16 @@ pub struct HoldRow {
 
 /// What identifies a confirm: the hold, the retry key, and the keys the locks
 /// and the booking rules use (hashes).
-#[derive(Debug, Clone, Copy)]
-pub struct ConfirmKeys<'a> {
+#[derive(Debug, Clone)]
+pub struct ConfirmKeys {
     /// The hold's id.
-    pub hold_id: &'a str,
+    pub hold_id: String,
     /// SHA-256 of the idempotency key.
-    pub idempotency_hash: &'a str,
+    pub idempotency_hash: String,
     /// Person key hash.
-    pub person_key: &'a str,
+    pub person_key: String,
     /// Contact key hash.
-    pub contact_key: &'a str,
+    pub contact_key: String,
 }
 
 /// An active ticket sharing the person or the contact.
