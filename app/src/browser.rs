@@ -1,6 +1,7 @@
 //! The few browser facilities the app uses (storage, randomness, the
-//! address, the network state), with inert fallbacks off the browser so the
-//! same components compile for the server and native tests.
+//! address, the network state and its changes, the page's elements), with
+//! inert fallbacks off the browser so the same components compile and render
+//! on the server (which pre-renders pages) and in native tests.
 
 /// Where a value is kept.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +75,20 @@ mod imp {
         js_sys::encode_uri_component(s).into()
     }
 
+    pub fn on_online_change(f: impl Fn(bool) + Clone + 'static) {
+        use leptos::prelude::window_event_listener;
+        let back = f.clone();
+        let _ = window_event_listener(leptos::ev::online, move |_| back(true));
+        let _ = window_event_listener(leptos::ev::offline, move |_| f(false));
+    }
+
+    pub fn take_text(id: &str) -> Option<String> {
+        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        let text = element.text_content();
+        element.remove();
+        text
+    }
+
     pub fn focus_at_top(id: &str) {
         use wasm_bindgen::JsCast;
         let Some(window) = web_sys::window() else {
@@ -115,6 +130,10 @@ mod imp {
     pub fn set_html_lang(_: &str) {}
     pub fn print() {}
     pub fn focus_at_top(_: &str) {}
+    pub fn take_text(_: &str) -> Option<String> {
+        None
+    }
+    pub fn on_online_change(_: impl Fn(bool) + Clone + 'static) {}
     pub fn encode_uri_component(s: &str) -> String {
         s.to_string()
     }
@@ -132,6 +151,17 @@ pub fn kyiv_today() -> chrono::NaiveDate {
 /// answers are read: one copy of each type's JSON reader in the bundle).
 pub fn load<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
     serde_json::from_slice(get(store, key)?.as_bytes()).ok()
+}
+
+/// Removes the element `id` from the page, if it is there.
+pub fn remove(id: &str) {
+    take_text(id);
+}
+
+/// Takes the JSON value the server put into the page under the element `id`
+/// (see `server`'s shell), once: the element goes with it.
+pub fn take_kept<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
+    serde_json::from_slice(take_text(id)?.as_bytes()).ok()
 }
 
 /// Keeps `value` as JSON under `key`.

@@ -13,8 +13,7 @@ pub struct Applicant {
 /// From the catalog to the contact step: the seed service, `office`, the first
 /// day with free places, its first free time (which takes the hold).
 pub async fn choose_time(browser: &Browser, server: &Server, office: &str) {
-    let c = &browser.client;
-    c.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser
         .click("li[data-service='passport-lost-stolen'] .service-name a")
         .await
@@ -78,7 +77,7 @@ async fn book_in(lang: &'static str, office: &str, who: Applicant, heading: &str
     let server = Server::start().await.unwrap();
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
-    c.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser.wait_for_count("li.service", 7).await.unwrap();
     if lang == "en" {
         browser
@@ -123,7 +122,7 @@ async fn book_in(lang: &'static str, office: &str, who: Applicant, heading: &str
     assert_eq!(pages, 1, "the printed ticket takes {pages} pages");
 
     // A reload opens the ticket again with the token from the fragment.
-    c.refresh().await.unwrap();
+    browser.reload().await.unwrap();
     browser
         .wait_for_text("[data-number]", &number)
         .await
@@ -152,7 +151,7 @@ async fn book_in(lang: &'static str, office: &str, who: Applicant, heading: &str
         .await
         .unwrap();
     browser.wait_for_count("p.empty", 1).await.unwrap();
-    c.refresh().await.unwrap();
+    browser.reload().await.unwrap();
     browser.wait_for_count("p.empty", 1).await.unwrap();
     browser.close().await.unwrap();
 }

@@ -8,7 +8,7 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
     let server = Server::start().await.unwrap();
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
-    c.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser.wait_for_count("li.service", 7).await.unwrap();
     browser
         .wait_for_text("h1", "Оберіть послугу")
@@ -65,8 +65,11 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
         .unwrap();
     assert_eq!(lang.as_deref(), Some("en"));
 
-    // Remembered across a reload.
-    c.refresh().await.unwrap();
+    // Remembered across a reload; the Ukrainian copy the server pre-rendered is
+    // hidden until the app replaces it.
+    browser.reload().await.unwrap();
+    let class = browser.attr("html", "class").await.unwrap();
+    assert!(class.contains("prerender-off"), "{class}");
     browser.wait_for_count("li.service", 7).await.unwrap();
     browser
         .wait_for_text("h1", "Choose a service")

@@ -20,7 +20,7 @@ async fn activate(browser: &Browser, css: &str) {
 async fn an_applicant_books_with_the_keyboard_only() {
     let server = Server::start().await.unwrap();
     let browser = Browser::start(1280, 900).await.unwrap();
-    browser.client.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser.wait_for_count("li.service", 7).await.unwrap();
 
     // The first Tab stop is the skip link.

@@ -6,6 +6,7 @@ mod booking;
 mod catalog;
 mod keyboard;
 mod offline;
+mod prerender;
 mod service_card;
 mod shell;
 mod taken;

@@ -23,7 +23,7 @@ async fn service_cards_and_fee_previews_work_offline() {
     let mut server = Server::start().await.unwrap();
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
-    c.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser.wait_for_count("li.service", 7).await.unwrap();
     let ready = r#"
         const done = arguments[arguments.length - 1];
@@ -33,7 +33,8 @@ async fn service_cards_and_fee_previews_work_offline() {
     wait_for_script(c, "the service worker's cache", ready).await;
 
     server.stop();
-    c.goto(&format!("{}/services/passport-lost-stolen", server.base))
+    browser
+        .open(&format!("{}/services/passport-lost-stolen", server.base))
         .await
         .unwrap();
     super::service_card::stolen_lowers_the_fee(&browser).await;
@@ -49,7 +50,7 @@ async fn a_visit_online_keeps_the_files_of_the_current_shell_only() {
     let server = Server::start().await.unwrap();
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
-    c.goto(&server.base).await.unwrap();
+    browser.open(&server.base).await.unwrap();
     browser.wait_for_count("li.service", 7).await.unwrap();
     let precached = r#"
         const done = arguments[arguments.length - 1];
@@ -84,7 +85,10 @@ async fn a_visit_online_keeps_the_files_of_the_current_shell_only() {
         Value::Bool(true)
     );
 
-    c.goto(&format!("{}/tickets", server.base)).await.unwrap();
+    browser
+        .open(&format!("{}/tickets", server.base))
+        .await
+        .unwrap();
     let refreshed = format!(
         r#"
         const done = arguments[arguments.length - 1];

@@ -33,7 +33,8 @@ async fn the_fee_preview_follows_the_answers() {
     let server = Server::start().await.unwrap();
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
-    c.goto(&format!("{}/services/passport-lost-stolen", server.base))
+    browser
+        .open(&format!("{}/services/passport-lost-stolen", server.base))
         .await
         .unwrap();
     browser.wait_for_count("td[data-total]", 1).await.unwrap();

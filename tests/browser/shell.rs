@@ -1,8 +1,9 @@
 use e2e::Server;
 
 /// The page sent for an address that opens a lazily loaded part preloads that
-/// part's chunks, and every chunk it names is served as WASM; the catalog's
-/// page preloads none of them (its code is in the bundle).
+/// part's chunks (a page with pre-rendered content, once it is shown), and
+/// every chunk it names is served as WASM; the catalog's page preloads none of
+/// them (its code is in the bundle).
 #[tokio::test]
 async fn each_address_preloads_the_chunks_of_its_page() {
     let server = Server::start().await.unwrap();
@@ -13,9 +14,16 @@ async fn each_address_preloads_the_chunks_of_its_page() {
         async move { http.get(url).send().await.unwrap().text().await.unwrap() }
     };
     let preloaded = |html: &str| -> Vec<String> {
-        html.lines()
+        let links = html
+            .lines()
             .filter(|l| l.starts_with("<link rel=\"preload\"") && l.contains("as=\"fetch\""))
-            .filter_map(|l| l.split('"').nth(3).map(str::to_string))
+            .filter_map(|l| l.split('"').nth(3).map(str::to_string));
+        let after_paint = html
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("for (const href of "))
+            .flat_map(|l| l.split('"').skip(1).step_by(2).map(str::to_string));
+        links
+            .chain(after_paint)
             .filter(|href| !href.starts_with("/pkg/cherga."))
             .collect()
     };

@@ -11,12 +11,13 @@ async fn a_time_taken_meanwhile_offers_the_nearest_free_times() {
     let browser = Browser::start(412, 915).await.unwrap();
     let c = &browser.client;
     let office = "kyiv-podilskyi";
-    c.goto(&format!(
-        "{}/book/passport-lost-stolen/office/{office}",
-        server.base
-    ))
-    .await
-    .unwrap();
+    browser
+        .open(&format!(
+            "{}/book/passport-lost-stolen/office/{office}",
+            server.base
+        ))
+        .await
+        .unwrap();
     browser.click("a.day.open").await.unwrap();
     browser
         .wait_for_count("button.slot:enabled", 1)

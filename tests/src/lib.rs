@@ -130,6 +130,12 @@ impl Browser {
     /// Starts chromedriver and a fresh headless Chromium with a window of
     /// `width`×`height` CSS pixels.
     pub async fn start(width: u32, height: u32) -> Result<Browser, Error> {
+        Self::start_with(width, height, true).await
+    }
+
+    /// As [`Browser::start`], with JavaScript on or off (off: what a page
+    /// shows before, or without, the app).
+    pub async fn start_with(width: u32, height: u32, javascript: bool) -> Result<Browser, Error> {
         let port = free_port()?;
         let driver = Command::new("chromedriver")
             .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
@@ -161,7 +167,11 @@ impl Browser {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+            serde_json::json!({
+                "binary": "/usr/bin/chromium",
+                "args": args,
+                "prefs": { "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 } },
+            }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
@@ -173,6 +183,32 @@ impl Browser {
             _driver: driver,
             _profile: profile,
         })
+    }
+
+    /// Opens `url` and waits until the app has started: the copy of the page
+    /// the server pre-rendered (catalog, cards) is gone, so what a test finds
+    /// and types into is the app's own.
+    pub async fn open(&self, url: &str) -> Result<(), Error> {
+        self.client.goto(url).await?;
+        self.wait_for_app().await
+    }
+
+    /// Reloads the page and waits until the app has started again.
+    pub async fn reload(&self) -> Result<(), Error> {
+        self.client.refresh().await?;
+        self.wait_for_app().await
+    }
+
+    /// Waits until the app has replaced the pre-rendered copy, if the page had one.
+    pub async fn wait_for_app(&self) -> Result<(), Error> {
+        let client = &self.client;
+        wait_until(Duration::from_secs(30), "the app to start", || async move {
+            matches!(
+                client.find_all(Locator::Css("#prerender")).await,
+                Ok(found) if found.is_empty()
+            )
+        })
+        .await
     }
 
     /// Waits until `css` matches at least `n` elements.

@@ -1,5 +1,6 @@
 use super::lang::use_lang;
 use crate::api::ApiError;
+use crate::cache::Fetch;
 use crate::i18n::t;
 use domain::Localized;
 use leptos::prelude::*;
@@ -48,10 +49,35 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    kept_or_fetched(
+        Fetch {
+            kept: Signal::stored(None),
+            resource,
+        },
+        ok,
+    )
+}
+
+/// As [`fetched`], but an answer already kept shows at once (in the first
+/// render of a page the server sent with its answer: no "Loading…" between).
+pub fn kept_or_fetched<T, V>(
+    fetch: Fetch<T>,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let Fetch { kept, resource } = fetch;
     let retry = Callback::new(move |_| resource.refetch());
-    move || match resource.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-        Some(Ok(value)) => ok(value).into_any(),
+    move || {
+        if let Some(value) = kept.get() {
+            return ok(value).into_any();
+        }
+        match resource.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+            Some(Ok(value)) => ok(value).into_any(),
+        }
     }
 }

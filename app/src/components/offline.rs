@@ -9,8 +9,7 @@ use leptos::prelude::*;
 pub fn OfflineBanner() -> impl IntoView {
     let lang = use_lang();
     let online = RwSignal::new(browser::online());
-    let _ = window_event_listener(leptos::ev::online, move |_| online.set(true));
-    let _ = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    browser::on_online_change(move |now| online.set(now));
     move || {
         (!online.get()).then(|| {
             view! { <p class="offline" role="status">{t(lang.get()).offline}</p> }

@@ -1,6 +1,6 @@
 use crate::api::{CatalogList, ServiceSummary};
 use crate::cache::use_catalog;
-use crate::components::error_view::fetched;
+use crate::components::error_view::kept_or_fetched;
 use crate::components::lang::use_lang;
 use crate::i18n::t;
 use domain::Lang;
@@ -28,7 +28,7 @@ pub fn CatalogPage() -> impl IntoView {
             />
         </div>
         <div class="catalog">
-            {fetched(catalog, move |list| view! { <CatalogList list query /> })}
+            {kept_or_fetched(catalog, move |list| view! { <CatalogList list query /> })}
         </div>
         <section class="how" aria-labelledby="how-title">
             <h2 id="how-title">{move || w().how_title}</h2>

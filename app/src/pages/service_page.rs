@@ -2,7 +2,7 @@ use crate::api::ServiceDetails;
 use crate::cache::use_service;
 use crate::components::card::{CardFacts, CardSections};
 use crate::components::checklist_view::ChecklistView;
-use crate::components::error_view::fetched;
+use crate::components::error_view::kept_or_fetched;
 use crate::components::fee_preview::FeePreview;
 use crate::components::lang::use_lang;
 use crate::components::questionnaire::Questionnaire;
@@ -26,7 +26,7 @@ pub fn service_param() -> Memo<Option<ServiceId>> {
 pub fn ServicePage() -> impl IntoView {
     let id = service_param();
     let details = use_service(move || id.get());
-    fetched(details, |d| view! { <ServiceCardView details=d /> })
+    kept_or_fetched(details, |d| view! { <ServiceCardView details=d /> })
 }
 
 #[component]

@@ -3,6 +3,8 @@
 //! reaches every browser on its next visit.
 
 use super::chunks::Chunks;
+use super::prerender::{prerender, script_json, Prerendered};
+use crate::service::Services;
 use app::pages::lazy::{part_of, PARTS};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
@@ -11,6 +13,7 @@ use axum::Router;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -68,30 +71,47 @@ impl AssetManifest {
     }
 
     /// The HTML shell that loads the app, with the chunks of `part` (see
-    /// `app::pages::lazy::PARTS`) preloaded.
-    pub fn shell(&self, part: Option<&str>) -> String {
+    /// `app::pages::lazy::PARTS`) preloaded and the content `pre` rendered
+    /// for its address.
+    pub fn shell(&self, part: Option<&str>, pre: Option<&Prerendered>) -> String {
         let AssetManifest {
             js,
             wasm,
             css,
             chunks,
         } = self;
+        // The WASM the page needs first: the bundle's and its part's chunks.
+        let mut first: Vec<&str> = vec![wasm];
         // The loader is fetched with the bundle; the chunks are listed for the
         // service worker, which keeps them for offline use.
         let split = chunks.as_ref().map_or(String::new(), |c| {
+            first.extend(part.and_then(|p| c.parts.get(p)).into_iter().flatten().map(String::as_str));
             let list = c.wasm.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>();
-            let preload = part
-                .and_then(|p| c.parts.get(p))
-                .into_iter()
-                .flatten()
-                .map(|w| format!("<link rel=\"preload\" href=\"{w}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"))
-                .collect::<String>();
             format!(
-                "<link rel=\"modulepreload\" href=\"{}\">\n{preload}<script type=\"application/json\" id=\"chunks\">[{}]</script>\n",
+                "<link rel=\"modulepreload\" href=\"{}\">\n<script type=\"application/json\" id=\"chunks\">[{}]</script>\n",
                 c.loader,
                 list.join(",")
             )
         });
+        let (hide, body) = pre.map_or((String::new(), String::new()), prerendered);
+        // A page without content of its own fetches its WASM at once; one with
+        // pre-rendered content once that content is shown (see START_AFTER_PAINT).
+        let (preload, start) = match pre {
+            None => (
+                first
+                    .iter()
+                    .map(|w| format!("<link rel=\"preload\" href=\"{w}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"))
+                    .collect::<String>(),
+                "start();".to_string(),
+            ),
+            Some(_) => (
+                String::new(),
+                START_AFTER_PAINT.replace(
+                    "FIRST",
+                    &script_json(&first).unwrap_or_else(|| "[]".into()),
+                ),
+            ),
+        };
         format!(
             r##"<!DOCTYPE html>
 <html lang="uk">
@@ -103,14 +123,15 @@ impl AssetManifest {
 <meta name="theme-color" content="#0b57d0">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="manifest" href="/manifest.webmanifest">
-<link rel="stylesheet" href="{css}">
+{hide}<link rel="stylesheet" href="{css}">
 <link rel="modulepreload" href="{js}">
-<link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>
-{split}<script type="module">import init from "{js}"; init({{ module_or_path: "{wasm}" }});
+{preload}{split}<script type="module">import init from "{js}";
+const start = () => init({{ module_or_path: "{wasm}" }});
+{start}
 if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register("/sw.js"));</script>
 </head>
 <body>
-<noscript><p class="noscript">Для роботи електронної черги увімкніть JavaScript у браузері. To use the queue, please enable JavaScript.</p></noscript>
+{body}<noscript><p class="noscript">Для роботи електронної черги увімкніть JavaScript у браузері. To use the queue, please enable JavaScript.</p></noscript>
 </body>
 </html>
 "##
@@ -118,20 +139,76 @@ if ("serviceWorker" in navigator) addEventListener("load", () => navigator.servi
     }
 }
 
+/// How a page with pre-rendered content loads the app: its WASM (`FIRST`, the
+/// bundle's and the part's chunks) is fetched and the app started once the
+/// browser has shown that content (its largest paint reported), so the HTML
+/// and the stylesheet have the link to themselves and a copy is never replaced
+/// before it counted as shown; at once where the copy is hidden or the browser
+/// reports no such paint; at the latest after a second (a tab opened in the
+/// background paints nothing).
+const START_AFTER_PAINT: &str = r#"const shown = !document.documentElement.classList.contains("prerender-off");
+const paints = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+if (shown && paints.includes("largest-contentful-paint")) {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    for (const href of FIRST) {
+      const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "", href });
+      document.head.append(link);
+    }
+    start();
+  };
+  new PerformanceObserver(go).observe({ type: "largest-contentful-paint", buffered: true });
+  setTimeout(go, 1000);
+} else start();"#;
+
+/// The parts of the shell that carry `pre`: a script for the head that hides
+/// the copy where it would mislead (a shell the service worker kept for
+/// another address, or English remembered: the copy is Ukrainian), and the
+/// copy with its answers for the body.
+fn prerendered(pre: &Prerendered) -> (String, String) {
+    let path = script_json(&pre.path).unwrap_or_else(|| "\"/\"".into());
+    let hide = format!(
+        "<script>try{{if(location.pathname!=={path}||localStorage.getItem(\"cherga.lang\")===\"en\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
+    );
+    let kept: String = pre
+        .kept
+        .iter()
+        .map(|(id, json)| {
+            format!("<script type=\"application/json\" id=\"{id}\">{json}</script>\n")
+        })
+        .collect();
+    let body = format!(
+        "<div id=\"{}\">{}</div>\n{kept}",
+        app::PRERENDER_ID,
+        pre.html
+    );
+    (hide, body)
+}
+
 const LONG: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=3600";
 
-/// The static routes and the shell fallback.
-pub fn routes(site_root: &Path) -> Router {
-    // One shell per lazily loaded part, and one for the other addresses.
-    let shells: Arc<Option<HashMap<Option<&str>, String>>> =
-        Arc::new(AssetManifest::find(site_root).map(|m| {
-            std::iter::once(None)
-                .chain(PARTS.iter().map(|(_, part)| Some(*part)))
-                .map(|part| (part, m.shell(part)))
-                .collect()
-        }));
-    if shells.is_none() {
+/// The static routes and the shell fallback (compressed: a pre-rendered page
+/// carries its content and the answer it shows).
+pub fn routes(site_root: &Path, services: Services) -> Router {
+    let manifest = Arc::new(AssetManifest::find(site_root));
+    // One shell per lazily loaded part, and one for the other addresses; pages
+    // with pre-rendered content are made for each request.
+    let shells: Arc<HashMap<Option<&str>, String>> = Arc::new(
+        manifest
+            .as_ref()
+            .as_ref()
+            .map(|m| {
+                std::iter::once(None)
+                    .chain(PARTS.iter().map(|(_, part)| Some(*part)))
+                    .map(|part| (part, m.shell(part, None)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    if manifest.is_none() {
         tracing::warn!(site_root = %site_root.display(), "the web app is not built; serving the API only");
     }
     let pkg = ServeDir::new(site_root.join("pkg"))
@@ -141,11 +218,21 @@ pub fn routes(site_root: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(tower::service_fn(move |req: axum::extract::Request| {
-            let shells = shells.clone();
+            let (manifest, shells, services) = (manifest.clone(), shells.clone(), services.clone());
             async move {
-                let part = part_of(req.uri().path());
-                let shell = shells.as_ref().as_ref().and_then(|s| s.get(&part));
-                Ok::<_, std::convert::Infallible>(shell_response(shell.map(String::as_str)))
+                let Some(m) = manifest.as_ref() else {
+                    return Ok::<_, std::convert::Infallible>(shell_response(None));
+                };
+                let path = req.uri().path();
+                let part = part_of(path);
+                let html = match prerender(&services, path).await {
+                    Some(pre) => m.shell(part, Some(&pre)),
+                    None => shells
+                        .get(&part)
+                        .cloned()
+                        .unwrap_or_else(|| m.shell(part, None)),
+                };
+                Ok(shell_response(Some(html)))
             }
         }));
     // The service worker is checked for updates on every visit.
@@ -172,11 +259,12 @@ pub fn routes(site_root: &Path) -> Router {
                     CACHE_CONTROL,
                     HeaderValue::from_static(SHORT),
                 ))
+                .layer(CompressionLayer::new())
                 .service(public),
         )
 }
 
-fn shell_response(shell: Option<&str>) -> Response {
+fn shell_response(shell: Option<String>) -> Response {
     match shell {
         Some(html) => (
             [
@@ -186,7 +274,7 @@ fn shell_response(shell: Option<&str>) -> Response {
                 ),
                 (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             ],
-            html.to_string(),
+            html,
         )
             .into_response(),
         None => (
@@ -210,7 +298,7 @@ mod tests {
             css: "/pkg/cherga.c.css".into(),
             chunks: None,
         };
-        assert!(!m.shell(None).contains("id=\"chunks\""));
+        assert!(!m.shell(None, None).contains("id=\"chunks\""));
         m.chunks = Some(Chunks {
             loader: "/pkg/__wasm_split.l.js".into(),
             wasm: vec![
@@ -220,15 +308,64 @@ mod tests {
             parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
         });
         let card = r#"<link rel="preload" href="/pkg/split_card.b.wasm" as="fetch" type="application/wasm" crossorigin>"#;
-        assert!(m.shell(Some("card_part")).contains(card));
+        assert!(m.shell(Some("card_part"), None).contains(card));
         assert!(!m
-            .shell(Some("booking_part"))
+            .shell(Some("booking_part"), None)
             .contains("rel=\"preload\" href=\"/pkg/split"));
-        let shell = m.shell(None);
+        let shell = m.shell(None, None);
         assert!(!shell.contains(card));
         assert!(shell.contains(r#"<link rel="modulepreload" href="/pkg/__wasm_split.l.js">"#));
         assert!(shell.contains(
             r#"<script type="application/json" id="chunks">["/pkg/chunk_1.a.wasm","/pkg/split_card.b.wasm"]</script>"#
         ));
+    }
+
+    #[test]
+    fn a_page_with_content_fetches_its_wasm_once_the_content_is_shown() {
+        let m = AssetManifest {
+            js: "/pkg/cherga.j.js".into(),
+            wasm: "/pkg/cherga.w.wasm".into(),
+            css: "/pkg/cherga.c.css".into(),
+            chunks: Some(Chunks {
+                loader: "/pkg/__wasm_split.l.js".into(),
+                wasm: vec!["/pkg/split_card.b.wasm".into()],
+                parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
+            }),
+        };
+        let pre = Prerendered {
+            path: "/services/a".into(),
+            html: "<main id=\"main\"><h1>Паспорт</h1></main>".into(),
+            kept: vec![("kept-service", r#"{"a":"\u003c/script>"}"#.into())],
+        };
+        let plain = m.shell(Some("card_part"), None);
+        assert!(plain.contains(r#"<link rel="preload" href="/pkg/cherga.w.wasm""#));
+        assert!(plain.contains(r#"<link rel="preload" href="/pkg/split_card.b.wasm""#));
+        assert!(!plain.contains("prerender"));
+
+        let shell = m.shell(Some("card_part"), Some(&pre));
+        // No WASM fetched before the content shows; then the bundle and the part's chunks.
+        assert!(!shell.contains(r#"<link rel="preload""#));
+        assert!(shell
+            .contains(r#"for (const href of ["/pkg/cherga.w.wasm","/pkg/split_card.b.wasm"])"#));
+        assert!(shell.contains("largest-contentful-paint"));
+        // The copy and its answer in the body, the check that hides it elsewhere in the head.
+        assert!(
+            shell.contains("<div id=\"prerender\"><main id=\"main\"><h1>Паспорт</h1></main></div>")
+        );
+        assert!(shell.contains(
+            r#"<script type="application/json" id="kept-service">{"a":"\u003c/script>"}</script>"#
+        ));
+        let head = &shell[..shell.find("<body>").unwrap_or_default()];
+        assert!(head.contains(r#"location.pathname!=="/services/a""#));
+        assert!(!head.contains("<h1>"));
+        // The service worker still finds every file to keep.
+        for name in [
+            "/pkg/cherga.j.js",
+            "/pkg/cherga.w.wasm",
+            "/pkg/__wasm_split.l.js",
+            "/pkg/split_card.b.wasm",
+        ] {
+            assert!(shell.contains(&format!("\"{name}\"")), "{name}");
+        }
     }
 }

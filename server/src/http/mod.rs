@@ -3,6 +3,7 @@
 
 mod assets;
 mod chunks;
+mod prerender;
 
 use crate::service::Services;
 use app::api::context::SharedBackend;
@@ -39,8 +40,8 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     };
     Router::new()
         .route("/api/{*fn_name}", post(api))
-        .route("/healthz", get(healthz).with_state(services))
-        .merge(assets::routes(site_root))
+        .route("/healthz", get(healthz).with_state(services.clone()))
+        .merge(assets::routes(site_root, services))
         .layer(TraceLayer::new_for_http())
 }
 

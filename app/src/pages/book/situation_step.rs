@@ -1,6 +1,6 @@
 use super::draft_for;
 use crate::cache::use_service;
-use crate::components::error_view::fetched;
+use crate::components::error_view::kept_or_fetched;
 use crate::components::lang::use_lang;
 use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
@@ -27,7 +27,7 @@ pub fn SituationStep() -> impl IntoView {
     view! {
         <WizardStep step=1 title=|w| w.situation_title back>
             <p class="hint">{move || t(lang.get()).situation_lead}</p>
-            {fetched(details, move |d| {
+            {kept_or_fetched(details, move |d| {
                 let urgencies = d.service.fees.urgencies(d.today);
                 view! { <Questionnaire questions=d.questions urgencies answers /> }
             })}

@@ -1,0 +1,128 @@
+//! Pages sent with their content: the catalog and every service card come
+//! pre-rendered by the app's own components, with the answer they show as JSON
+//! (the same as the API's), compressed; other addresses get the bare shell.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use app::api::{CatalogList, ServiceDetails};
+use common::{spawn_app, Db, TestApp};
+use domain::checklist::{checklist, Answers};
+use serde::de::DeserializeOwned;
+
+async fn page(app: &TestApp, path: &str) -> String {
+    let r = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    r.text().await.unwrap()
+}
+
+/// The pre-rendered copy in `html`, if any.
+fn prerendered(html: &str) -> Option<&str> {
+    let start = html.find(r#"<div id="prerender">"#)?;
+    let end = html[start..].find("\n")?;
+    Some(&html[start..start + end])
+}
+
+/// The JSON kept in the script element `id` of `html`.
+fn kept<T: DeserializeOwned>(html: &str, id: &str) -> Option<T> {
+    let open = format!(r#"<script type="application/json" id="{id}">"#);
+    let start = html.find(&open)? + open.len();
+    let end = html[start..].find("</script>")?;
+    Some(serde_json::from_str(&html[start..start + end]).expect("kept JSON"))
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[tokio::test]
+async fn the_catalog_and_every_card_come_with_their_content_and_answer() {
+    let app = spawn_app(Db::Sqlite).await;
+    let (status, answer) = app.call("catalog", serde_json::json!({})).await;
+    assert_eq!(status, 200);
+    let catalog: CatalogList = serde_json::from_value(answer).unwrap();
+
+    let home = page(&app, "/").await;
+    let copy = prerendered(&home).expect("the catalog is pre-rendered");
+    assert!(copy.contains("<h1>"));
+    for s in &catalog.services {
+        let name = escaped(s.name.get(domain::Lang::Uk));
+        assert!(copy.contains(&name), "{name} missing from the catalog page");
+        assert!(copy.contains(&format!(r#"href="/services/{}""#, s.id)));
+    }
+    let kept_list: CatalogList = kept(&home, "kept-catalog").expect("the catalog kept");
+    assert_eq!(kept_list, catalog);
+    assert!(kept::<ServiceDetails>(&home, "kept-service").is_none());
+    assert!(home.contains(r#"location.pathname!=="/""#));
+
+    // Every card renders, with its title, its documents and its answer.
+    for s in &catalog.services {
+        let path = format!("/services/{}", s.id);
+        let html = page(&app, &path).await;
+        let copy = prerendered(&html).unwrap_or_else(|| panic!("{path} is not pre-rendered"));
+        let title = format!("<h1>{}</h1>", escaped(s.name.get(domain::Lang::Uk)));
+        assert!(copy.contains(&title), "{path}: no {title}");
+        let (status, answer) = app
+            .call("service", serde_json::json!({ "service": s.id }))
+            .await;
+        assert_eq!(status, 200);
+        let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+        // The checklist for the questionnaire's starting answers.
+        let documents = &details.service.card.documents;
+        let entries = checklist(documents, &Answers::typical());
+        assert!(!entries.is_empty(), "{path}: no documents");
+        for e in &entries {
+            let text = escaped(e.text.get(domain::Lang::Uk));
+            assert!(copy.contains(&text), "{path}: {text} not in the checklist");
+        }
+        assert_eq!(kept::<ServiceDetails>(&html, "kept-service"), Some(details));
+        assert!(kept::<CatalogList>(&html, "kept-catalog").is_none());
+        // A shell kept by the service worker and shown at another address
+        // hides this copy.
+        assert!(html.contains(&format!(r#"location.pathname!=="{path}""#)));
+    }
+}
+
+#[tokio::test]
+async fn other_addresses_get_the_bare_shell() {
+    let app = spawn_app(Db::Sqlite).await;
+    for path in [
+        "/services/no-such-service",
+        "/services/passport-lost-stolen/extra",
+        "/services/",
+        "/book/passport-lost-stolen/office",
+        "/tickets",
+        "/nowhere",
+    ] {
+        let html = page(&app, path).await;
+        assert!(prerendered(&html).is_none(), "{path} pre-rendered");
+        assert!(!html.contains("kept-"), "{path} carries an answer");
+        assert!(html.contains("/pkg/cherga.abc123.js"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let app = spawn_app(Db::Sqlite).await;
+    for (accept, encoding) in [("br, gzip", "br"), ("gzip", "gzip")] {
+        let r = app
+            .client
+            .get(format!("{}/services/passport-lost-stolen", app.base))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-encoding"], encoding);
+        let compressed = r.bytes().await.unwrap().len();
+        let plain = page(&app, "/services/passport-lost-stolen").await.len();
+        assert!(compressed * 3 < plain, "{compressed} of {plain} bytes");
+    }
+}
