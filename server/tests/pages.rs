@@ -126,3 +126,35 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
         assert!(compressed * 3 < plain, "{compressed} of {plain} bytes");
     }
 }
+
+#[tokio::test]
+async fn the_catalog_and_card_answers_are_compressed_too() {
+    let app = spawn_app(Db::Sqlite).await;
+    for (name, body) in [
+        ("catalog", serde_json::json!({})),
+        (
+            "service",
+            serde_json::json!({ "service": "passport-lost-stolen" }),
+        ),
+    ] {
+        let url = format!("{}/api/{name}", app.base);
+        let plain = app.client.post(&url).json(&body).send().await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none());
+        let plain = plain.bytes().await.unwrap().len();
+        let r = app
+            .client
+            .post(&url)
+            .header("accept-encoding", "br")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{name}");
+        assert_eq!(r.headers()["content-encoding"], "br", "{name}");
+        let compressed = r.bytes().await.unwrap().len();
+        assert!(
+            compressed * 2 < plain,
+            "{name}: {compressed} of {plain} bytes"
+        );
+    }
+}

@@ -16,6 +16,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use std::path::Path;
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use assets::AssetManifest;
@@ -38,7 +39,12 @@ pub fn router(services: Services, site_root: &Path) -> Router {
             with_error_status(res).await
         }
     };
+    // The large answers, read again and again (a card with its calendar is
+    // some 30 KB of JSON), go compressed; the small booking answers do not.
+    let compressed = || post(api.clone()).layer(CompressionLayer::new());
     Router::new()
+        .route("/api/catalog", compressed())
+        .route("/api/service", compressed())
         .route("/api/{*fn_name}", post(api))
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))
