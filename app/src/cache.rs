@@ -58,6 +58,17 @@ pub struct Fetch<T: Send + Sync + 'static> {
     pub resource: LocalResource<Result<T, ApiError>>,
 }
 
+impl<T: Clone + Send + Sync + 'static> Fetch<T> {
+    /// The answer as it stands: the kept one, else the resource's (`None`
+    /// while it is on its way). Reactive.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        match self.kept.get() {
+            Some(value) => Some(Ok(value)),
+            None => self.resource.get(),
+        }
+    }
+}
+
 impl<T: Send + Sync + 'static> Clone for Fetch<T> {
     fn clone(&self) -> Self {
         *self

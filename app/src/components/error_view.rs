@@ -68,16 +68,10 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let Fetch { kept, resource } = fetch;
-    let retry = Callback::new(move |_| resource.refetch());
-    move || {
-        if let Some(value) = kept.get() {
-            return ok(value).into_any();
-        }
-        match resource.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-            Some(Ok(value)) => ok(value).into_any(),
-        }
+    let retry = Callback::new(move |_| fetch.resource.refetch());
+    move || match fetch.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Ok(value)) => ok(value).into_any(),
     }
 }
