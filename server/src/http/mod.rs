@@ -4,6 +4,7 @@
 mod assets;
 mod chunks;
 mod prerender;
+mod shell;
 
 use crate::service::Services;
 use app::api::context::SharedBackend;
