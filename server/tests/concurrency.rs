@@ -1,6 +1,7 @@
 //! Booking can never oversell and never gives one person two active tickets for
 //! one service, however many requests race: 510 concurrent confirms over three
-//! times of capacity 2, every person trying all three times ten times over.
+//! times of capacity 2, every person trying all three times ten times over; a
+//! confirm retried many times at once gives one ticket.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod common;
@@ -140,7 +141,77 @@ async fn concurrent_holds_never_exceed_capacity(db: Db) {
     );
 }
 
+/// A confirm sent many times at once (a client retrying on a slow link) gives
+/// one ticket, and every request answers it with the same token.
+async fn racing_retries_of_one_confirm_give_one_ticket(db: Db) {
+    let app = Arc::new(spawn_with(db, Options::default()).await);
+    let (status, hold) = app
+        .call(
+            "hold",
+            json!({ "service": SEED, "office": PODIL, "date": DATE, "time": TIMES[0] }),
+        )
+        .await;
+    assert_eq!(status, 200, "{hold}");
+    let body = confirm_body(1, &hold["hold_id"]);
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let (app, body) = (app.clone(), body.clone());
+            tokio::spawn(async move { app.call("confirm", body).await })
+        })
+        .collect();
+    let mut answers = BTreeSet::new();
+    for task in tasks {
+        let (status, ticket) = task.await.expect("every request is answered");
+        assert_eq!(status, 200, "{ticket}");
+        answers.insert((ticket["id"].to_string(), ticket["access_token"].to_string()));
+    }
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    let (_, times) = app
+        .call(
+            "times",
+            json!({ "service": SEED, "office": PODIL, "date": DATE }),
+        )
+        .await;
+    assert_eq!(times[0]["free"], 1, "one place of two taken: {}", times[0]);
+}
+
+/// A key used again for another hold is refused, and that hold stays held: it
+/// still confirms with a key of its own.
+async fn a_key_reused_for_another_hold_is_refused(db: Db) {
+    let app = spawn_with(db, Options::default()).await;
+    let hold = |time: &'static str| {
+        let app = &app;
+        async move {
+            let (status, hold) = app
+                .call(
+                    "hold",
+                    json!({ "service": SEED, "office": PODIL, "date": DATE, "time": time }),
+                )
+                .await;
+            assert_eq!(status, 200, "{hold}");
+            hold
+        }
+    };
+    let first = hold(TIMES[0]).await;
+    let body = confirm_body(1, &first["hold_id"]);
+    let (status, ticket) = app.call("confirm", body.clone()).await;
+    assert_eq!(status, 200, "{ticket}");
+    let second = hold(TIMES[1]).await;
+    let mut reused = confirm_body(2, &second["hold_id"]);
+    reused["idempotency_key"] = body["idempotency_key"].clone();
+    let (status, answer) = app.call("confirm", reused).await;
+    assert_eq!(status, 400, "{answer}");
+    assert_eq!(answer["error"], "bad_request");
+    let (status, other) = app
+        .call("confirm", confirm_body(2, &second["hold_id"]))
+        .await;
+    assert_eq!(status, 200, "{other}");
+    assert_ne!(other["id"], ticket["id"]);
+}
+
 on_both!(
     confirms_race_without_overbooking,
-    concurrent_holds_never_exceed_capacity
+    concurrent_holds_never_exceed_capacity,
+    racing_retries_of_one_confirm_give_one_ticket,
+    a_key_reused_for_another_hold_is_refused
 );

@@ -114,20 +114,23 @@ where
         person_key,
         contact_key,
     } = keys;
-    if let Some(t) = find_by_idempotency(&mut *tx, &idempotency_hash).await? {
-        return Ok(ConfirmOutcome::Replayed(t));
-    }
-    let still_there = sqlx::query("SELECT id FROM holds WHERE id = $1")
+    // The hold goes first: if anything below refuses, the write is undone and
+    // the hold is back. No hold: a retry that raced the first confirm (its
+    // ticket is there) or a hold swept or never made.
+    let deleted = sqlx::query("DELETE FROM holds WHERE id = $1")
         .bind(&hold_id)
-        .fetch_optional(&mut *tx)
+        .execute(&mut *tx)
         .await
-        .map_err(internal)?;
-    if still_there.is_none() {
-        return Err(ApiError::not_found("hold"));
+        .map_err(internal)?
+        .rows_affected();
+    if deleted == 0 {
+        return match find_by_idempotency(&mut *tx, &idempotency_hash).await? {
+            Some(t) => Ok(ConfirmOutcome::Replayed(t)),
+            None => Err(ApiError::not_found("hold")),
+        };
     }
     let visit = (hold.start, hold.end);
-    let taken =
-        visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now, Some(&hold_id)).await?;
+    let taken = visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now).await?;
     let active_rows = sqlx::query(&format!(
         // Two indexed searches (an OR of the two keys scans the table).
         "SELECT id, person_key, service_id, contact_key FROM tickets
@@ -209,6 +212,10 @@ where
             ApiError::Taken {
                 alternatives: Vec::new(),
             }
+        } else if is_unique_violation(&e, "idempotency_hash") {
+            ApiError::BadRequest {
+                detail: "the idempotency key was used for another hold".into(),
+            }
         } else {
             internal(e)
         });
@@ -222,11 +229,6 @@ where
     .execute(&mut *tx)
     .await
     .map_err(internal)?;
-    sqlx::query("DELETE FROM holds WHERE id = $1")
-        .bind(&hold_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
     // What was just written, without reading it back.
     Ok(ConfirmOutcome::Created(StoredTicket {
         id: t.id,

@@ -82,7 +82,7 @@ async fn hold_in<F>(
 where
     F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError>,
 {
-    let taken = visit_occupancy(&mut *tx, &office, day, visit, now, None).await?;
+    let taken = visit_occupancy(&mut *tx, &office, day, visit, now).await?;
     let new = decide(&taken)?;
     sqlx::query(
             "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)

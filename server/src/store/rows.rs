@@ -221,14 +221,13 @@ impl Taken {
 
 /// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
 /// the rows of other times cannot change its decision).
-pub(super) fn visit_occupancy_sql(exclude_hold: bool) -> String {
+fn visit_occupancy_sql() -> String {
     format!(
         "SELECT day, window_id, service_id, start_time, end_time FROM tickets
            WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
          UNION ALL
          SELECT day, window_id, service_id, start_time, end_time FROM holds
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5{}",
-        if exclude_hold { " AND id <> $6" } else { "" }
+           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5"
     )
 }
 
@@ -253,27 +252,23 @@ pub(super) async fn find_by_idempotency(
     row.as_ref().map(ticket_row).transpose()
 }
 
-/// What is taken during `visit` on `day` at `office` at the instant `now`,
-/// leaving out the hold `except` (the one being confirmed).
+/// What is taken during `visit` on `day` at `office` at the instant `now`.
 pub(super) async fn visit_occupancy(
     conn: &mut sqlx::AnyConnection,
     office: &str,
     day: NaiveDate,
     visit: (NaiveTime, NaiveTime),
     now: i64,
-    except: Option<&str>,
 ) -> Result<Vec<Occupancy>, ApiError> {
-    let sql = visit_occupancy_sql(except.is_some());
-    let mut query = sqlx::query(&sql)
+    let rows = sqlx::query(&visit_occupancy_sql())
         .bind(office)
         .bind(day_text(day))
         .bind(time_text(visit.1))
         .bind(time_text(visit.0))
-        .bind(now);
-    if let Some(id) = except {
-        query = query.bind(id);
-    }
-    let rows = query.fetch_all(conn).await.map_err(internal)?;
+        .bind(now)
+        .fetch_all(conn)
+        .await
+        .map_err(internal)?;
     rows.iter()
         .map(|r| occupancy_row(r).map(|(_, o)| o))
         .collect()
