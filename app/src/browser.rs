@@ -82,11 +82,21 @@ mod imp {
         let _ = window_event_listener(leptos::ev::offline, move |_| f(false));
     }
 
+    fn element(id: &str) -> Option<web_sys::Element> {
+        web_sys::window()?.document()?.get_element_by_id(id)
+    }
+
     pub fn take_text(id: &str) -> Option<String> {
-        let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+        let element = element(id)?;
         let text = element.text_content();
         element.remove();
         text
+    }
+
+    pub fn remove(id: &str) {
+        if let Some(element) = element(id) {
+            element.remove();
+        }
     }
 
     pub fn focus_at_top(id: &str) {
@@ -133,6 +143,7 @@ mod imp {
     pub fn take_text(_: &str) -> Option<String> {
         None
     }
+    pub fn remove(_: &str) {}
     pub fn on_online_change(_: impl Fn(bool) + Clone + 'static) {}
     pub fn encode_uri_component(s: &str) -> String {
         s.to_string()
@@ -151,11 +162,6 @@ pub fn kyiv_today() -> chrono::NaiveDate {
 /// answers are read: one copy of each type's JSON reader in the bundle).
 pub fn load<T: serde::de::DeserializeOwned>(store: Store, key: &str) -> Option<T> {
     serde_json::from_slice(get(store, key)?.as_bytes()).ok()
-}
-
-/// Removes the element `id` from the page, if it is there.
-pub fn remove(id: &str) {
-    take_text(id);
 }
 
 /// Takes the JSON value the server put into the page under the element `id`

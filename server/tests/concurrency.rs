@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{confirm_body, spawn_with, Db, Options};
+use common::{confirm_body, seed_slot, spawn_with, Db, Options};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -145,12 +145,7 @@ async fn concurrent_holds_never_exceed_capacity(db: Db) {
 /// one ticket, and every request answers it with the same token.
 async fn racing_retries_of_one_confirm_give_one_ticket(db: Db) {
     let app = Arc::new(spawn_with(db, Options::default()).await);
-    let (status, hold) = app
-        .call(
-            "hold",
-            json!({ "service": SEED, "office": PODIL, "date": DATE, "time": TIMES[0] }),
-        )
-        .await;
+    let (status, hold) = app.call("hold", seed_slot(PODIL, DATE, TIMES[0])).await;
     assert_eq!(status, 200, "{hold}");
     let body = confirm_body(1, &hold["hold_id"]);
     let tasks: Vec<_> = (0..50)
@@ -179,15 +174,10 @@ async fn racing_retries_of_one_confirm_give_one_ticket(db: Db) {
 /// still confirms with a key of its own.
 async fn a_key_reused_for_another_hold_is_refused(db: Db) {
     let app = spawn_with(db, Options::default()).await;
-    let hold = |time: &'static str| {
+    let hold = |time| {
         let app = &app;
         async move {
-            let (status, hold) = app
-                .call(
-                    "hold",
-                    json!({ "service": SEED, "office": PODIL, "date": DATE, "time": time }),
-                )
-                .await;
+            let (status, hold) = app.call("hold", seed_slot(PODIL, DATE, time)).await;
             assert_eq!(status, 200, "{hold}");
             hold
         }

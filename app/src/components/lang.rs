@@ -3,8 +3,9 @@ use crate::i18n::t;
 use domain::Lang;
 use leptos::prelude::*;
 
-/// Where the choice is remembered in this browser.
-const STORAGE_KEY: &str = "cherga.lang";
+/// Where the choice is remembered in this browser (local storage; the
+/// server's pages read it too, to hide their Ukrainian copy).
+pub const STORAGE_KEY: &str = "cherga.lang";
 
 /// Provides the current language to every component, starting from the one
 /// remembered in this browser (Ukrainian by default), and keeps `<html lang>`

@@ -71,28 +71,26 @@ impl AssetManifest {
     }
 }
 
+/// The page of each part (`None`: the other addresses), by part name.
+type Shells = HashMap<Option<&'static str>, String>;
+
 const LONG: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=3600";
 
 /// The static routes and the shell fallback (compressed: a pre-rendered page
 /// carries its content and the answer it shows).
 pub fn routes(site_root: &Path, services: Services) -> Router {
-    let manifest = Arc::new(AssetManifest::find(site_root));
-    // One shell per lazily loaded part, and one for the other addresses; pages
-    // with pre-rendered content are made for each request.
-    let shells: Arc<HashMap<Option<&str>, String>> = Arc::new(
-        manifest
-            .as_ref()
-            .as_ref()
-            .map(|m| {
-                std::iter::once(None)
-                    .chain(PARTS.iter().map(|(_, part)| Some(*part)))
-                    .map(|part| (part, m.shell(part, None)))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    );
-    if manifest.is_none() {
+    // The build, with one shell per lazily loaded part and one for the other
+    // addresses; pages with pre-rendered content are made for each request.
+    let site: Arc<Option<(AssetManifest, Shells)>> =
+        Arc::new(AssetManifest::find(site_root).map(|m| {
+            let shells = std::iter::once(None)
+                .chain(PARTS.iter().map(|(_, part)| Some(*part)))
+                .map(|part| (part, m.shell(part, None)))
+                .collect();
+            (m, shells)
+        }));
+    if site.is_none() {
         tracing::warn!(site_root = %site_root.display(), "the web app is not built; serving the API only");
     }
     let pkg = ServeDir::new(site_root.join("pkg"))
@@ -102,21 +100,19 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(tower::service_fn(move |req: axum::extract::Request| {
-            let (manifest, shells, services) = (manifest.clone(), shells.clone(), services.clone());
+            let (site, services) = (site.clone(), services.clone());
             async move {
-                let Some(m) = manifest.as_ref() else {
+                let Some((m, shells)) = site.as_ref() else {
                     return Ok::<_, std::convert::Infallible>(shell_response(None));
                 };
                 let path = req.uri().path();
                 let part = part_of(path);
                 let html = match prerender(&services, path).await {
-                    Some(pre) => m.shell(part, Some(&pre)),
-                    None => shells
-                        .get(&part)
-                        .cloned()
-                        .unwrap_or_else(|| m.shell(part, None)),
+                    Some(pre) => Some(m.shell(part, Some(&pre))),
+                    // Every part has its shell.
+                    None => shells.get(&part).cloned(),
                 };
-                Ok(shell_response(Some(html)))
+                Ok(shell_response(html))
             }
         }));
     // The service worker is checked for updates on every visit.

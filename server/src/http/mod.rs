@@ -8,13 +8,14 @@ mod shell;
 
 use crate::service::Services;
 use app::api::context::SharedBackend;
-use app::api::ApiError;
+use app::api::{ApiError, GetService, ListCatalog};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use leptos::server_fn::ServerFn;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -44,8 +45,8 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     // some 30 KB of JSON), go compressed; the small booking answers do not.
     let compressed = || post(api.clone()).layer(CompressionLayer::new());
     Router::new()
-        .route("/api/catalog", compressed())
-        .route("/api/service", compressed())
+        .route(ListCatalog::PATH, compressed())
+        .route(GetService::PATH, compressed())
         .route("/api/{*fn_name}", post(api))
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))

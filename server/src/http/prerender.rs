@@ -12,7 +12,7 @@ use domain::catalog::ServiceId;
 use serde::Serialize;
 
 /// A page's pre-rendered content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Prerendered {
     /// The address it was rendered for.
     pub path: String,

@@ -4,6 +4,8 @@
 
 use super::assets::AssetManifest;
 use super::prerender::{script_json, Prerendered};
+use app::components::lang::STORAGE_KEY as LANG_STORAGE_KEY;
+use domain::Lang;
 
 impl AssetManifest {
     /// The HTML shell that loads the app, with the chunks of `part` (see
@@ -17,11 +19,18 @@ impl AssetManifest {
             chunks,
         } = self;
         // The WASM the page needs first: the bundle's and its part's chunks.
-        let mut first: Vec<&str> = vec![wasm];
+        let part_chunks = chunks
+            .as_ref()
+            .and_then(|c| c.parts.get(part?))
+            .into_iter()
+            .flatten();
+        let first: Vec<&str> = std::iter::once(wasm)
+            .chain(part_chunks)
+            .map(String::as_str)
+            .collect();
         // The loader is fetched with the bundle; the chunks are listed for the
         // service worker, which keeps them for offline use.
         let split = chunks.as_ref().map_or(String::new(), |c| {
-            first.extend(part.and_then(|p| c.parts.get(p)).into_iter().flatten().map(String::as_str));
             let list = c.wasm.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>();
             format!(
                 "<link rel=\"modulepreload\" href=\"{}\">\n<script type=\"application/json\" id=\"chunks\">[{}]</script>\n",
@@ -105,8 +114,9 @@ if (shown && paints.includes("largest-contentful-paint")) {
 /// copy with its answers for the body.
 fn prerendered(pre: &Prerendered) -> (String, String) {
     let path = script_json(&pre.path).unwrap_or_else(|| "\"/\"".into());
+    let (key, en) = (LANG_STORAGE_KEY, Lang::En.tag());
     let hide = format!(
-        "<script>try{{if(location.pathname!=={path}||localStorage.getItem(\"cherga.lang\")===\"en\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
+        "<script>try{{if(location.pathname!=={path}||localStorage.getItem(\"{key}\")===\"{en}\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
     );
     let kept: String = pre
         .kept

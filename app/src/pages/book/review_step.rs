@@ -66,10 +66,7 @@ pub fn ReviewStep() -> impl IntoView {
     let summary = move || {
         let l = lang.get();
         let d = draft.get();
-        let service = details
-            .kept
-            .get()
-            .or_else(|| details.resource.get().and_then(Result::ok));
+        let service = details.get().and_then(Result::ok);
         let name = service
             .as_ref()
             .map(|s| s.service.name.get(l).to_string())
