@@ -4,12 +4,11 @@
 //! on the same picture; unique indexes back the rules that span office-days.
 
 use super::rows::*;
+use super::tx::{args, DbRow, Tx};
 use super::Store;
 use app::api::ApiError;
 use chrono::NaiveDate;
-use domain::booking::BookingError;
 use domain::slots::Occupancy;
-use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// What is or may be taken at `office` from `from` to `to` (inclusive):
@@ -21,17 +20,13 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Taken>, ApiError> {
-        let rows = sqlx::query(OCCUPANCY_SQL)
-            .bind(office)
-            .bind(day_text(from))
-            .bind(day_text(to))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+        let rows = self
+            .read(OCCUPANCY_SQL, args![office, day_text(from), day_text(to)])
+            .await?;
         rows.iter()
             .map(|row| {
                 let (day, occupancy) = occupancy_row(row)?;
-                let expires_at: Option<i64> = row.try_get("expires_at").map_err(internal)?;
+                let expires_at = row.maybe_int(5)?;
                 Ok(Taken {
                     day,
                     occupancy,
@@ -60,14 +55,19 @@ impl Store {
         column: &'static str,
         value: &str,
     ) -> Result<Option<StoredTicket>, ApiError> {
-        let row = sqlx::query(&format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1"
-        ))
-        .bind(value)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
-        row.as_ref().map(ticket_row).transpose()
+        let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1");
+        let rows = self.read(&sql, args![value]).await?;
+        rows.first().map(ticket_row).transpose()
+    }
+
+    /// Runs a query on a reading connection of the pool.
+    pub(super) async fn read(
+        &self,
+        sql: &str,
+        args: Vec<super::tx::Arg>,
+    ) -> Result<Vec<DbRow>, ApiError> {
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        conn.rows(sql, args).await.map_err(internal)
     }
 
     /// Confirms the hold `keys.hold_id` into a ticket. Under the locks of the
@@ -99,7 +99,7 @@ impl Store {
 
 /// The confirm's statements, inside its write transaction.
 async fn confirm_in<F>(
-    tx: &mut AnyConnection,
+    tx: &mut dyn Tx,
     keys: ConfirmKeys,
     hold: HoldRow,
     now: i64,
@@ -117,12 +117,10 @@ where
     // The hold goes first: if anything below refuses, the write is undone and
     // the hold is back. No hold: a retry that raced the first confirm (its
     // ticket is there) or a hold swept or never made.
-    let deleted = sqlx::query("DELETE FROM holds WHERE id = $1")
-        .bind(&hold_id)
-        .execute(&mut *tx)
+    let deleted = tx
+        .exec("DELETE FROM holds WHERE id = $1", args![&hold_id])
         .await
-        .map_err(internal)?
-        .rows_affected();
+        .map_err(internal)?;
     if deleted == 0 {
         return match find_by_idempotency(&mut *tx, &idempotency_hash).await? {
             Some(t) => Ok(ConfirmOutcome::Replayed(t)),
@@ -131,102 +129,84 @@ where
     }
     let visit = (hold.start, hold.end);
     let taken = visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now).await?;
-    let active_rows = sqlx::query(&format!(
+    let active_sql = format!(
         // Two indexed searches (an OR of the two keys scans the table).
         "SELECT id, person_key, service_id, contact_key FROM tickets
                WHERE status IN {ACTIVE} AND person_key = $1
              UNION
              SELECT id, person_key, service_id, contact_key FROM tickets
                WHERE status IN {ACTIVE} AND contact_key = $2"
-    ))
-    .bind(&person_key)
-    .bind(&contact_key)
-    .fetch_all(&mut *tx)
-    .await
-    .map_err(internal)?;
-    let active = active_rows
+    );
+    let active = tx
+        .rows(&active_sql, args![&person_key, &contact_key])
+        .await
+        .map_err(internal)?
         .iter()
         .map(|r| {
             Ok(ActiveRow {
-                person_key: r.try_get("person_key").map_err(internal)?,
-                service: r.try_get("service_id").map_err(internal)?,
-                contact_key: r.try_get("contact_key").map_err(internal)?,
+                person_key: r.text(1)?,
+                service: r.text(2)?,
+                contact_key: r.text(3)?,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
     let t = decide(&taken, &active)?;
-    let seq: i64 = sqlx::query(
-        "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
+    let counted = tx
+        .rows(
+            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
              ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
-    )
-    .bind(&hold.office)
-    .bind(day_text(hold.day))
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(internal)?
-    .try_get("seq")
-    .map_err(internal)?;
+            args![&hold.office, day_text(hold.day)],
+        )
+        .await
+        .map_err(internal)?;
+    let seq = counted
+        .first()
+        .ok_or_else(|| internal("the day counter answered no row"))?
+        .int(0)?;
     let number = domain::ticket::TicketNumber {
         prefix: t.board_prefix,
         seq: u16::try_from(seq).unwrap_or(u16::MAX),
     }
     .to_string();
-    let inserted = sqlx::query(
-            "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
-                status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
-                answers, token_hash, idempotency_hash, token_sealed, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-                $19, $20, $21, $22, $23)",
-        )
-        .bind(&t.id)
-        .bind(&hold.office)
-        .bind(&hold.service)
-        .bind(day_text(hold.day))
-        .bind(time_text(hold.start))
-        .bind(time_text(hold.end))
-        .bind(&t.window)
-        .bind(&number)
-        .bind(seq)
-        .bind(&t.person_key)
-        .bind(&t.contact_key)
-        .bind(&t.surname)
-        .bind(&t.given_name)
-        .bind(t.patronymic.clone())
-        .bind(day_text(t.birth_date))
-        .bind(t.rnokpp.clone())
-        .bind(t.phone.clone())
-        .bind(t.email.clone())
-        .bind(&t.answers)
-        .bind(&t.token_hash)
-        .bind(&t.idempotency_hash)
-        .bind(&t.token_sealed)
-        .bind(t.created_at)
-        .execute(&mut *tx)
-        .await;
-    if let Err(e) = inserted {
-        return Err(if is_unique_violation(&e, "person_key") {
-            ApiError::Booking {
-                cause: BookingError::AlreadyBooked,
-            }
-        } else if is_unique_violation(&e, "window_id") {
-            ApiError::Taken {
-                alternatives: Vec::new(),
-            }
-        } else if is_unique_violation(&e, "idempotency_hash") {
-            ApiError::BadRequest {
-                detail: "the idempotency key was used for another hold".into(),
-            }
-        } else {
-            internal(e)
-        });
-    }
-    sqlx::query(
-        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
-             VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
+    tx.exec(
+        "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
+            status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
+            answers, token_hash, idempotency_hash, token_sealed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+            $19, $20, $21, $22, $23)",
+        args![
+            &t.id,
+            &hold.office,
+            &hold.service,
+            day_text(hold.day),
+            time_text(hold.start),
+            time_text(hold.end),
+            &t.window,
+            &number,
+            seq,
+            &t.person_key,
+            &t.contact_key,
+            &t.surname,
+            &t.given_name,
+            t.patronymic.clone(),
+            day_text(t.birth_date),
+            t.rnokpp.clone(),
+            t.phone.clone(),
+            t.email.clone(),
+            &t.answers,
+            &t.token_hash,
+            &t.idempotency_hash,
+            &t.token_sealed,
+            t.created_at,
+        ],
     )
-    .bind(&t.id)
-    .bind(now)
-    .execute(&mut *tx)
+    .await
+    .map_err(ticket_refused)?;
+    tx.exec(
+        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
+         VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
+        args![&t.id, now],
+    )
     .await
     .map_err(internal)?;
     // What was just written, without reading it back.

@@ -2,11 +2,11 @@
 //! holds long expired.
 
 use super::rows::*;
+use super::tx::{args, Tx};
 use super::Store;
 use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
-use sqlx::{AnyConnection, Row};
 
 impl Store {
     /// Holds a time: under the office-day lock, `decide` sees what is taken
@@ -38,12 +38,12 @@ impl Store {
     pub async fn sweep_holds(&self, now: i64) -> Result<u64, ApiError> {
         self.write(&["holds-sweep"], move |tx| {
             Box::pin(async move {
-                let done = sqlx::query("DELETE FROM holds WHERE expires_at <= $1")
-                    .bind(now - HOLD_GRACE_SECONDS)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(internal)?;
-                Ok(done.rows_affected())
+                tx.exec(
+                    "DELETE FROM holds WHERE expires_at <= $1",
+                    args![now - HOLD_GRACE_SECONDS],
+                )
+                .await
+                .map_err(internal)
             })
         })
         .await
@@ -51,28 +51,30 @@ impl Store {
 
     /// The hold `id`, live or expired.
     pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
-        let row = sqlx::query("SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
-        let Some(row) = row else { return Ok(None) };
-        let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+        let rows = self
+            .read(
+                "SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1",
+                args![id],
+            )
+            .await?;
+        let Some(row) = rows.first() else {
+            return Ok(None);
+        };
         Ok(Some(HoldRow {
-            office: get("office_id")?,
-            service: get("service_id")?,
-            day: parse_day(&get("day")?)?,
-            start: parse_time(&get("start_time")?)?,
-            end: parse_time(&get("end_time")?)?,
-            window: get("window_id")?,
-            expires_at: row.try_get("expires_at").map_err(internal)?,
+            office: row.text(0)?,
+            service: row.text(1)?,
+            day: parse_day(&row.text(2)?)?,
+            start: parse_time(&row.text(3)?)?,
+            end: parse_time(&row.text(4)?)?,
+            window: row.text(5)?,
+            expires_at: row.int(6)?,
         }))
     }
 }
 
 /// The hold's statements, inside its write transaction.
 async fn hold_in<F>(
-    tx: &mut AnyConnection,
+    tx: &mut dyn Tx,
     office: String,
     day: NaiveDate,
     visit: (NaiveTime, NaiveTime),
@@ -84,20 +86,21 @@ where
 {
     let taken = visit_occupancy(&mut *tx, &office, day, visit, now).await?;
     let new = decide(&taken)?;
-    sqlx::query(
-            "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(&new.id)
-        .bind(&new.hold.office)
-        .bind(&new.hold.service)
-        .bind(day_text(new.hold.day))
-        .bind(time_text(new.hold.start))
-        .bind(time_text(new.hold.end))
-        .bind(&new.hold.window)
-        .bind(new.hold.expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+    tx.exec(
+        "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        args![
+            &new.id,
+            &new.hold.office,
+            &new.hold.service,
+            day_text(new.hold.day),
+            time_text(new.hold.start),
+            time_text(new.hold.end),
+            &new.hold.window,
+            new.hold.expires_at,
+        ],
+    )
+    .await
+    .map_err(internal)?;
     Ok(new)
 }

@@ -8,6 +8,7 @@ mod booking;
 mod catalog;
 mod holds;
 mod rows;
+mod tx;
 mod writer;
 #[cfg(test)]
 mod writer_tests;
@@ -20,7 +21,7 @@ use app::api::ApiError;
 use rows::internal;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyConnection, AnyPool, Connection, Executor};
+use sqlx::{AnyConnection, AnyPool, Executor};
 use std::borrow::Cow;
 use std::str::FromStr;
 use std::time::Duration;
@@ -48,6 +49,9 @@ pub enum StoreError {
     /// Migrations failed.
     #[error("migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// SQLite's write connection failed to open.
+    #[error("the write connection: {0}")]
+    Writer(String),
     /// Stored JSON no longer parses.
     #[error("stored data: {0}")]
     Corrupt(String),
@@ -89,9 +93,11 @@ impl Store {
     /// Connects to `url`: `sqlite://PATH` (created if missing) or `postgres://…`.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
+        let mut file = None;
         let (dialect, url) = if let Some(path) = url.strip_prefix("sqlite://") {
-            let file = path.split('?').next().unwrap_or(path);
-            if let Some(parent) = std::path::Path::new(file)
+            let path_only = path.split('?').next().unwrap_or(path);
+            file = Some(std::path::PathBuf::from(path_only));
+            if let Some(parent) = std::path::Path::new(path_only)
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
             {
@@ -125,13 +131,12 @@ impl Store {
             })
             .connect_with(options.clone())
             .await?;
-        let writer = match dialect {
-            Dialect::Sqlite => {
-                let mut conn = AnyConnection::connect_with(&options).await?;
-                prepare_sqlite(&mut conn).await?;
-                Some(Writer::start(conn, options))
+        let writer = match file {
+            Some(path) => {
+                let conn = open_writer(&path).map_err(|e| StoreError::Writer(e.to_string()))?;
+                Some(Writer::start(conn, path))
             }
-            Dialect::Postgres => None,
+            None => None,
         };
         Ok(Store {
             pool,
@@ -182,7 +187,7 @@ impl Store {
                 .map_err(internal)?;
         }
         // Dropping the transaction on an error rolls it back.
-        let done = op(&mut tx).await?;
+        let done = op(&mut *tx).await?;
         tx.commit().await.map_err(internal)?;
         Ok(done)
     }
@@ -192,11 +197,19 @@ impl Store {
 /// writer; NORMAL is durable across process crashes in WAL mode; a writer
 /// outside the single writer (an import) waits for the lock instead of failing.
 async fn prepare_sqlite(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    conn.execute("PRAGMA journal_mode = WAL").await?;
-    conn.execute("PRAGMA synchronous = NORMAL").await?;
-    conn.execute("PRAGMA busy_timeout = 30000").await?;
-    conn.execute("PRAGMA foreign_keys = ON").await?;
+    conn.execute(SQLITE_SETTINGS).await?;
     Ok(())
+}
+
+const SQLITE_SETTINGS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+     PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+
+/// Opens SQLite's write connection (rusqlite) with the settings of
+/// [`prepare_sqlite`].
+fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite::Error> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.execute_batch(SQLITE_SETTINGS)?;
+    Ok(conn)
 }
 
 /// A stable 64-bit lock id for a key.

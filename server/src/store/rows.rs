@@ -1,11 +1,10 @@
 //! Row types of the booking tables, their mapping to domain types, and the
 //! shared SQL.
 
+use super::tx::{args, DbError, DbRow, Tx};
 use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
-use sqlx::any::AnyRow;
-use sqlx::Row;
 
 pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 
@@ -162,33 +161,33 @@ pub(super) fn parse_time(s: &str) -> Result<NaiveTime, ApiError> {
     NaiveTime::parse_from_str(s, "%H:%M").map_err(internal)
 }
 
-pub(super) fn occupancy_row(row: &AnyRow) -> Result<(NaiveDate, Occupancy), ApiError> {
-    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+/// A row of `day, window_id, service_id, start_time, end_time`.
+pub(super) fn occupancy_row(row: &DbRow) -> Result<(NaiveDate, Occupancy), ApiError> {
     Ok((
-        parse_day(&get("day")?)?,
+        parse_day(&row.text(0)?)?,
         Occupancy {
-            window: get("window_id")?,
-            service: get("service_id")?,
-            start: parse_time(&get("start_time")?)?,
-            end: parse_time(&get("end_time")?)?,
+            window: row.text(1)?,
+            service: row.text(2)?,
+            start: parse_time(&row.text(3)?)?,
+            end: parse_time(&row.text(4)?)?,
         },
     ))
 }
 
-pub(super) fn ticket_row(row: &AnyRow) -> Result<StoredTicket, ApiError> {
-    let get = |c: &str| row.try_get::<String, _>(c).map_err(internal);
+/// A row of [`TICKET_COLUMNS`].
+pub(super) fn ticket_row(row: &DbRow) -> Result<StoredTicket, ApiError> {
     Ok(StoredTicket {
-        id: get("id")?,
-        office: get("office_id")?,
-        service: get("service_id")?,
-        day: parse_day(&get("day")?)?,
-        start: parse_time(&get("start_time")?)?,
-        end: parse_time(&get("end_time")?)?,
-        board_number: get("board_number")?,
-        status: get("status")?,
-        answers: get("answers")?,
-        token_sealed: get("token_sealed")?,
-        token_hash: get("token_hash")?,
+        id: row.text(0)?,
+        office: row.text(1)?,
+        service: row.text(2)?,
+        day: parse_day(&row.text(3)?)?,
+        start: parse_time(&row.text(4)?)?,
+        end: parse_time(&row.text(5)?)?,
+        board_number: row.text(6)?,
+        status: row.text(7)?,
+        answers: row.text(8)?,
+        token_sealed: row.text(9)?,
+        token_hash: row.text(10)?,
     })
 }
 
@@ -231,45 +230,59 @@ fn visit_occupancy_sql() -> String {
     )
 }
 
-pub(super) fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
-    e.as_database_error().is_some_and(|d| {
-        d.is_unique_violation()
-            && (d.message().contains(column) || d.constraint().is_some_and(|c| c.contains(column)))
-    })
-}
-
 pub(super) async fn find_by_idempotency(
-    tx: &mut sqlx::AnyConnection,
+    tx: &mut dyn Tx,
     hash: &str,
 ) -> Result<Option<StoredTicket>, ApiError> {
-    let row = sqlx::query(&format!(
-        "SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1"
-    ))
-    .bind(hash)
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(internal)?;
-    row.as_ref().map(ticket_row).transpose()
+    let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1");
+    let rows = tx.rows(&sql, args![hash]).await.map_err(internal)?;
+    rows.first().map(ticket_row).transpose()
 }
 
 /// What is taken during `visit` on `day` at `office` at the instant `now`.
 pub(super) async fn visit_occupancy(
-    conn: &mut sqlx::AnyConnection,
+    tx: &mut dyn Tx,
     office: &str,
     day: NaiveDate,
     visit: (NaiveTime, NaiveTime),
     now: i64,
 ) -> Result<Vec<Occupancy>, ApiError> {
-    let rows = sqlx::query(&visit_occupancy_sql())
-        .bind(office)
-        .bind(day_text(day))
-        .bind(time_text(visit.1))
-        .bind(time_text(visit.0))
-        .bind(now)
-        .fetch_all(conn)
+    let sql = visit_occupancy_sql();
+    let rows = tx
+        .rows(
+            &sql,
+            args![
+                office,
+                day_text(day),
+                time_text(visit.1),
+                time_text(visit.0),
+                now
+            ],
+        )
         .await
         .map_err(internal)?;
     rows.iter()
         .map(|r| occupancy_row(r).map(|(_, o)| o))
         .collect()
+}
+
+/// The typed refusal for a unique index that refused a ticket, or an
+/// internal error. Each index goes by its name (PostgreSQL's message) and its
+/// columns (SQLite's).
+pub(super) fn ticket_refused(e: DbError) -> ApiError {
+    if e.is_unique_on(&["tickets_one_active_per_person", "tickets.person_key"]) {
+        ApiError::Booking {
+            cause: domain::booking::BookingError::AlreadyBooked,
+        }
+    } else if e.is_unique_on(&["tickets_one_per_window", "tickets.window_id"]) {
+        ApiError::Taken {
+            alternatives: Vec::new(),
+        }
+    } else if e.is_unique_on(&["idempotency_hash"]) {
+        ApiError::BadRequest {
+            detail: "the idempotency key was used for another hold".into(),
+        }
+    } else {
+        internal(e)
+    }
 }

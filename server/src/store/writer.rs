@@ -9,17 +9,22 @@
 //! commit that holds it, so "done" always means "on disk"; if that commit fails,
 //! every write in it is answered with the failure.
 //!
+//! The write connection is rusqlite's, on the writer's own thread: each
+//! statement is a call there, not a round trip to another thread (sqlx's
+//! SQLite driver runs every statement on a worker thread of its own).
+//!
 //! The writer is a task of its own, so a request dropped while its write is
 //! queued or running (a client gone, a timeout) never leaves a transaction
 //! half-done: the write still runs to its end and its answer is dropped.
 
 use super::rows::internal;
+use super::tx::Tx;
 use app::api::ApiError;
 use futures::FutureExt;
-use sqlx::any::AnyConnectOptions;
-use sqlx::{AnyConnection, Connection, Executor};
+use rusqlite::Connection;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
 use std::pin::Pin;
 use tokio::sync::{mpsc, oneshot};
 
@@ -33,19 +38,17 @@ pub(crate) type ConnFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>
 /// A write: statements run on the writer's connection, inside its transaction.
 /// An `Err` means "write nothing"; its statements are undone.
 pub(crate) trait WriteOp<T>:
-    for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
+    for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
 {
 }
 
 impl<T, F> WriteOp<T> for F where
-    F: for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Result<T, ApiError>>
-        + Send
-        + 'static
+    F: for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
 {
 }
 
 /// A queued write, its result type erased.
-type Job = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> ConnFuture<'c, Box<dyn Ran>> + Send>;
+type Job = Box<dyn for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Box<dyn Ran>> + Send>;
 
 /// A write that ran, waiting for its commit to be answered.
 trait Ran: Send {
@@ -82,9 +85,9 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer over `conn`; `options` open a new connection should
-    /// that one fail.
-    pub(crate) fn start(conn: AnyConnection, options: AnyConnectOptions) -> Writer {
+    /// Starts the writer over `conn`, a connection to the database file
+    /// `path`, which is opened again should that connection fail.
+    pub(crate) fn start(conn: Connection, path: PathBuf) -> Writer {
         let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
         // A thread of its own: between two statements the writer never waits
         // behind the requests queued on the server's runtime.
@@ -95,7 +98,7 @@ impl Writer {
                     .enable_all()
                     .build()
                 {
-                    Ok(rt) => rt.block_on(run(conn, options, queue)),
+                    Ok(rt) => rt.block_on(run(conn, path, queue)),
                     // Dropping the queue answers every write with a failure.
                     Err(e) => drop(internal(e)),
                 }
@@ -129,13 +132,13 @@ impl Writer {
     }
 }
 
-async fn run(conn: AnyConnection, options: AnyConnectOptions, mut queue: mpsc::Receiver<Job>) {
+async fn run(conn: Connection, path: PathBuf, mut queue: mpsc::Receiver<Job>) {
     let mut conn = Some(conn);
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
         let mut c = match conn.take() {
             Some(c) => c,
-            None => match reopen(&options).await {
+            None => match super::open_writer(&path) {
                 Ok(c) => c,
                 Err(e) => {
                     // Dropping the group answers each write with a failure.
@@ -153,21 +156,15 @@ async fn run(conn: AnyConnection, options: AnyConnectOptions, mut queue: mpsc::R
     }
 }
 
-async fn reopen(options: &AnyConnectOptions) -> Result<AnyConnection, sqlx::Error> {
-    let mut conn = AnyConnection::connect_with(options).await?;
-    super::prepare_sqlite(&mut conn).await?;
-    Ok(conn)
-}
-
 /// Runs `group` in one transaction and commits it. `Err` means the connection
 /// failed; every write that ran has been answered either way.
 async fn commit_group(
-    conn: &mut AnyConnection,
+    conn: &mut Connection,
     group: impl Iterator<Item = Job>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), rusqlite::Error> {
     let mut ran: Vec<Box<dyn Ran>> = Vec::with_capacity(MAX_GROUP);
     let outcome = match run_group(conn, group, &mut ran).await {
-        Ok(close) => conn.execute(close).await.map(drop),
+        Ok(close) => conn.execute_batch(close),
         Err(e) => Err(e),
     };
     match outcome {
@@ -178,7 +175,7 @@ async fn commit_group(
             Ok(())
         }
         Err(e) => {
-            let _ = conn.execute("ROLLBACK").await;
+            let _ = conn.execute_batch("ROLLBACK");
             for r in ran {
                 r.answer(Err(ApiError::Internal));
             }
@@ -192,14 +189,14 @@ async fn commit_group(
 /// statements that end the group (closing the last savepoint and committing).
 /// Each savepoint is closed in the same round trip that opens the next one.
 async fn run_group(
-    conn: &mut AnyConnection,
+    conn: &mut Connection,
     group: impl Iterator<Item = Job>,
     ran: &mut Vec<Box<dyn Ran>>,
-) -> Result<&'static str, sqlx::Error> {
+) -> Result<&'static str, rusqlite::Error> {
     let mut open = "BEGIN IMMEDIATE; SAVEPOINT w";
     let mut last_kept = None;
     for job in group {
-        conn.execute(open).await?;
+        conn.execute_batch(open)?;
         // A panic in a write (a bug) undoes that write only; its caller's
         // answer channel is dropped, which answers it with a failure.
         let done = AssertUnwindSafe(job(conn)).catch_unwind().await;

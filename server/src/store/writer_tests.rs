@@ -4,33 +4,31 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use super::rows::internal;
+use super::tx::args;
 use super::writer::{WriteOp, Writer};
 use app::api::ApiError;
 use sqlx::any::AnyConnectOptions;
-use sqlx::{AnyConnection, AnyPool, Connection, Executor, Row};
+use sqlx::{AnyPool, Row};
 use std::str::FromStr;
 
 async fn writer() -> (Writer, AnyPool, tempfile::TempDir) {
     sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/w.sqlite?mode=rwc", dir.path().display());
-    let options = AnyConnectOptions::from_str(&url).unwrap();
-    let mut conn = AnyConnection::connect_with(&options).await.unwrap();
-    super::prepare_sqlite(&mut conn).await.unwrap();
-    conn.execute("CREATE TABLE t (k BIGINT PRIMARY KEY)")
-        .await
+    let path = dir.path().join("w.sqlite");
+    let conn = super::open_writer(&path).unwrap();
+    conn.execute_batch("CREATE TABLE t (k BIGINT PRIMARY KEY)")
         .unwrap();
-    let pool = AnyPool::connect_with(options.clone()).await.unwrap();
-    (Writer::start(conn, options), pool, dir)
+    let url = format!("sqlite://{}", path.display());
+    let options = AnyConnectOptions::from_str(&url).unwrap();
+    let pool = AnyPool::connect_with(options).await.unwrap();
+    (Writer::start(conn, path), pool, dir)
 }
 
 /// Inserts `k`, then keeps it, refuses (undo) or panics, by `k`'s remainder.
 fn insert(k: i64) -> impl WriteOp<i64> {
     move |c| {
         Box::pin(async move {
-            sqlx::query("INSERT INTO t (k) VALUES ($1)")
-                .bind(k)
-                .execute(&mut *c)
+            c.exec("INSERT INTO t (k) VALUES ($1)", args![k])
                 .await
                 .map_err(internal)?;
             match k % 5 {
@@ -82,8 +80,7 @@ fn slow(started: tokio::sync::oneshot::Sender<()>) -> impl WriteOp<()> {
         Box::pin(async move {
             let _ = started.send(());
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            sqlx::query("INSERT INTO t (k) VALUES (7)")
-                .execute(&mut *c)
+            c.exec("INSERT INTO t (k) VALUES (7)", args![])
                 .await
                 .map_err(internal)?;
             Ok(())

@@ -1,0 +1,140 @@
+//! The database itself refuses what the booking rules forbid, on both
+//! databases: with the decision told to ignore what is taken, a second ticket
+//! for one window and time, or a second active ticket of one person for one
+//! service, is refused by a unique index and answered with its typed error.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use app::api::ApiError;
+use chrono::{NaiveDate, NaiveTime};
+use common::{spawn_app, Db};
+use domain::booking::BookingError;
+use server::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, Store};
+
+const SEED: &str = "passport-lost-stolen";
+const PODIL: &str = "kyiv-podilskyi";
+
+fn at(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn place(window: &str) -> HoldRow {
+    HoldRow {
+        office: PODIL.into(),
+        service: SEED.into(),
+        day: NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        start: at(9, 0),
+        end: at(9, 20),
+        window: window.into(),
+        expires_at: common::now().timestamp() + 600,
+    }
+}
+
+/// Holds `window` at 09:00 whatever is taken.
+async fn hold(store: &Store, n: u32, window: &str) -> (String, HoldRow) {
+    let row = place(window);
+    let new = NewHold {
+        id: format!("hold-{n}"),
+        hold: row.clone(),
+    };
+    let made = store
+        .hold(
+            PODIL,
+            row.day,
+            (row.start, row.end),
+            common::now().timestamp(),
+            move |_| Ok(new),
+        )
+        .await
+        .unwrap();
+    (made.id, row)
+}
+
+/// Confirms the hold for `person` whatever is taken or active.
+async fn confirm(
+    store: &Store,
+    n: u32,
+    person: &str,
+    (hold_id, row): (String, HoldRow),
+) -> Result<ConfirmOutcome, ApiError> {
+    let keys = ConfirmKeys {
+        hold_id,
+        idempotency_hash: format!("key-{n}"),
+        person_key: person.into(),
+        contact_key: format!("contact-{n}"),
+    };
+    let window = row.window.clone();
+    let ticket = NewTicket {
+        id: format!("ticket-{n}"),
+        window,
+        board_prefix: 'A',
+        person_key: person.into(),
+        contact_key: format!("contact-{n}"),
+        surname: "Коваль".into(),
+        given_name: "Олена".into(),
+        patronymic: None,
+        birth_date: NaiveDate::from_ymd_opt(1991, 8, 24).unwrap(),
+        rnokpp: None,
+        phone: Some(format!("+38067000000{n}")),
+        email: None,
+        answers: "{}".into(),
+        token_hash: format!("token-{n}"),
+        idempotency_hash: format!("key-{n}"),
+        token_sealed: "sealed".into(),
+        created_at: common::now().timestamp(),
+    };
+    store
+        .confirm(keys, &row, common::now().timestamp(), move |_, _| {
+            Ok(ticket)
+        })
+        .await
+}
+
+async fn indexes_refuse(db: Db) {
+    let app = spawn_app(db).await;
+    let store = app.services.store();
+
+    // One window, one time: the second ticket is refused as taken.
+    let first = hold(store, 1, "1").await;
+    let second = hold(store, 2, "1").await;
+    assert!(matches!(
+        confirm(store, 1, "person-a", first).await,
+        Ok(ConfirmOutcome::Created(_))
+    ));
+    let refused = confirm(store, 2, "person-b", second.clone()).await;
+    assert!(
+        matches!(refused, Err(ApiError::Taken { .. })),
+        "{refused:?}"
+    );
+
+    // One person, one service, another window: refused as already booked.
+    let third = hold(store, 3, "2").await;
+    let refused = confirm(store, 3, "person-a", third.clone()).await;
+    assert!(
+        matches!(
+            refused,
+            Err(ApiError::Booking {
+                cause: BookingError::AlreadyBooked
+            })
+        ),
+        "{refused:?}"
+    );
+
+    // Each refusal left its hold in place: another person confirms it.
+    assert!(matches!(
+        confirm(store, 4, "person-c", third).await,
+        Ok(ConfirmOutcome::Created(_))
+    ));
+    assert!(store.find_hold(&second.0).await.unwrap().is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_indexes_refuse_what_the_rules_forbid() {
+    indexes_refuse(Db::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_indexes_refuse_what_the_rules_forbid() {
+    indexes_refuse(Db::Postgres).await;
+}
