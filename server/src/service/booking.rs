@@ -106,16 +106,16 @@ impl Services {
         let this = self.clone();
         let held = hold.clone();
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
+        // The hold's slot, found before the write: the writer, which runs one
+        // write at a time, only checks it against what is taken.
+        let slot: Vec<_> = day_slots(office, service, hold.day, &self.state.calendar)?
+            .into_iter()
+            .filter(|s| s.start == hold.start)
+            .collect();
         let decide = move |taken: &[_], active: &[ActiveRow]| {
             let service = this.service(&ServiceId(held.service))?;
-            let office = this.office(&OfficeId(held.office))?;
             // The hold's own place must still be free (it is, unless the hold
             // expired and somebody took it meanwhile).
-            let slots = day_slots(office, service, held.day, &this.state.calendar)?;
-            let slot: Vec<_> = slots
-                .into_iter()
-                .filter(|s| s.start == held.start)
-                .collect();
             let free = availability(&slot, &service.id.0, taken);
             // The hold's window if still free, else any free one (a hold that
             // expired may have lost its window but not the time).

@@ -129,16 +129,8 @@ where
     }
     let visit = (hold.start, hold.end);
     let taken = visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now).await?;
-    let active_sql = format!(
-        // Two indexed searches (an OR of the two keys scans the table).
-        "SELECT id, person_key, service_id, contact_key FROM tickets
-               WHERE status IN {ACTIVE} AND person_key = $1
-             UNION
-             SELECT id, person_key, service_id, contact_key FROM tickets
-               WHERE status IN {ACTIVE} AND contact_key = $2"
-    );
     let active = tx
-        .rows(&active_sql, args![&person_key, &contact_key])
+        .rows(&ACTIVE_OF_SQL, args![&person_key, &contact_key])
         .await
         .map_err(internal)?
         .iter()

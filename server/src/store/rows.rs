@@ -3,8 +3,9 @@
 
 use super::tx::{args, DbError, DbRow, Tx};
 use app::api::ApiError;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use domain::slots::Occupancy;
+use std::sync::LazyLock;
 
 pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 
@@ -145,20 +146,42 @@ pub(crate) fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError::Internal
 }
 
+// Dates and times are stored as `YYYY-MM-DD` and `HH:MM` text (they sort and
+// compare as text in both databases). Written and read without a format string:
+// chrono's strftime parses its format at every call, on every row.
+
 pub(super) fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 pub(super) fn time_text(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// The numbers of `s` split at `sep`, each all ASCII digits.
+fn numbers<const N: usize>(s: &str, sep: char) -> Option<[u32; N]> {
+    let mut out = [0; N];
+    let mut parts = s.split(sep);
+    for n in &mut out {
+        let p = parts.next()?;
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *n = p.parse().ok()?;
+    }
+    parts.next().is_none().then_some(out)
 }
 
 pub(super) fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(internal)
+    numbers::<3>(s, '-')
+        .and_then(|[y, m, d]| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+        .ok_or_else(|| internal(format!("stored day {s:?} is not YYYY-MM-DD")))
 }
 
 pub(super) fn parse_time(s: &str) -> Result<NaiveTime, ApiError> {
-    NaiveTime::parse_from_str(s, "%H:%M").map_err(internal)
+    numbers::<2>(s, ':')
+        .and_then(|[h, m]| NaiveTime::from_hms_opt(h, m, 0))
+        .ok_or_else(|| internal(format!("stored time {s:?} is not HH:MM")))
 }
 
 /// A row of `day, window_id, service_id, start_time, end_time`.
@@ -220,7 +243,7 @@ impl Taken {
 
 /// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
 /// the rows of other times cannot change its decision).
-fn visit_occupancy_sql() -> String {
+static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT day, window_id, service_id, start_time, end_time FROM tickets
            WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
@@ -228,7 +251,19 @@ fn visit_occupancy_sql() -> String {
          SELECT day, window_id, service_id, start_time, end_time FROM holds
            WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5"
     )
-}
+});
+
+/// The active tickets of person `$1` or of contact `$2`: two indexed searches
+/// (an OR of the two keys scans the table).
+pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT id, person_key, service_id, contact_key FROM tickets
+           WHERE status IN {ACTIVE} AND person_key = $1
+         UNION
+         SELECT id, person_key, service_id, contact_key FROM tickets
+           WHERE status IN {ACTIVE} AND contact_key = $2"
+    )
+});
 
 pub(super) async fn find_by_idempotency(
     tx: &mut dyn Tx,
@@ -247,10 +282,9 @@ pub(super) async fn visit_occupancy(
     visit: (NaiveTime, NaiveTime),
     now: i64,
 ) -> Result<Vec<Occupancy>, ApiError> {
-    let sql = visit_occupancy_sql();
     let rows = tx
         .rows(
-            &sql,
+            &VISIT_OCCUPANCY_SQL,
             args![
                 office,
                 day_text(day),
@@ -284,5 +318,34 @@ pub(super) fn ticket_refused(e: DbError) -> ApiError {
         }
     } else {
         internal(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn days_and_times_round_trip_through_their_text() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(day_text(d), "2026-03-09");
+        assert_eq!(parse_day("2026-03-09").unwrap(), d);
+        let t = NaiveTime::from_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(time_text(t), "09:05");
+        assert_eq!(parse_time("09:05").unwrap(), t);
+        for bad in [
+            "2026-02-30",
+            "2026-3",
+            "2026-03-09-1",
+            "+2026-03-09",
+            "",
+            "2026--09",
+        ] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+        for bad in ["24:00", "9", "09:05:00", "09:-5", "ab:cd"] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
     }
 }

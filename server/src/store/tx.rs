@@ -182,12 +182,18 @@ fn sqlx_query(
 }
 
 fn sqlx_value(row: &sqlx::any::AnyRow, i: usize) -> Result<Value, sqlx::Error> {
-    if let Ok(n) = row.try_get::<Option<i64>, _>(i) {
-        return Ok(n.map_or(Value::Null, Value::Int));
+    use sqlx::any::AnyTypeInfoKind as Kind;
+    use sqlx::ValueRef;
+    let raw = row.try_get_raw(i)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
     }
-    Ok(row
-        .try_get::<Option<String>, _>(i)?
-        .map_or(Value::Null, Value::Text))
+    Ok(match raw.type_info().kind() {
+        Kind::SmallInt => Value::Int(row.try_get::<i16, _>(i)?.into()),
+        Kind::Integer => Value::Int(row.try_get::<i32, _>(i)?.into()),
+        Kind::BigInt => Value::Int(row.try_get::<i64, _>(i)?),
+        _ => Value::Text(row.try_get::<String, _>(i)?),
+    })
 }
 
 impl Tx for AnyConnection {

@@ -164,7 +164,7 @@ async fn commit_group(
 ) -> Result<(), rusqlite::Error> {
     let mut ran: Vec<Box<dyn Ran>> = Vec::with_capacity(MAX_GROUP);
     let outcome = match run_group(conn, group, &mut ran).await {
-        Ok(close) => conn.execute_batch(close),
+        Ok(close) => control(conn, close),
         Err(e) => Err(e),
     };
     match outcome {
@@ -184,6 +184,19 @@ async fn commit_group(
     }
 }
 
+/// Runs the writer's own statements (`;`-separated, no parameters), each
+/// prepared once and kept in the connection's statement cache.
+fn control(conn: &Connection, statements: &str) -> Result<(), rusqlite::Error> {
+    for sql in statements
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        conn.prepare_cached(sql)?.raw_execute()?;
+    }
+    Ok(())
+}
+
 /// Runs each write of `group` under a savepoint, answering at once those that
 /// wrote nothing and keeping the others in `ran` for the commit. Returns the
 /// statements that end the group (closing the last savepoint and committing).
@@ -196,7 +209,7 @@ async fn run_group(
     let mut open = "BEGIN IMMEDIATE; SAVEPOINT w";
     let mut last_kept = None;
     for job in group {
-        conn.execute_batch(open)?;
+        control(conn, open)?;
         // A panic in a write (a bug) undoes that write only; its caller's
         // answer channel is dropped, which answers it with a failure.
         let done = AssertUnwindSafe(job(conn)).catch_unwind().await;
