@@ -135,6 +135,58 @@ pub fn day_slots(
     date: NaiveDate,
     calendar: &WorkingCalendar,
 ) -> Result<Vec<Slot>, SlotError> {
+    Ok(day_grid(office, service, date, calendar)?
+        .into_iter()
+        .map(GridSlot::owned)
+        .collect())
+}
+
+/// The slot of [`day_slots`] that starts at `time`, if any: the same rule,
+/// without copying the window names of the day's other slots.
+pub fn slot_at(
+    office: &Office,
+    service: &Service,
+    date: NaiveDate,
+    time: NaiveTime,
+    calendar: &WorkingCalendar,
+) -> Result<Option<Slot>, SlotError> {
+    Ok(day_grid(office, service, date, calendar)?
+        .into_iter()
+        .find(|g| g.start == time)
+        .map(GridSlot::owned))
+}
+
+/// A slot whose windows are borrowed from the office.
+struct GridSlot<'a> {
+    start: NaiveTime,
+    end: NaiveTime,
+    online: u16,
+    windows: Vec<&'a str>,
+}
+
+impl GridSlot<'_> {
+    fn capacity(&self) -> u16 {
+        u16::try_from(self.windows.len()).unwrap_or(u16::MAX)
+    }
+
+    fn owned(self) -> Slot {
+        Slot {
+            start: self.start,
+            end: self.end,
+            capacity: self.capacity(),
+            online: self.online,
+            windows: self.windows.into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// The day's slots, their windows borrowed (see [`day_slots`]).
+fn day_grid<'a>(
+    office: &'a Office,
+    service: &Service,
+    date: NaiveDate,
+    calendar: &WorkingCalendar,
+) -> Result<Vec<GridSlot<'a>>, SlotError> {
     let minutes = service
         .booking_minutes()
         .ok_or(SlotError::NoBookingNeeded)?;
@@ -143,7 +195,7 @@ pub fn day_slots(
         return Ok(Vec::new());
     }
     calendar.is_working_day(date)?;
-    let mut merged: BTreeMap<NaiveTime, (NaiveTime, Vec<String>)> = BTreeMap::new();
+    let mut merged: BTreeMap<NaiveTime, (NaiveTime, Vec<&'a str>)> = BTreeMap::new();
     for window in office
         .windows
         .iter()
@@ -158,7 +210,7 @@ pub fn day_slots(
                 .entry(start)
                 .or_insert_with(|| (end, Vec::new()))
                 .1
-                .push(window.id.clone());
+                .push(window.id.as_str());
         }
     }
     Ok(share_online(merged, office.online_share_percent))
@@ -167,27 +219,30 @@ pub fn day_slots(
 /// Offers `percent` of the day's capacity online, spread evenly over the day: the
 /// cumulative online count after each slot is ⌊cumulative capacity × percent⌋, so
 /// even one window at 50 % gets every other time online.
-fn share_online(merged: BTreeMap<NaiveTime, (NaiveTime, Vec<String>)>, percent: u8) -> Vec<Slot> {
+fn share_online<'a>(
+    merged: BTreeMap<NaiveTime, (NaiveTime, Vec<&'a str>)>,
+    percent: u8,
+) -> Vec<GridSlot<'a>> {
     let pct = u64::from(percent.min(100));
     let mut cumulative_cap: u64 = 0;
     let mut cumulative_online: u64 = 0;
     merged
         .into_iter()
         .map(|(start, (end, windows))| {
-            let capacity = u16::try_from(windows.len()).unwrap_or(u16::MAX);
-            cumulative_cap += u64::from(capacity);
-            let target = cumulative_cap * pct / 100;
-            let online = u16::try_from(target - cumulative_online)
-                .unwrap_or(capacity)
-                .min(capacity);
-            cumulative_online += u64::from(online);
-            Slot {
+            let mut slot = GridSlot {
                 start,
                 end,
-                capacity,
-                online,
+                online: 0,
                 windows,
-            }
+            };
+            let capacity = slot.capacity();
+            cumulative_cap += u64::from(capacity);
+            let target = cumulative_cap * pct / 100;
+            slot.online = u16::try_from(target - cumulative_online)
+                .unwrap_or(capacity)
+                .min(capacity);
+            cumulative_online += u64::from(slot.online);
+            slot
         })
         .collect()
 }
@@ -273,12 +328,13 @@ pub fn bookable_slot(
     if !horizon.contains(now, date, calendar)? {
         return Err(SlotError::OutsideHorizon);
     }
-    let slots = day_slots(office, service, date, calendar)?;
+    let slots = day_grid(office, service, date, calendar)?;
     if slots.is_empty() {
         return Err(SlotError::OfficeClosed);
     }
     slots
         .into_iter()
         .find(|s| s.start == time && s.online > 0)
+        .map(GridSlot::owned)
         .ok_or(SlotError::NoSuchTime)
 }

@@ -6,7 +6,7 @@ use chrono::TimeDelta;
 use domain::booking::ActiveTicket;
 use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
-use domain::slots::{availability, bookable_slot, day_slots};
+use domain::slots::{availability, bookable_slot, slot_at};
 use domain::ticket::AccessToken;
 
 impl Services {
@@ -108,9 +108,8 @@ impl Services {
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
         // The hold's slot, found before the write: the writer, which runs one
         // write at a time, only checks it against what is taken.
-        let slot: Vec<_> = day_slots(office, service, hold.day, &self.state.calendar)?
+        let slot: Vec<_> = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?
             .into_iter()
-            .filter(|s| s.start == hold.start)
             .collect();
         let decide = move |taken: &[_], active: &[ActiveRow]| {
             let service = this.service(&ServiceId(held.service))?;

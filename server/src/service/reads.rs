@@ -173,14 +173,15 @@ impl Services {
         {
             return Err(SlotError::OutsideHorizon.into());
         }
-        let slots = day_slots(o, s, req.date, &self.state.calendar)?;
         // Over the whole horizon of the office, as `days` reads it: one cache
-        // entry serves both.
+        // entry serves both. The day's slots are laid out only when the answer
+        // is not kept (a day of 30 windows is some 750 window names).
         let key = AnswerKey::Times {
             service: s.id.0.clone(),
             date: req.date,
         };
         self.kept(o, self.horizon_span()?, key, |taken| {
+            let slots = day_slots(o, s, req.date, &self.state.calendar)?;
             Ok(availability(&slots, &s.id.0, &on_day(taken, req.date))
                 .into_iter()
                 .map(|f| TimeView {
