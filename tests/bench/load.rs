@@ -2,7 +2,7 @@
 //! calling the services directly (the same transactions without HTTP).
 
 use crate::setup::{backend, Env};
-use app::api::{ConfirmRequest, HoldRequest, HoldView};
+use app::api::{ConfirmRequest, HoldRequest, HoldView, TicketView, TimeView};
 use domain::checklist::Answers;
 use domain::forms::{ContactForm, PersonForm};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -104,7 +104,7 @@ async fn book_one(env: &Env, mode: Mode, h: &HoldRequest, i: usize) -> bool {
             let Some(hold) = post::<HoldView>(env, "hold", h).await else {
                 return false;
             };
-            post::<serde_json::Value>(env, "confirm", &confirm_request(&hold, i))
+            post::<TicketView>(env, "confirm", &confirm_request(&hold, i))
                 .await
                 .is_some()
         }
@@ -189,9 +189,7 @@ pub async fn reads(
         async move {
             let req = Env::times_request(&plan, i * 7919);
             match mode {
-                Mode::Http => post::<serde_json::Value>(&env, "times", &req)
-                    .await
-                    .is_some(),
+                Mode::Http => post::<Vec<TimeView>>(&env, "times", &req).await.is_some(),
                 Mode::Direct => backend(&env).times(req).await.is_ok(),
             }
         }

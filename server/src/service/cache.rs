@@ -4,6 +4,11 @@
 //! from it (the days of a service, the times of a day) are kept beside it until
 //! the next hold in it expires, so a repeated read is a lookup. Reads only
 //! advise: holds and confirms always decide on fresh rows under the write lock.
+//!
+//! An office is loaded by one read at a time: the reads that miss meanwhile
+//! wait for that load instead of each running the same query (after every
+//! write, all the office's readers miss at once). A load that a write of this
+//! node overtook is not kept.
 
 use crate::store::{Store, Taken};
 use app::api::ApiError;
@@ -11,6 +16,7 @@ use chrono::NaiveDate;
 use domain::slots::Occupancy;
 use std::any::Any;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -51,6 +57,17 @@ impl Entry {
 pub struct OccupancyCache {
     ttl: Duration,
     entries: Arc<Mutex<HashMap<String, Entry>>>,
+    /// Per office: how many times this node wrote to it, and the lock its
+    /// loads take.
+    offices: Arc<Mutex<HashMap<String, OfficeState>>>,
+    /// Loads run so far.
+    loads: Arc<AtomicUsize>,
+}
+
+#[derive(Debug, Default)]
+struct OfficeState {
+    writes: u64,
+    loading: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The first instant after `now` at which a hold among `rows` stops counting.
@@ -68,6 +85,8 @@ impl OccupancyCache {
         OccupancyCache {
             ttl,
             entries: Arc::new(Mutex::new(HashMap::new())),
+            offices: Arc::new(Mutex::new(HashMap::new())),
+            loads: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -87,22 +106,77 @@ impl OccupancyCache {
         if let Some(rows) = self.cached(office, from, to) {
             return Ok(rows);
         }
-        let rows = Arc::new(store.taken(office, from, to).await?);
-        if !self.ttl.is_zero() {
-            if let Ok(mut entries) = self.entries.lock() {
-                entries.insert(
-                    office.to_string(),
-                    Entry {
-                        from,
-                        to,
-                        loaded: Instant::now(),
-                        rows: rows.clone(),
-                        answers: HashMap::new(),
-                    },
-                );
-            }
+        let loading = self.office_state(office).map(|(_, l)| l);
+        let Some(loading) = loading.filter(|_| !self.ttl.is_zero()) else {
+            return self.load(store, office, from, to).await;
+        };
+        let _one_load = loading.lock().await;
+        // A load that ran while this one waited may have left what it needs.
+        if let Some(rows) = self.cached(office, from, to) {
+            return Ok(rows);
         }
+        let Some((writes, _)) = self.office_state(office) else {
+            return self.load(store, office, from, to).await;
+        };
+        let rows = self.load(store, office, from, to).await?;
+        self.keep(office, writes, (from, to), rows.clone());
         Ok(rows)
+    }
+
+    async fn load(
+        &self,
+        store: &Store,
+        office: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Arc<Vec<Taken>>, ApiError> {
+        self.loads.fetch_add(1, Ordering::Relaxed);
+        Ok(Arc::new(store.taken(office, from, to).await?))
+    }
+
+    /// How many times this node wrote to `office`, and its load lock.
+    fn office_state(&self, office: &str) -> Option<(u64, Arc<tokio::sync::Mutex<()>>)> {
+        let mut offices = self.offices.lock().ok()?;
+        let state = offices.entry(office.to_string()).or_default();
+        Some((state.writes, state.loading.clone()))
+    }
+
+    /// Keeps `rows`, loaded when this node had written `writes` times to
+    /// `office`, unless it wrote there since (the rows may miss that write).
+    fn keep(
+        &self,
+        office: &str,
+        writes: u64,
+        (from, to): (NaiveDate, NaiveDate),
+        rows: Arc<Vec<Taken>>,
+    ) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let Ok(offices) = self.offices.lock() else {
+            return;
+        };
+        if offices.get(office).map(|s| s.writes) != Some(writes) {
+            return;
+        }
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(
+                office.to_string(),
+                Entry {
+                    from,
+                    to,
+                    loaded: Instant::now(),
+                    rows,
+                    answers: HashMap::new(),
+                },
+            );
+        }
+    }
+
+    /// How many loads ran so far.
+    #[cfg(test)]
+    fn loads(&self) -> usize {
+        self.loads.load(Ordering::Relaxed)
     }
 
     /// What is taken at `office` from `from` to `to` at the instant `now`, by day.
@@ -172,6 +246,11 @@ impl OccupancyCache {
 
     /// Forgets an office after this node wrote to it.
     pub fn invalidate(&self, office: &str) {
+        // Counted first (under the lock `keep` checks it in), so a load that
+        // read before the write cannot be kept after this.
+        if let Ok(mut offices) = self.offices.lock() {
+            offices.entry(office.to_string()).or_default().writes += 1;
+        }
         if let Ok(mut entries) = self.entries.lock() {
             entries.remove(office);
         }
@@ -188,4 +267,61 @@ fn live_rows(
         .filter(|t| from <= t.day && t.day <= to && t.live(now))
         .map(|t| (t.day, t.occupancy.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    async fn store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/c.sqlite", dir.path().display());
+        let store = Store::connect(&url, 4).await.unwrap();
+        store.migrate().await.unwrap();
+        (store, dir)
+    }
+
+    fn span() -> (NaiveDate, NaiveDate) {
+        (
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 14).unwrap(),
+        )
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn readers_that_miss_together_share_one_load() {
+        let (store, _dir) = store().await;
+        let cache = OccupancyCache::new(Duration::from_secs(60));
+        let (from, to) = span();
+        let reads: Vec<_> = (0..64)
+            .map(|_| {
+                let (cache, store) = (cache.clone(), store.clone());
+                tokio::spawn(async move { cache.occupancy(&store, "o", from, to, 0).await })
+            })
+            .collect();
+        for r in reads {
+            assert_eq!(r.await.unwrap().unwrap(), Vec::new());
+        }
+        assert_eq!(cache.loads(), 1);
+        // Another office is loaded on its own; a write drops only its office.
+        cache.occupancy(&store, "p", from, to, 0).await.unwrap();
+        cache.invalidate("o");
+        cache.occupancy(&store, "o", from, to, 0).await.unwrap();
+        cache.occupancy(&store, "p", from, to, 0).await.unwrap();
+        assert_eq!(cache.loads(), 3);
+    }
+
+    #[tokio::test]
+    async fn a_load_overtaken_by_a_write_is_not_kept() {
+        let cache = OccupancyCache::new(Duration::from_secs(60));
+        let (from, to) = span();
+        let (before, _) = cache.office_state("o").unwrap();
+        cache.invalidate("o");
+        cache.keep("o", before, (from, to), Arc::new(Vec::new()));
+        assert!(cache.cached("o", from, to).is_none());
+        let (now, _) = cache.office_state("o").unwrap();
+        cache.keep("o", now, (from, to), Arc::new(Vec::new()));
+        assert!(cache.cached("o", from, to).is_some());
+    }
 }
