@@ -115,9 +115,9 @@ impl OccupancyCache {
         if let Some(rows) = self.cached(office, from, to) {
             return Ok(rows);
         }
-        let Some((writes, _)) = self.office_state(office) else {
-            return self.load(store, office, from, to).await;
-        };
+        // Read after the wait: a write while waiting is in what this load reads.
+        // (No state: a poisoned lock, and `keep` keeps nothing.)
+        let writes = self.office_state(office).map_or(0, |(w, _)| w);
         let rows = self.load(store, office, from, to).await?;
         self.keep(office, writes, (from, to), rows.clone());
         Ok(rows)
