@@ -39,7 +39,7 @@ mod imp {
         let crypto = web_sys::window()?.crypto().ok()?;
         let mut buf = vec![0u8; bytes];
         crypto.get_random_values_with_u8_array(&mut buf).ok()?;
-        Some(buf.iter().map(|b| format!("{b:02x}")).collect())
+        Some(domain::ticket::to_hex(&buf))
     }
 
     pub fn origin() -> String {

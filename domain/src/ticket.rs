@@ -41,12 +41,7 @@ impl AccessToken {
 
     /// Encodes random bytes (from a CSPRNG) as a URL-safe token of 64 hex digits.
     pub fn from_random(bytes: [u8; Self::BYTES]) -> Self {
-        let mut s = String::with_capacity(Self::BYTES * 2);
-        for b in bytes {
-            s.push(char::from(HEX[usize::from(b >> 4)]));
-            s.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
-        AccessToken(s)
+        AccessToken(to_hex(&bytes))
     }
 
     /// Accepts a token string that has the right form (it may still be unknown).
@@ -63,6 +58,16 @@ impl AccessToken {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// `bytes` as lowercase hex digits, two per byte (tokens, random ids, hashes).
+pub fn to_hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    s
+}
 
 /// Where a ticket is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use common::d;
 use domain::booking::{ActiveTicket, BookingError, BookingPolicy, Contact, Person};
 use domain::ticket::{
-    next_status, AccessToken, Actor, Lifecycle, TicketEvent, TicketNumber, TicketStatus,
+    next_status, to_hex, AccessToken, Actor, Lifecycle, TicketEvent, TicketNumber, TicketStatus,
     TransitionError,
 };
 use domain::validation::{BirthDate, PersonName, Phone, Rnokpp};
@@ -123,6 +123,15 @@ fn board_numbers_and_tokens() {
         !format!("{token:?}").contains("ab"),
         "Debug never shows the secret"
     );
+}
+
+#[test]
+fn hex_is_two_lowercase_digits_per_byte() {
+    let all: Vec<u8> = (0..=255).collect();
+    let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(to_hex(&all), expected);
+    assert_eq!(to_hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+    assert_eq!(to_hex(&[]), "");
 }
 
 #[test]

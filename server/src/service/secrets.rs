@@ -2,11 +2,8 @@
 //! instead of secrets and personal keys.
 
 use app::api::ApiError;
+use domain::ticket::to_hex as hex;
 use sha2::{Digest, Sha256};
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// `N` random bytes from the OS CSPRNG.
 pub fn random<const N: usize>() -> Result<[u8; N], ApiError> {
