@@ -56,8 +56,21 @@ impl Store {
         value: &str,
     ) -> Result<Option<StoredTicket>, ApiError> {
         let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1");
-        let rows = self.read(&sql, args![value]).await?;
+        let rows = self.lookup(&sql, args![value]).await?;
         rows.first().map(ticket_row).transpose()
+    }
+
+    /// Reads one row by its key: on SQLite here and now when it can (see
+    /// `lookups`), else through the pool.
+    pub(super) async fn lookup(
+        &self,
+        sql: &str,
+        args: Vec<super::tx::Arg>,
+    ) -> Result<Vec<DbRow>, ApiError> {
+        if let Some(rows) = self.lookups.as_ref().and_then(|l| l.rows(sql, &args)) {
+            return rows.map_err(internal);
+        }
+        self.read(sql, args).await
     }
 
     /// Runs a query on a reading connection of the pool.

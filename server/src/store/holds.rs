@@ -52,7 +52,7 @@ impl Store {
     /// The hold `id`, live or expired.
     pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
         let rows = self
-            .read(
+            .lookup(
                 "SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1",
                 args![id],
             )

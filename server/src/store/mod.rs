@@ -7,6 +7,7 @@ mod audit;
 mod booking;
 mod catalog;
 mod holds;
+mod lookups;
 mod rows;
 mod tx;
 mod writer;
@@ -65,6 +66,8 @@ pub struct Store {
     /// SQLite's single writer (group commit); none on PostgreSQL, whose
     /// writers run side by side under advisory locks.
     writer: Option<Writer>,
+    /// SQLite's point reads on the calling thread; none on PostgreSQL.
+    lookups: Option<lookups::Lookups>,
 }
 
 fn migrator() -> Migrator {
@@ -134,6 +137,7 @@ impl Store {
             })
             .connect_with(options.clone())
             .await?;
+        let lookups = file.clone().map(lookups::Lookups::new);
         let writer = match file {
             Some(path) => {
                 let conn = open_writer(&path).map_err(|e| StoreError::Writer(e.to_string()))?;
@@ -145,6 +149,7 @@ impl Store {
             pool,
             dialect,
             writer,
+            lookups,
         })
     }
 

@@ -73,6 +73,11 @@ pub(crate) enum Value {
 pub(crate) struct DbRow(Vec<Value>);
 
 impl DbRow {
+    #[cfg(test)]
+    pub(crate) fn from_values(values: Vec<Value>) -> Self {
+        DbRow(values)
+    }
+
     fn value(&self, i: usize) -> Result<&Value, ApiError> {
         self.0
             .get(i)
@@ -109,6 +114,8 @@ impl DbRow {
 pub(crate) enum DbError {
     /// A unique index refused the row (the message names it or its columns).
     Unique(String),
+    /// The database was locked (only where no wait was asked for).
+    Busy(String),
     /// Anything else.
     Other(String),
 }
@@ -125,6 +132,7 @@ impl fmt::Display for DbError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DbError::Unique(m) => write!(f, "unique: {m}"),
+            DbError::Busy(m) => write!(f, "busy: {m}"),
             DbError::Other(m) => f.write_str(m),
         }
     }
@@ -150,6 +158,14 @@ impl From<rusqlite::Error> for DbError {
         match &e {
             rusqlite::Error::SqliteFailure(f, message) if UNIQUE.contains(&f.extended_code) => {
                 DbError::Unique(message.clone().unwrap_or_default())
+            }
+            rusqlite::Error::SqliteFailure(f, _)
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                DbError::Busy(e.to_string())
             }
             _ => DbError::Other(e.to_string()),
         }
@@ -261,7 +277,11 @@ fn lite_execute(conn: &rusqlite::Connection, sql: &str, args: &[Arg]) -> Result<
     Ok(u64::try_from(changed).unwrap_or(u64::MAX))
 }
 
-fn lite_fetch(conn: &rusqlite::Connection, sql: &str, args: &[Arg]) -> Result<Vec<DbRow>, DbError> {
+pub(crate) fn lite_fetch(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: &[Arg],
+) -> Result<Vec<DbRow>, DbError> {
     use rusqlite::types::ValueRef;
     let mut stmt = bound(conn, sql, args)?;
     let columns = stmt.column_count();
