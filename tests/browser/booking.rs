@@ -22,7 +22,7 @@ pub async fn choose_time(browser: &Browser, server: &Server, office: &str) {
         .wait_for_url("/services/passport-lost-stolen")
         .await
         .unwrap();
-    browser.click("button.button-big").await.unwrap();
+    browser.click("a.button-big").await.unwrap();
     browser
         .wait_for_url("/book/passport-lost-stolen")
         .await

@@ -48,7 +48,7 @@ async fn an_applicant_books_with_the_keyboard_only() {
         .await
         .unwrap();
 
-    activate(&browser, "button.button-big").await;
+    activate(&browser, "a.button-big").await;
     browser
         .wait_for_url("/book/passport-lost-stolen")
         .await
@@ -80,6 +80,12 @@ async fn an_applicant_books_with_the_keyboard_only() {
     activate(&browser, "p.actions button.button-big").await;
     browser.wait_for_url("/tickets/").await.unwrap();
     browser.wait_for_count("[data-number]", 1).await.unwrap();
+    // The answer given on the card (stolen: no state duty) came through the
+    // card's booking link to the ticket's quote.
+    browser
+        .wait_for_attr("td[data-total]", "data-total", "34500")
+        .await
+        .unwrap();
     browser.screenshot("ticket-keyboard-desktop").await.unwrap();
     browser.close().await.unwrap();
 }

@@ -45,6 +45,17 @@ async fn the_catalog_and_a_card_read_before_the_app_starts() {
     let copy = c.find(Locator::Css("#prerender")).await.unwrap();
     assert!(copy.is_displayed().await.unwrap());
     browser.screenshot("prerender-card-phone").await.unwrap();
+    // The booking link leads on before the app starts too.
+    c.find(Locator::Css("#prerender a.button-big"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for_url("/book/passport-lost-stolen")
+        .await
+        .unwrap();
     browser.close().await.unwrap();
 }
 

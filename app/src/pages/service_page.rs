@@ -43,7 +43,17 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
     let entries = Signal::derive(move || answers.with(|a| checklist(&documents, a)));
     let navigate = use_navigate();
     let book_id = service.id.clone();
-    let book = move |_| {
+    let book_href = format!("/book/{book_id}");
+    // A link, so that it leads on even before the app starts (in the
+    // pre-rendered copy); in the app, a plain click keeps the answers for the
+    // wizard first. The handler sits on the link itself (this build does not
+    // delegate events), so it runs before the router's listener on the window,
+    // which leaves a click whose default was prevented alone.
+    let book = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
         draft.update(|d| {
             d.for_service(&book_id);
             d.answers = answers.get_untracked();
@@ -55,7 +65,9 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
         BookingMode::Required { .. } => {
             let book = book.clone();
             view! {
-                <button type="button" class="button button-big" on:click=book>{move || w().book}</button>
+                <a class="button button-big" href=book_href.clone() on:click=book>
+                    {move || w().book}
+                </a>
             }
             .into_any()
         }
