@@ -59,7 +59,7 @@ impl Lookups {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::store::tx::{args, Value};
+    use crate::store::tx::Value;
 
     #[test]
     fn reads_the_latest_commit_and_gives_way_to_a_lock() {
@@ -73,7 +73,7 @@ mod tests {
             )
             .unwrap();
         let lookups = Lookups::new(path);
-        let read = |k: &str| lookups.rows("SELECT v FROM t WHERE k = $1", &args![k]);
+        let read = |k: &str| lookups.rows("SELECT v FROM t WHERE k = $1", &[Arg::from(k)]);
         assert_eq!(read("a").unwrap().unwrap()[0].int(0).unwrap(), 1);
         assert!(read("b").unwrap().unwrap().is_empty());
         writer
