@@ -3,7 +3,7 @@
 //! PostgreSQL, next to the same work without HTTP (the raw database limit), and
 //! an overbooking audit. Not a test: it prints a table to copy into the README.
 //!
-//!     cargo run --release -p e2e --bin bench -- [--clients 64] [--bookings 4000] [--reads 40000] [--db sqlite|postgres|both]
+//!     cargo run --release -p e2e --bin bench -- [--clients 64] [--bookings 4000] [--reads 40000] [--db sqlite|postgres|both] [--mode http|direct|both]
 
 mod load;
 mod setup;
@@ -17,6 +17,7 @@ struct Args {
     bookings: usize,
     reads: usize,
     dbs: Vec<setup::Db>,
+    modes: Vec<Mode>,
 }
 
 fn args() -> Result<Args, String> {
@@ -25,6 +26,7 @@ fn args() -> Result<Args, String> {
         bookings: 4000,
         reads: 40000,
         dbs: vec![setup::Db::Sqlite, setup::Db::Postgres],
+        modes: vec![Mode::Http, Mode::Direct],
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -40,6 +42,14 @@ fn args() -> Result<Args, String> {
                     "postgres" => vec![setup::Db::Postgres],
                     "both" => vec![setup::Db::Sqlite, setup::Db::Postgres],
                     other => return Err(format!("--db {other}: sqlite, postgres or both")),
+                }
+            }
+            "--mode" => {
+                a.modes = match value.as_str() {
+                    "http" => vec![Mode::Http],
+                    "direct" => vec![Mode::Direct],
+                    "both" => vec![Mode::Http, Mode::Direct],
+                    other => return Err(format!("--mode {other}: http, direct or both")),
                 }
             }
             other => return Err(format!("unknown flag {other}")),
@@ -79,7 +89,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut audits = Vec::new();
     for db in &a.dbs {
         let name = db.name();
-        for mode in [Mode::Http, Mode::Direct] {
+        for mode in a.modes.clone() {
             let env = setup::Env::start(*db).await?;
             let plan = env.plan(a.bookings)?;
             let booked = load::bookings(&env, mode, &plan, a.clients).await;
