@@ -5,9 +5,7 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::{calendar, catalog, d, office, service, t};
-use domain::slots::{
-    bookable_slot, day_slots, kyiv_instant, kyiv_today, slot_at, Horizon, SlotError,
-};
+use domain::slots::{bookable_slot, day_slots, kyiv_instant, kyiv_today, Horizon, SlotError};
 
 #[test]
 fn capacity_is_the_number_of_windows_serving_the_service() {
@@ -129,36 +127,6 @@ fn the_online_share_is_spread_over_the_day() {
         online.windows(2).all(|w| w[0] + w[1] == 1),
         "alternates: {online:?}"
     );
-}
-
-#[test]
-fn the_slot_at_a_time_is_that_slot_of_the_day() {
-    let c = catalog();
-    let cal = calendar();
-    let mut compared = 0;
-    for o in c.offices() {
-        for s in c.services() {
-            for day in 23..=29 {
-                let date = d(2026, 11, day);
-                let all = day_slots(o, s, date, &cal);
-                let Ok(all) = all else {
-                    assert_eq!(slot_at(o, s, date, t(9, 0), &cal).err(), all.err());
-                    continue;
-                };
-                for slot in &all {
-                    assert_eq!(
-                        slot_at(o, s, date, slot.start, &cal).unwrap().as_ref(),
-                        Some(slot)
-                    );
-                    compared += 1;
-                }
-                // A time between two starts, and one after closing.
-                assert_eq!(slot_at(o, s, date, t(9, 7), &cal).unwrap(), None);
-                assert_eq!(slot_at(o, s, date, t(23, 0), &cal).unwrap(), None);
-            }
-        }
-    }
-    assert!(compared > 100, "{compared}");
 }
 
 #[test]

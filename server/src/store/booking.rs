@@ -3,8 +3,9 @@
 //! lock of the office and day (and of the contact), so no two requests decide
 //! on the same picture; unique indexes back the rules that span office-days.
 
+use super::queries::*;
 use super::rows::*;
-use super::tx::{args, DbRow, Tx};
+use super::tx::{args, Tx};
 use super::Store;
 use app::api::ApiError;
 use chrono::NaiveDate;
@@ -58,29 +59,6 @@ impl Store {
         let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1");
         let rows = self.lookup(&sql, args![value]).await?;
         rows.first().map(ticket_row).transpose()
-    }
-
-    /// Reads one row by its key: on SQLite here and now when it can (see
-    /// `lookups`), else through the pool.
-    pub(super) async fn lookup(
-        &self,
-        sql: &str,
-        args: Vec<super::tx::Arg>,
-    ) -> Result<Vec<DbRow>, ApiError> {
-        if let Some(rows) = self.lookups.as_ref().and_then(|l| l.rows(sql, &args)) {
-            return rows.map_err(internal);
-        }
-        self.read(sql, args).await
-    }
-
-    /// Runs a query on a reading connection of the pool.
-    pub(super) async fn read(
-        &self,
-        sql: &str,
-        args: Vec<super::tx::Arg>,
-    ) -> Result<Vec<DbRow>, ApiError> {
-        let mut conn = self.pool.acquire().await.map_err(internal)?;
-        conn.rows(sql, args).await.map_err(internal)
     }
 
     /// Confirms the hold `keys.hold_id` into a ticket. Under the locks of the

@@ -1,6 +1,7 @@
 //! Holds: a time kept while the applicant fills the form, and the sweep of
 //! holds long expired.
 
+use super::queries::*;
 use super::rows::*;
 use super::tx::{args, Tx};
 use super::Store;

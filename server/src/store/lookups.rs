@@ -4,7 +4,11 @@
 //! wait: their connections fail at once on a lock (SQLite's WAL readers meet
 //! one only while the WAL is being reset), and such a read goes through sqlx.
 
-use super::tx::{lite_fetch, Arg, DbError, DbRow};
+use super::lite::lite_fetch;
+use super::rows::internal;
+use super::tx::{Arg, DbError, DbRow, Tx};
+use super::Store;
+use app::api::ApiError;
 use rusqlite::Connection;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -55,11 +59,27 @@ impl Lookups {
     }
 }
 
+impl Store {
+    /// Reads one row by its key: on SQLite here and now when it can (see
+    /// `lookups`), else through the pool.
+    pub(super) async fn lookup(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, ApiError> {
+        if let Some(rows) = self.lookups.as_ref().and_then(|l| l.rows(sql, &args)) {
+            return rows.map_err(internal);
+        }
+        self.read(sql, args).await
+    }
+
+    /// Runs a query on a reading connection of the pool.
+    pub(super) async fn read(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, ApiError> {
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        conn.rows(sql, args).await.map_err(internal)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::store::tx::Value;
 
     #[test]
     fn reads_the_latest_commit_and_gives_way_to_a_lock() {
@@ -88,10 +108,7 @@ mod tests {
         assert!(read("a").is_none());
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
         writer.execute_batch("COMMIT").unwrap();
-        assert_eq!(
-            read("a").unwrap().unwrap()[0],
-            crate::store::tx::DbRow::from_values(vec![Value::Int(3)])
-        );
+        assert_eq!(read("a").unwrap().unwrap()[0].int(0).unwrap(), 3);
         // A bad statement is an error, not a fallback.
         assert!(matches!(
             lookups.rows("SELECT nope FROM t", &[]),

@@ -1,11 +1,10 @@
 //! Row types of the booking tables, their mapping to domain types, and the
 //! shared SQL.
 
-use super::tx::{args, DbError, DbRow, Tx};
+use super::tx::DbRow;
 use app::api::ApiError;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use domain::slots::Occupancy;
-use std::sync::LazyLock;
 
 pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called')";
 
@@ -238,86 +237,6 @@ impl Taken {
     /// True while it takes its place at the instant `now`.
     pub fn live(&self, now: i64) -> bool {
         self.expires_at.is_none_or(|e| e > now)
-    }
-}
-
-/// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
-/// the rows of other times cannot change its decision).
-static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT day, window_id, service_id, start_time, end_time FROM tickets
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
-         UNION ALL
-         SELECT day, window_id, service_id, start_time, end_time FROM holds
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5"
-    )
-});
-
-/// The active tickets of person `$1` or of contact `$2`: two indexed searches
-/// (an OR of the two keys scans the table).
-pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT id, person_key, service_id, contact_key FROM tickets
-           WHERE status IN {ACTIVE} AND person_key = $1
-         UNION
-         SELECT id, person_key, service_id, contact_key FROM tickets
-           WHERE status IN {ACTIVE} AND contact_key = $2"
-    )
-});
-
-pub(super) async fn find_by_idempotency(
-    tx: &mut dyn Tx,
-    hash: &str,
-) -> Result<Option<StoredTicket>, ApiError> {
-    let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1");
-    let rows = tx.rows(&sql, args![hash]).await.map_err(internal)?;
-    rows.first().map(ticket_row).transpose()
-}
-
-/// What is taken during `visit` on `day` at `office` at the instant `now`.
-pub(super) async fn visit_occupancy(
-    tx: &mut dyn Tx,
-    office: &str,
-    day: NaiveDate,
-    visit: (NaiveTime, NaiveTime),
-    now: i64,
-) -> Result<Vec<Occupancy>, ApiError> {
-    let rows = tx
-        .rows(
-            &VISIT_OCCUPANCY_SQL,
-            args![
-                office,
-                day_text(day),
-                time_text(visit.1),
-                time_text(visit.0),
-                now
-            ],
-        )
-        .await
-        .map_err(internal)?;
-    rows.iter()
-        .map(|r| occupancy_row(r).map(|(_, o)| o))
-        .collect()
-}
-
-/// The typed refusal for a unique index that refused a ticket, or an
-/// internal error. Each index goes by its name (PostgreSQL's message) and its
-/// columns (SQLite's).
-pub(super) fn ticket_refused(e: DbError) -> ApiError {
-    if e.is_unique_on(&["tickets_one_active_per_person", "tickets.person_key"]) {
-        ApiError::Booking {
-            cause: domain::booking::BookingError::AlreadyBooked,
-        }
-    } else if e.is_unique_on(&["tickets_one_per_window", "tickets.window_id"]) {
-        ApiError::Taken {
-            alternatives: Vec::new(),
-        }
-    } else if e.is_unique_on(&["idempotency_hash"]) {
-        ApiError::BadRequest {
-            detail: "the idempotency key was used for another hold".into(),
-        }
-    } else {
-        internal(e)
     }
 }
 

@@ -1,0 +1,55 @@
+//! The availability cache: shared loads, and loads overtaken by a write.
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/c.sqlite", dir.path().display());
+    let store = Store::connect(&url, 4).await.unwrap();
+    store.migrate().await.unwrap();
+    (store, dir)
+}
+
+fn span() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 14).unwrap(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readers_that_miss_together_share_one_load() {
+    let (store, _dir) = store().await;
+    let cache = OccupancyCache::new(Duration::from_secs(60));
+    let (from, to) = span();
+    let reads: Vec<_> = (0..64)
+        .map(|_| {
+            let (cache, store) = (cache.clone(), store.clone());
+            tokio::spawn(async move { cache.occupancy(&store, "o", from, to, 0).await })
+        })
+        .collect();
+    for r in reads {
+        assert_eq!(r.await.unwrap().unwrap(), Vec::new());
+    }
+    assert_eq!(cache.loads(), 1);
+    // Another office is loaded on its own; a write drops only its office.
+    cache.occupancy(&store, "p", from, to, 0).await.unwrap();
+    cache.invalidate("o");
+    cache.occupancy(&store, "o", from, to, 0).await.unwrap();
+    cache.occupancy(&store, "p", from, to, 0).await.unwrap();
+    assert_eq!(cache.loads(), 3);
+}
+
+#[tokio::test]
+async fn a_load_overtaken_by_a_write_is_not_kept() {
+    let cache = OccupancyCache::new(Duration::from_secs(60));
+    let (from, to) = span();
+    let (before, _) = cache.office_state("o").unwrap();
+    cache.invalidate("o");
+    cache.keep("o", before, (from, to), Arc::new(Vec::new()));
+    assert!(cache.cached("o", from, to).is_none());
+    let (now, _) = cache.office_state("o").unwrap();
+    cache.keep("o", now, (from, to), Arc::new(Vec::new()));
+    assert!(cache.cached("o", from, to).is_some());
+}
