@@ -46,12 +46,7 @@ async fn the_catalog_and_a_card_read_before_the_app_starts() {
     assert!(copy.is_displayed().await.unwrap());
     browser.screenshot("prerender-card-phone").await.unwrap();
     // The booking link leads on before the app starts too.
-    c.find(Locator::Css("#prerender a.button-big"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#prerender a.button-big").await.unwrap();
     browser
         .wait_for_url("/book/passport-lost-stolen")
         .await

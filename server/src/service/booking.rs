@@ -102,20 +102,20 @@ impl Services {
             person_key: person_key.clone(),
             contact_key: contact_key.clone(),
         };
-        // The decision runs in the writer: it owns what it needs.
-        let this = self.clone();
+        // The decision runs in the writer, one write at a time: it owns what it
+        // needs, and what can be worked out before (hashes, the slot) is.
+        let policy = self.policy;
+        let (service_id, board_prefix) = (service.id.0.clone(), service.board_prefix);
         let held = hold.clone();
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
-        // The hold's slot, found before the write: the writer, which runs one
-        // write at a time, only checks it against what is taken.
+        let token_hash = hash("token", token.as_str());
         let slot: Vec<_> = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?
             .into_iter()
             .collect();
         let decide = move |taken: &[_], active: &[ActiveRow]| {
-            let service = this.service(&ServiceId(held.service))?;
             // The hold's own place must still be free (it is, unless the hold
             // expired and somebody took it meanwhile).
-            let free = availability(&slot, &service.id.0, taken);
+            let free = availability(&slot, &service_id, taken);
             // The hold's window if still free, else any free one (a hold that
             // expired may have lost its window but not the time).
             let window = free.first().filter(|f| f.free > 0).and_then(|f| {
@@ -141,12 +141,11 @@ impl Services {
                 service: &a.service,
                 contact: &a.contact_key,
             });
-            this.policy
-                .check(&person_key, &contact_key, &service.id.0, others)?;
+            policy.check(&person_key, &contact_key, &service_id, others)?;
             Ok(NewTicket {
                 id: ticket_id,
                 window,
-                board_prefix: service.board_prefix,
+                board_prefix,
                 person_key,
                 contact_key,
                 surname: person.surname.as_str().to_string(),
@@ -157,7 +156,7 @@ impl Services {
                 phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
                 email: contact.email.as_ref().map(|e| e.as_str().to_string()),
                 answers,
-                token_hash: hash("token", token.as_str()),
+                token_hash,
                 idempotency_hash,
                 token_sealed,
                 created_at: now.timestamp(),

@@ -184,14 +184,10 @@ async fn commit_group(
     }
 }
 
-/// Runs the writer's own statements (`;`-separated, no parameters), each
-/// prepared once and kept in the connection's statement cache.
-fn control(conn: &Connection, statements: &str) -> Result<(), rusqlite::Error> {
-    for sql in statements
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+/// Runs the writer's own statements (no parameters), each prepared once and
+/// kept in the connection's statement cache.
+fn control(conn: &Connection, statements: &[&str]) -> Result<(), rusqlite::Error> {
+    for sql in statements {
         conn.prepare_cached(sql)?.raw_execute()?;
     }
     Ok(())
@@ -200,13 +196,12 @@ fn control(conn: &Connection, statements: &str) -> Result<(), rusqlite::Error> {
 /// Runs each write of `group` under a savepoint, answering at once those that
 /// wrote nothing and keeping the others in `ran` for the commit. Returns the
 /// statements that end the group (closing the last savepoint and committing).
-/// Each savepoint is closed in the same round trip that opens the next one.
 async fn run_group(
     conn: &mut Connection,
     group: impl Iterator<Item = Job>,
     ran: &mut Vec<Box<dyn Ran>>,
-) -> Result<&'static str, rusqlite::Error> {
-    let mut open = "BEGIN IMMEDIATE; SAVEPOINT w";
+) -> Result<&'static [&'static str], rusqlite::Error> {
+    let mut open: &[&str] = &["BEGIN IMMEDIATE", "SAVEPOINT w"];
     let mut last_kept = None;
     for job in group {
         control(conn, open)?;
@@ -229,15 +224,15 @@ async fn run_group(
             }
         };
         open = if kept {
-            "RELEASE w; SAVEPOINT w"
+            &["RELEASE w", "SAVEPOINT w"]
         } else {
-            "ROLLBACK TO w; RELEASE w; SAVEPOINT w"
+            &["ROLLBACK TO w", "RELEASE w", "SAVEPOINT w"]
         };
         last_kept = Some(kept);
     }
     Ok(match last_kept {
-        Some(true) => "RELEASE w; COMMIT",
-        Some(false) => "ROLLBACK TO w; RELEASE w; COMMIT",
-        None => "BEGIN IMMEDIATE; COMMIT",
+        Some(true) => &["RELEASE w", "COMMIT"],
+        Some(false) => &["ROLLBACK TO w", "RELEASE w", "COMMIT"],
+        None => &["BEGIN IMMEDIATE", "COMMIT"],
     })
 }
