@@ -7,6 +7,13 @@ pub mod service;
 pub mod store;
 pub mod telemetry;
 
+/// mimalloc serves every allocation of a process that links the server (the
+/// `cherga` binary, the benchmark, the tests): a request allocates many small,
+/// short-lived buffers across threads, where it is faster than glibc's malloc
+/// (README, "Figures").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cli::{DbArgs, ImportArgs, ServeArgs};
 use domain::booking::BookingPolicy;
 use domain::slots::Horizon;
