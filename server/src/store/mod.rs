@@ -6,6 +6,7 @@
 mod audit;
 mod booking;
 mod catalog;
+mod checkpoint;
 mod holds;
 mod lite;
 mod lookups;
@@ -222,9 +223,9 @@ fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite:
     conn.execute_batch(SQLITE_SETTINGS)?;
     // The writer touches the same index pages write after write: a page cache
     // of 64 MiB (SQLite's default is 2 MiB) keeps them instead of reading them
-    // back from the file, and a checkpoint every 16 MiB of WAL (not 4) copies
-    // each hot page to the database file once for more writes.
-    conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 4000;")?;
+    // back from the file. It never checkpoints: a thread of its own does
+    // (`checkpoint`).
+    conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;")?;
     // Every statement the writer runs stays prepared (some twenty).
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)

@@ -13,10 +13,14 @@
 //! statement is a call there, not a round trip to another thread (sqlx's
 //! SQLite driver runs every statement on a worker thread of its own).
 //!
+//! The writer never copies the WAL back into the database file itself: after
+//! each commit it nudges the checkpoint thread (`checkpoint`).
+//!
 //! The writer is a task of its own, so a request dropped while its write is
 //! queued or running (a client gone, a timeout) never leaves a transaction
 //! half-done: the write still runs to its end and its answer is dropped.
 
+use super::checkpoint::Checkpoints;
 use super::rows::internal;
 use super::tx::Tx;
 use app::api::ApiError;
@@ -89,6 +93,7 @@ impl Writer {
     /// `path`, which is opened again should that connection fail.
     pub(crate) fn start(conn: Connection, path: PathBuf) -> Writer {
         let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
+        let checkpoints = Checkpoints::start(path.clone());
         // A thread of its own: between two statements the writer never waits
         // behind the requests queued on the server's runtime.
         let spawned = std::thread::Builder::new()
@@ -98,7 +103,7 @@ impl Writer {
                     .enable_all()
                     .build()
                 {
-                    Ok(rt) => rt.block_on(run(conn, path, queue)),
+                    Ok(rt) => rt.block_on(run(conn, path, queue, checkpoints)),
                     // Dropping the queue answers every write with a failure.
                     Err(e) => drop(internal(e)),
                 }
@@ -132,7 +137,12 @@ impl Writer {
     }
 }
 
-async fn run(conn: Connection, path: PathBuf, mut queue: mpsc::Receiver<Job>) {
+async fn run(
+    conn: Connection,
+    path: PathBuf,
+    mut queue: mpsc::Receiver<Job>,
+    checkpoints: Checkpoints,
+) {
     let mut conn = Some(conn);
     let mut group = Vec::with_capacity(MAX_GROUP);
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
@@ -149,7 +159,10 @@ async fn run(conn: Connection, path: PathBuf, mut queue: mpsc::Receiver<Job>) {
             },
         };
         match commit_group(&mut c, group.drain(..)).await {
-            Ok(()) => conn = Some(c),
+            Ok(()) => {
+                conn = Some(c);
+                checkpoints.nudge();
+            }
             // The connection's state is unknown: the next group opens another.
             Err(e) => drop(internal(e)),
         }

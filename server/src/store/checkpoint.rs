@@ -1,0 +1,145 @@
+//! SQLite's checkpoints, off the single writer.
+//!
+//! In WAL mode every commit appends the changed pages to the WAL, and a
+//! checkpoint copies them back into the database file (and syncs it). SQLite
+//! runs the checkpoint inside the commit that crosses its threshold, so every
+//! few hundred bookings one of the writer's commits also did that copy while
+//! every write queued behind it waited (on this machine the writer spent about
+//! a third of its time there). The writer's connection therefore checkpoints
+//! never (`wal_autocheckpoint = 0`); after each commit it nudges this thread,
+//! which runs a passive checkpoint (one that never blocks the writer or a
+//! reader) on a connection of its own, at most every [`PAUSE`]. With no writes
+//! it sleeps.
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::time::Duration;
+
+/// The least time between two checkpoints: the pages of the commits in
+/// between are copied together.
+pub(crate) const PAUSE: Duration = Duration::from_millis(100);
+
+/// The writer's handle: tells the checkpoint thread that the WAL has grown.
+#[derive(Debug, Clone)]
+pub(crate) struct Checkpoints {
+    nudges: SyncSender<()>,
+}
+
+impl Checkpoints {
+    /// Starts the thread checkpointing the database file at `path`.
+    pub(crate) fn start(path: PathBuf) -> Checkpoints {
+        // One pending nudge is enough: the checkpoint copies every commit so far.
+        let (nudges, waiting) = sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("cherga-checkpoint".into())
+            .spawn(move || run(&path, &waiting));
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "the checkpoint thread did not start");
+        }
+        Checkpoints { nudges }
+    }
+
+    /// Asks for a checkpoint soon; never waits.
+    pub(crate) fn nudge(&self) {
+        match self.nudges.try_send(()) {
+            Ok(()) | Err(TrySendError::Full(())) => {}
+            Err(TrySendError::Disconnected(())) => {
+                tracing::error!("the checkpoint thread has stopped; the WAL is not copied back")
+            }
+        }
+    }
+}
+
+fn run(path: &Path, waiting: &Receiver<()>) {
+    let mut conn: Option<Connection> = None;
+    // Ends when the writer (every sender) is gone.
+    while waiting.recv().is_ok() {
+        let c = match conn.take() {
+            Some(c) => c,
+            None => match open(path) {
+                Ok(c) => c,
+                Err(e) => {
+                    // Tried again at the next nudge.
+                    tracing::error!(error = %e, "the checkpoint connection did not open");
+                    continue;
+                }
+            },
+        };
+        match checkpoint(&c) {
+            Ok(()) => conn = Some(c),
+            // Another connection is checkpointing (an import): next time.
+            Err(e) if busy(&e) => conn = Some(c),
+            Err(e) => tracing::error!(error = %e, "a checkpoint failed"),
+        }
+        std::thread::sleep(PAUSE);
+    }
+}
+
+fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let conn = Connection::open(path)?;
+    conn.execute_batch("PRAGMA busy_timeout = 0;")?;
+    Ok(conn)
+}
+
+/// A passive checkpoint: copies every frame no reader still needs.
+pub(crate) fn checkpoint(conn: &Connection) -> Result<(), rusqlite::Error> {
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+}
+
+fn busy(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+    use std::time::Instant;
+
+    /// A database whose writer never checkpoints, with `rows` rows committed.
+    fn written(rows: i64) -> (tempfile::TempDir, PathBuf, Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.sqlite");
+        let conn = crate::store::open_writer(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)")
+            .unwrap();
+        for k in 0..rows {
+            conn.execute("INSERT INTO t VALUES (?1, ?2)", (k, "x".repeat(200)))
+                .unwrap();
+        }
+        (dir, path, conn)
+    }
+
+    fn file_len(path: &PathBuf) -> u64 {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
+
+    #[test]
+    fn the_writer_leaves_every_page_in_the_wal() {
+        let (_dir, path, conn) = written(2000);
+        let auto: i64 = conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(auto, 0);
+        // 2 000 rows of 200 bytes: some 100 pages, none copied to the file
+        // (which holds the header page written when WAL mode was set).
+        assert!(file_len(&path) <= 4096, "{} bytes", file_len(&path));
+    }
+
+    #[test]
+    fn a_nudge_copies_the_wal_into_the_database_file() {
+        let (_dir, path, conn) = written(2000);
+        let checkpoints = Checkpoints::start(path.clone());
+        checkpoints.nudge();
+        let start = Instant::now();
+        while file_len(&path) < 300_000 {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no checkpoint after a nudge"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        drop(conn);
+    }
+}
