@@ -4,14 +4,15 @@
 //! checkpoint copies them back into the database file (and syncs it). SQLite
 //! runs the checkpoint inside the commit that crosses its threshold, so every
 //! few hundred bookings one of the writer's commits also did that copy while
-//! every write queued behind it waited (on this machine the writer spent about
-//! a third of its time there). The writer's connection therefore checkpoints
+//! every write queued behind it waited (README, "Booking load": the writer
+//! spent about a third of its time there). The writer's connection therefore checkpoints
 //! never (`wal_autocheckpoint = 0`); after each commit it nudges this thread,
 //! which runs a passive checkpoint (one that never blocks the writer or a
 //! reader) on a connection of its own, at most every [`PAUSE`]. With no writes
 //! it sleeps.
 
 use rusqlite::Connection;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::time::Duration;
@@ -24,6 +25,8 @@ pub(crate) const PAUSE: Duration = Duration::from_millis(100);
 #[derive(Debug, Clone)]
 pub(crate) struct Checkpoints {
     nudges: SyncSender<()>,
+    /// The thread was found gone and that was logged (once, not per commit).
+    reported: Cell<bool>,
 }
 
 impl Checkpoints {
@@ -37,7 +40,10 @@ impl Checkpoints {
         if let Err(e) = spawned {
             tracing::error!(error = %e, "the checkpoint thread did not start");
         }
-        Checkpoints { nudges }
+        Checkpoints {
+            nudges,
+            reported: Cell::new(false),
+        }
     }
 
     /// Asks for a checkpoint soon; never waits.
@@ -45,7 +51,11 @@ impl Checkpoints {
         match self.nudges.try_send(()) {
             Ok(()) | Err(TrySendError::Full(())) => {}
             Err(TrySendError::Disconnected(())) => {
-                tracing::error!("the checkpoint thread has stopped; the WAL is not copied back")
+                if !self.reported.replace(true) {
+                    tracing::error!(
+                        "the checkpoint thread has stopped; the WAL is not copied back"
+                    );
+                }
             }
         }
     }
@@ -111,7 +121,7 @@ mod tests {
         (dir, path, conn)
     }
 
-    fn file_len(path: &PathBuf) -> u64 {
+    fn file_len(path: &Path) -> u64 {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
     }
 
