@@ -106,39 +106,32 @@ impl OccupancyCache {
         if let Some(rows) = self.cached(office, from, to) {
             return Ok(rows);
         }
-        let loading = self.office_state(office).map(|(_, l)| l);
-        let Some(loading) = loading.filter(|_| !self.ttl.is_zero()) else {
-            return self.load(store, office, from, to).await;
+        // One load of an office at a time, when there is something to share
+        // (no lock: caching is off, or a poisoned lock).
+        let loading = self
+            .office(office, |s| s.loading.clone())
+            .filter(|_| !self.ttl.is_zero());
+        let _one_load = match &loading {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
         };
-        let _one_load = loading.lock().await;
         // A load that ran while this one waited may have left what it needs.
         if let Some(rows) = self.cached(office, from, to) {
             return Ok(rows);
         }
         // Read after the wait: a write while waiting is in what this load reads.
         // (No state: a poisoned lock, and `keep` keeps nothing.)
-        let writes = self.office_state(office).map_or(0, |(w, _)| w);
-        let rows = self.load(store, office, from, to).await?;
+        let writes = self.office(office, |s| s.writes).unwrap_or(0);
+        self.loads.fetch_add(1, Ordering::Relaxed);
+        let rows = Arc::new(store.taken(office, from, to).await?);
         self.keep(office, writes, (from, to), rows.clone());
         Ok(rows)
     }
 
-    async fn load(
-        &self,
-        store: &Store,
-        office: &str,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Arc<Vec<Taken>>, ApiError> {
-        self.loads.fetch_add(1, Ordering::Relaxed);
-        Ok(Arc::new(store.taken(office, from, to).await?))
-    }
-
-    /// How many times this node wrote to `office`, and its load lock.
-    fn office_state(&self, office: &str) -> Option<(u64, Arc<tokio::sync::Mutex<()>>)> {
+    /// `read` of this node's state of `office` (none: a poisoned lock).
+    fn office<R>(&self, office: &str, read: impl FnOnce(&OfficeState) -> R) -> Option<R> {
         let mut offices = self.offices.lock().ok()?;
-        let state = offices.entry(office.to_string()).or_default();
-        Some((state.writes, state.loading.clone()))
+        Some(read(offices.entry(office.to_string()).or_default()))
     }
 
     /// Keeps `rows`, loaded when this node had written `writes` times to

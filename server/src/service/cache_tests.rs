@@ -45,11 +45,11 @@ async fn readers_that_miss_together_share_one_load() {
 async fn a_load_overtaken_by_a_write_is_not_kept() {
     let cache = OccupancyCache::new(Duration::from_secs(60));
     let (from, to) = span();
-    let (before, _) = cache.office_state("o").unwrap();
+    let before = cache.office("o", |s| s.writes).unwrap();
     cache.invalidate("o");
     cache.keep("o", before, (from, to), Arc::new(Vec::new()));
     assert!(cache.cached("o", from, to).is_none());
-    let (now, _) = cache.office_state("o").unwrap();
+    let now = cache.office("o", |s| s.writes).unwrap();
     cache.keep("o", now, (from, to), Arc::new(Vec::new()));
     assert!(cache.cached("o", from, to).is_some());
 }

@@ -11,6 +11,7 @@
 //! reader) on a connection of its own, at most every [`PAUSE`]. With no writes
 //! it sleeps.
 
+use super::tx::DbError;
 use rusqlite::Connection;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ fn run(path: &Path, waiting: &Receiver<()>) {
     while waiting.recv().is_ok() {
         let c = match conn.take() {
             Some(c) => c,
-            None => match open(path) {
+            None => match super::open_unwaiting(path) {
                 Ok(c) => c,
                 Err(e) => {
                     // Tried again at the next nudge.
@@ -76,29 +77,18 @@ fn run(path: &Path, waiting: &Receiver<()>) {
                 }
             },
         };
-        match checkpoint(&c) {
-            Ok(()) => conn = Some(c),
-            // Another connection is checkpointing (an import): next time.
-            Err(e) if busy(&e) => conn = Some(c),
+        match checkpoint(&c).map_err(DbError::from) {
+            // Busy: another connection is checkpointing (an import); next time.
+            Ok(()) | Err(DbError::Busy(_)) => conn = Some(c),
             Err(e) => tracing::error!(error = %e, "a checkpoint failed"),
         }
         std::thread::sleep(PAUSE);
     }
 }
 
-fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
-    let conn = Connection::open(path)?;
-    conn.execute_batch("PRAGMA busy_timeout = 0;")?;
-    Ok(conn)
-}
-
 /// A passive checkpoint: copies every frame no reader still needs.
 pub(crate) fn checkpoint(conn: &Connection) -> Result<(), rusqlite::Error> {
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-}
-
-fn busy(e: &rusqlite::Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
 }
 
 #[cfg(test)]

@@ -32,8 +32,7 @@ impl Lookups {
     }
 
     fn open(&self) -> Result<Connection, rusqlite::Error> {
-        let conn = Connection::open(&self.path)?;
-        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let conn = super::open_unwaiting(&self.path)?;
         conn.execute_batch("PRAGMA query_only = ON;")?;
         Ok(conn)
     }

@@ -231,6 +231,14 @@ fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite:
     Ok(conn)
 }
 
+/// Opens a connection beside the writer (point reads, checkpoints) that never
+/// waits for a lock: it fails at once, and its caller goes another way.
+fn open_unwaiting(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite::Error> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.busy_timeout(Duration::ZERO)?;
+    Ok(conn)
+}
+
 /// A stable 64-bit lock id for a key.
 fn lock_id(key: &str) -> i64 {
     use sha2::{Digest, Sha256};
