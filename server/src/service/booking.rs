@@ -1,4 +1,4 @@
-use super::secrets::{check_idempotency_key, hash, random, random_id, seal};
+use super::secrets::{check_idempotency_key, hash, ordered_id, random, seal};
 use super::Services;
 use crate::store::{ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
 use app::api::*;
@@ -23,7 +23,7 @@ impl Services {
             req.time,
             &self.state.calendar,
         )?;
-        let id = random_id()?;
+        let id = ordered_id(now)?;
         let expires_at =
             (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();
         let (office_id, service_id, day) = (office.id.0.clone(), service.id.0.clone(), req.date);
@@ -93,7 +93,7 @@ impl Services {
         let now = self.now();
         let token_bytes = random::<{ AccessToken::BYTES }>()?;
         let token = AccessToken::from_random(token_bytes);
-        let ticket_id = random_id()?;
+        let ticket_id = ordered_id(now)?;
         let answers = serde_json::to_string(&req.answers).map_err(|_| ApiError::Internal)?;
         let expired = hold.expires_at <= now.timestamp();
         let keys = ConfirmKeys {

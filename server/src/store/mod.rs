@@ -91,6 +91,11 @@ fn migrator() -> Migrator {
                 "visit index",
                 include_str!("../../migrations/0002_visit_index.sql"),
             ),
+            m(
+                3,
+                "fewer ticket indexes",
+                include_str!("../../migrations/0003_fewer_ticket_indexes.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,
