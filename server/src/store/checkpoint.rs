@@ -16,7 +16,7 @@
 //! second under the booking benchmark); the first pause of a tenth of a second
 //! lets it start over, and the writer's `journal_size_limit` then cuts the file
 //! back to 64 MiB. Blocking the writer for a restarting checkpoint instead cost
-//! a third of the bookings per second (tried).
+//! a quarter to a third of the bookings per second (tried).
 
 use super::tx::DbError;
 use rusqlite::Connection;
