@@ -27,10 +27,11 @@ use std::time::Duration;
 
 /// The least time between two checkpoints: the pages of the commits in
 /// between are copied together.
-pub(crate) const PAUSE: Duration = Duration::from_millis(100);
+const PAUSE: Duration = Duration::from_millis(100);
 
 /// The writer's handle: tells the checkpoint thread that the WAL has grown.
-#[derive(Debug, Clone)]
+/// Not `Clone`: there is one writer, and one record of a report made.
+#[derive(Debug)]
 pub(crate) struct Checkpoints {
     nudges: SyncSender<()>,
     /// The thread was found gone and that was logged (once, not per commit).
@@ -94,7 +95,7 @@ fn run(path: &Path, waiting: &Receiver<()>) {
 }
 
 /// A passive checkpoint: copies every frame no reader still needs.
-pub(crate) fn checkpoint(conn: &Connection) -> Result<(), rusqlite::Error> {
+fn checkpoint(conn: &Connection) -> Result<(), rusqlite::Error> {
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
 }
 

@@ -229,9 +229,8 @@ fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite:
     // The writer touches the same index pages write after write: a page cache
     // of 64 MiB (SQLite's default is 2 MiB) keeps them instead of reading them
     // back from the file. It never checkpoints: a thread of its own does
-    // (`checkpoint`).
-    // After a burst of writes the WAL file shrinks back to 64 MiB when it next
-    // starts over (SQLite keeps it at its largest size otherwise).
+    // (`checkpoint`). After a burst of writes the WAL file shrinks back to
+    // 64 MiB when it next starts over (SQLite keeps its largest size otherwise).
     conn.execute_batch(
         "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;
          PRAGMA journal_size_limit = 67108864;",
