@@ -116,7 +116,7 @@ pub struct ActiveTicket<'a> {
 
 /// Why a booking was refused by the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BookingError {
     /// Neither phone nor e-mail.
     #[error("give a phone number or an e-mail address")]

@@ -33,7 +33,7 @@ pub struct YearCalendar {
 
 /// Why a calendar or a working-day computation failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CalendarError {
     /// A date of a year file lies in another year.
     #[error("{date} is listed in the calendar of {year}")]

@@ -114,7 +114,7 @@ pub struct Quote {
 
 /// Why no quote could be given.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FeeError {
     /// The service is free or has no tariff at all.
     #[error("the service has no tariff")]

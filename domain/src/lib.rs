@@ -46,6 +46,8 @@ mod wire_tests {
     #[test]
     fn the_wire_form_is_a_stable_code() {
         let json = serde_json::to_string(&PersonNameError::TooLong { max: 50 }).unwrap_or_default();
-        assert_eq!(json, r#"{"code":"too_long","max":50}"#);
+        assert_eq!(json, r#"{"too_long":{"max":50}}"#);
+        let json = serde_json::to_string(&PhoneError::WrongLengthUkrainian).unwrap_or_default();
+        assert_eq!(json, r#""wrong_length_ukrainian""#);
     }
 }

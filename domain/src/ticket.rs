@@ -146,7 +146,7 @@ pub struct TicketChange {
 
 /// Why a change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TransitionError {
     /// Not allowed from the current status.
     #[error("a {status:?} ticket cannot take {event:?}")]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{confirm_body, spawn_app, Db};
+use common::{confirm_body, error_kind, spawn_app, Db};
 use serde_json::json;
 
 const SEED: &str = "passport-lost-stolen";
@@ -145,8 +145,8 @@ async fn a_full_time_is_taken_with_alternatives(db: Db) {
     }
     let (status, err) = app.call("hold", slot).await;
     assert_eq!(status, 409);
-    assert_eq!(err["error"], "taken");
-    let alternatives = err["alternatives"].as_array().unwrap();
+    assert_eq!(error_kind(&err), "taken");
+    let alternatives = err["taken"]["alternatives"].as_array().unwrap();
     assert_eq!(alternatives.len(), 4);
     assert_eq!(
         alternatives[0],
@@ -170,7 +170,7 @@ async fn one_person_one_active_ticket_per_service(db: Db) {
             assert_eq!(status, 409);
             assert_eq!(
                 answer,
-                json!({ "error": "booking", "cause": { "code": "already_booked" } })
+                json!({ "booking": { "cause": "already_booked" } })
             );
         }
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{confirm_body, seed_slot, spawn_app, Db};
+use common::{confirm_body, error_kind, seed_slot, spawn_app, Db};
 use serde_json::json;
 
 const PODIL: &str = "kyiv-podilskyi";
@@ -56,7 +56,7 @@ async fn requests_that_cannot_be_served(db: Db) {
         let (got, answer) = app.call(name, body.clone()).await;
         let shown: String = format!("{body}").chars().take(120).collect();
         assert_eq!(
-            (got, answer["error"].as_str()),
+            (got, Some(error_kind(&answer))),
             (status, Some(error)),
             "{name} {shown}: {answer:.200}"
         );
@@ -71,7 +71,7 @@ async fn every_bad_field_is_reported_at_once(db: Db) {
     body["contact"] = json!({ "phone": "12", "email": "x@" });
     let (status, answer) = app.call("confirm", body).await;
     assert_eq!(status, 422);
-    let fields: Vec<&str> = answer["fields"]
+    let fields: Vec<&str> = answer["invalid"]["fields"]
         .as_array()
         .unwrap()
         .iter()
@@ -94,12 +94,12 @@ async fn every_bad_field_is_reported_at_once(db: Db) {
     let (status, answer) = app.call("confirm", body).await;
     assert_eq!(status, 422);
     assert_eq!(
-        answer["fields"][0]["problem"],
-        json!({ "name": { "code": "too_long", "max": 50 } })
+        answer["invalid"]["fields"][0]["problem"],
+        json!({ "name": { "too_long": { "max": 50 } } })
     );
     // Valid fields, unknown hold.
     let (status, answer) = app.call("confirm", confirm_body(5, &unknown_hold)).await;
-    assert_eq!((status, answer["what"].as_str()), (404, Some("hold")));
+    assert_eq!((status, answer["not_found"]["what"].as_str()), (404, Some("hold")));
 }
 
 on_both!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{confirm_body, seed_slot, spawn_with, Db, Options};
+use common::{confirm_body, error_kind, seed_slot, spawn_with, Db, Options};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -73,8 +73,8 @@ async fn confirms_race_without_overbooking(db: Db) {
                 );
             }
             409 => {
-                let code = match answer["error"].as_str().unwrap() {
-                    "booking" => answer["cause"]["code"].as_str().unwrap().to_string(),
+                let code = match error_kind(&answer) {
+                    "booking" => answer["booking"]["cause"].as_str().unwrap().to_string(),
                     other => other.to_string(),
                 };
                 assert!(
@@ -130,7 +130,7 @@ async fn concurrent_holds_never_exceed_capacity(db: Db) {
         let (time, status, answer) = task.await.unwrap();
         match status {
             200 => *held.entry(time).or_default() += 1,
-            409 => assert_eq!(answer["error"], "taken"),
+            409 => assert_eq!(error_kind(&answer), "taken"),
             _ => panic!("untyped answer {status}: {answer}"),
         }
     }
@@ -191,7 +191,7 @@ async fn a_key_reused_for_another_hold_is_refused(db: Db) {
     reused["idempotency_key"] = body["idempotency_key"].clone();
     let (status, answer) = app.call("confirm", reused).await;
     assert_eq!(status, 400, "{answer}");
-    assert_eq!(answer["error"], "bad_request");
+    assert_eq!(error_kind(&answer), "bad_request");
     let (status, other) = app
         .call("confirm", confirm_body(2, &second["hold_id"]))
         .await;

@@ -45,7 +45,7 @@ async fn a_ticket_opens_with_its_token_only(db: Db) {
         .await;
     assert_eq!((s1, s2), (404, 404));
     assert_eq!(e1, e2);
-    assert_eq!(e1, json!({ "error": "not_found", "what": "ticket" }));
+    assert_eq!(e1, json!({ "not_found": { "what": "ticket" } }));
     let (status, _) = app
         .call("ticket", json!({ "id": "x".repeat(5000), "token": token }))
         .await;

@@ -14,7 +14,7 @@ use super::SlotRef;
 /// browser matches on the same enum and shows the same localised message; the
 /// server maps each to an HTTP status ([`ApiError::status`]).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ApiError {
     /// An id that names nothing (service, office, hold, ticket).
     #[error("{what} not found")]

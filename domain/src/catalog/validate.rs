@@ -17,7 +17,7 @@ pub struct Catalog {
 /// What is wrong with a catalog file. `at` names the entry (ids only, never
 /// personal data).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CatalogError {
     /// An id is malformed or used twice.
     #[error("{at}: the id is malformed or not unique")]

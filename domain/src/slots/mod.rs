@@ -47,7 +47,7 @@ impl Default for Horizon {
 
 /// Why a time cannot be booked.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SlotError {
     /// The service needs no booking.
     #[error("this service needs no booking")]

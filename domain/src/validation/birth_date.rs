@@ -10,7 +10,7 @@ pub struct BirthDate(NaiveDate);
 
 /// Why a date of birth was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BirthDateError {
     /// Nothing typed.
     #[error("the date of birth is empty")]

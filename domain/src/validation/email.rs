@@ -11,7 +11,7 @@ pub struct Email(String);
 
 /// Why an e-mail address was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum EmailError {
     /// Nothing typed.
     #[error("the e-mail address is empty")]

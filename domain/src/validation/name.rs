@@ -10,7 +10,7 @@ pub struct PersonName(String);
 
 /// Why a name was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PersonNameError {
     /// Nothing but white space.
     #[error("the name is empty")]

@@ -10,7 +10,7 @@ pub struct Phone(String);
 
 /// Why a phone number was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PhoneError {
     /// Nothing typed.
     #[error("the phone number is empty")]

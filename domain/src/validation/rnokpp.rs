@@ -18,7 +18,7 @@ impl std::fmt::Debug for Rnokpp {
 
 /// Why a tax number was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum RnokppError {
     /// Nothing typed.
     #[error("the tax number is empty")]

@@ -212,3 +212,14 @@ macro_rules! on_both {
         }
     };
 }
+
+/// The kind of an error answer (`{"taken": {…}}` → `taken`, `"internal"` →
+/// `internal`; errors are externally tagged, see docs/API.md), `""` if the
+/// answer is no error.
+pub fn error_kind(answer: &serde_json::Value) -> &str {
+    match answer {
+        serde_json::Value::String(kind) => kind,
+        serde_json::Value::Object(map) if map.len() == 1 => map.keys().next().map_or("", |k| k),
+        _ => "",
+    }
+}
