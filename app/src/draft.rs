@@ -70,25 +70,49 @@ impl Draft {
 
 /// The draft, shared by the booking steps.
 #[derive(Debug, Clone, Copy)]
-pub struct DraftState(pub RwSignal<Draft>);
+struct DraftState(RwSignal<Draft>);
+
+/// The app's owner, where the draft is made the first time a page asks for it.
+/// Weak: the owner holds its own contexts.
+#[derive(Clone)]
+struct DraftHome(Option<WeakOwner>);
+
+impl std::fmt::Debug for DraftHome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DraftHome")
+    }
+}
 
 /// The ticket just made, so the ticket page shows it without a round trip.
 #[derive(Debug, Clone, Copy)]
 pub struct LastTicket(pub RwSignal<Option<TicketView>>);
 
-/// Provides the draft (restored from this tab) and keeps it saved.
+/// Makes the app's owner the draft's home. The draft itself is read from this
+/// tab only when a card or a booking step first asks for it ([`use_draft`]):
+/// the catalog's bundle carries none of its code (its JSON reader and writer
+/// come with the parts that use them).
 pub fn provide_draft() {
-    let draft = RwSignal::new(browser::load::<Draft>(Store::Session, KEY).unwrap_or_default());
-    Effect::new(move |_| draft.with(|d| browser::save(Store::Session, KEY, d)));
-    provide_context(DraftState(draft));
+    provide_context(DraftHome(Owner::current().map(|o| o.downgrade())));
     provide_context(LastTicket(RwSignal::new(None)));
 }
 
-/// The draft.
+/// The draft: the one made by the first call (restored from this tab and kept
+/// saved after every change), owned by the app so that it outlives the page
+/// that asked first.
 pub fn use_draft() -> RwSignal<Draft> {
-    use_context::<DraftState>()
-        .map(|d| d.0)
-        .unwrap_or_else(|| RwSignal::new(Draft::default()))
+    if let Some(DraftState(draft)) = use_context::<DraftState>() {
+        return draft;
+    }
+    let make = || {
+        let draft = RwSignal::new(browser::load::<Draft>(Store::Session, KEY).unwrap_or_default());
+        Effect::new(move |_| draft.with(|d| browser::save(Store::Session, KEY, d)));
+        provide_context(DraftState(draft));
+        draft
+    };
+    match use_context::<DraftHome>().and_then(|home| home.0?.upgrade()) {
+        Some(app) => app.with(make),
+        None => make(),
+    }
 }
 
 /// The ticket just made.
@@ -96,4 +120,36 @@ pub fn use_last_ticket() -> RwSignal<Option<TicketView>> {
     use_context::<LastTicket>()
         .map(|t| t.0)
         .unwrap_or_else(|| RwSignal::new(None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::catalog::ServiceId;
+
+    #[test]
+    fn the_draft_outlives_the_page_that_made_it() {
+        let app = Owner::new();
+        app.with(provide_draft);
+        let first_page = app.child();
+        let draft = first_page.with(use_draft);
+        draft.update(|d| d.for_service(&ServiceId("passport-lost-stolen".into())));
+        drop(first_page);
+        let next_page = app.child();
+        let again = next_page.with(use_draft);
+        assert_eq!(
+            again.get_untracked().service,
+            Some(ServiceId("passport-lost-stolen".into()))
+        );
+        // One draft, not one per page.
+        again.update(|d| d.person.surname = "Шевченко".into());
+        assert_eq!(draft.get_untracked().person.surname, "Шевченко");
+    }
+
+    #[test]
+    fn without_an_app_a_page_still_gets_a_draft() {
+        let page = Owner::new();
+        let draft = page.with(use_draft);
+        assert_eq!(draft.get_untracked(), Draft::default());
+    }
 }
