@@ -5,7 +5,7 @@
 //! no round trip either.
 
 use crate::api::{
-    get_service, list_catalog, ApiError, CatalogList, ServiceDetails, ServiceRequest,
+    get_service, list_catalog, ApiError, CatalogList, ReadError, ServiceDetails, ServiceRequest,
 };
 use crate::browser;
 use domain::catalog::ServiceId;
@@ -50,18 +50,18 @@ fn use_cache() -> Cache {
 }
 
 /// An answer as a page needs it: the kept one at once when there is one,
-/// otherwise the resource that fetches it.
-pub struct Fetch<T: Send + Sync + 'static> {
+/// otherwise the resource that fetches it (failing with `E`).
+pub struct Fetch<T: Send + Sync + 'static, E: Send + Sync + 'static = ApiError> {
     /// The kept answer, if any (reactive in what it is looked up by).
     pub kept: Signal<Option<T>>,
     /// Fetches the answer (and keeps it).
-    pub resource: LocalResource<Result<T, ApiError>>,
+    pub resource: LocalResource<Result<T, E>>,
 }
 
-impl<T: Clone + Send + Sync + 'static> Fetch<T> {
+impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> Fetch<T, E> {
     /// The answer as it stands: the kept one, else the resource's (`None`
     /// while it is on its way). Reactive.
-    pub fn get(&self) -> Option<Result<T, ApiError>> {
+    pub fn get(&self) -> Option<Result<T, E>> {
         match self.kept.get() {
             Some(value) => Some(Ok(value)),
             None => self.resource.get(),
@@ -69,22 +69,22 @@ impl<T: Clone + Send + Sync + 'static> Fetch<T> {
     }
 }
 
-impl<T: Send + Sync + 'static> Clone for Fetch<T> {
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Clone for Fetch<T, E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Fetch<T> {}
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> Copy for Fetch<T, E> {}
 
-impl<T: Send + Sync + 'static> std::fmt::Debug for Fetch<T> {
+impl<T: Send + Sync + 'static, E: Send + Sync + 'static> std::fmt::Debug for Fetch<T, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Fetch").finish_non_exhaustive()
     }
 }
 
 /// The catalog list.
-pub fn use_catalog() -> Fetch<CatalogList> {
+pub fn use_catalog() -> Fetch<CatalogList, ReadError> {
     let cache = use_cache();
     if cache.0.with_value(|f| f.catalog.is_none()) {
         if let Some(list) = browser::take_kept::<CatalogList>(KEPT_CATALOG) {

@@ -8,7 +8,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::SlotRef;
+use super::{ReadError, SlotRef};
 
 /// Every error a server function returns. It crosses the wire as JSON, so the
 /// browser matches on the same enum and shows the same localised message; the
@@ -116,42 +116,12 @@ impl From<FeeError> for ApiError {
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
+    /// As a [`ReadError`]: the kinds server functions themselves fail with.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
-            // A body that is not the documented JSON: the caller's mistake.
-            ServerFnErrorErr::Args(detail)
-            | ServerFnErrorErr::MissingArg(detail)
-            | ServerFnErrorErr::Deserialization(detail) => ApiError::BadRequest {
-                detail: redact(&detail),
-            },
-            ServerFnErrorErr::Request(detail)
-            | ServerFnErrorErr::Response(detail)
-            | ServerFnErrorErr::Serialization(detail) => ApiError::Transport { detail },
-            ServerFnErrorErr::UnsupportedRequestMethod(detail) => ApiError::BadRequest { detail },
-            _ => ApiError::Internal,
-        }
+        ReadError::from_server_fn_error(value).into()
     }
 }
 
-/// A parser's message without the values it quotes (they may be personal data)
-/// and no longer than 200 characters: `invalid type: string "…", expected …`.
-fn redact(detail: &str) -> String {
-    let mut out = String::new();
-    let mut quoted = false;
-    for c in detail.chars() {
-        if c == '"' {
-            quoted = !quoted;
-            if quoted {
-                out.push_str("\"…");
-            } else {
-                out.push('"');
-            }
-        } else if !quoted {
-            out.push(c);
-        }
-    }
-    out.chars().take(200).collect()
-}
 
 impl Localized for ApiError {
     fn message(&self, lang: Lang) -> String {
@@ -167,10 +137,10 @@ impl Localized for ApiError {
                 ),
             },
             ApiError::NotFound { .. } => ("Не знайдено.", "Not found."),
-            ApiError::BadRequest { .. } => (
-                "Запит має неправильний вигляд. Оновіть сторінку й спробуйте ще раз.",
-                "The request is malformed. Reload the page and try again.",
-            ),
+            ApiError::BadRequest { .. } => ReadError::BadRequest {
+                detail: String::new(),
+            }
+            .words(),
             ApiError::Taken { .. } => (
                 "Цей час щойно зайняли. Оберіть інший — найближчі вільні нижче.",
                 "This time has just been taken. Choose another — the nearest free ones are below.",
@@ -179,14 +149,11 @@ impl Localized for ApiError {
                 "Час бронювання минув, і місце вже зайняли. Оберіть інший час.",
                 "The hold ran out and the place was taken. Choose another time.",
             ),
-            ApiError::Transport { .. } => (
-                "Немає звʼязку із сервером. Перевірте інтернет і спробуйте ще раз.",
-                "Cannot reach the server. Check the connection and try again.",
-            ),
-            ApiError::Internal => (
-                "На сервері сталася помилка. Спробуйте трохи згодом.",
-                "Something went wrong on the server. Please try again later.",
-            ),
+            ApiError::Transport { .. } => ReadError::Transport {
+                detail: String::new(),
+            }
+            .words(),
+            ApiError::Internal => ReadError::Internal.words(),
         };
         match lang {
             Lang::Uk => uk.to_string(),

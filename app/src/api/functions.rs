@@ -12,8 +12,8 @@ fn backend() -> Result<context::SharedBackend, ApiError> {
 
 /// Every service by category, and the notices in force.
 #[server(prefix = "/api", endpoint = "catalog", input = Json)]
-pub async fn list_catalog() -> Result<CatalogList, ApiError> {
-    backend()?.catalog().await
+pub async fn list_catalog() -> Result<CatalogList, ReadError> {
+    Ok(backend()?.catalog().await?)
 }
 
 /// One service card, with the calendar for the offline ready date.

@@ -5,12 +5,14 @@
 
 mod error;
 mod functions;
+mod read_error;
 #[cfg(test)]
 pub mod sample;
 mod types;
 
 pub use error::ApiError;
 pub use functions::*;
+pub use read_error::ReadError;
 pub use types::*;
 
 /// What the server puts into the context of every server-function call.

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// The one way errors from the server are shown: the localised message and,
 /// when trying again can help, a retry button.
 #[component]
-pub fn ErrorView(
-    error: ApiError,
+pub fn ErrorView<E: Localized + Send + Sync + 'static>(
+    error: E,
     #[prop(optional)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -60,13 +60,14 @@ where
 
 /// As [`fetched`], but an answer already kept shows at once (in the first
 /// render of a page the server sent with its answer: no "Loading…" between).
-pub fn kept_or_fetched<T, V>(
-    fetch: Fetch<T>,
+pub fn kept_or_fetched<T, V, E>(
+    fetch: Fetch<T, E>,
     ok: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
+    E: Localized + Clone + Send + Sync + 'static,
 {
     let retry = Callback::new(move |_| fetch.resource.refetch());
     move || match fetch.get() {
