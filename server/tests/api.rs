@@ -168,10 +168,7 @@ async fn one_person_one_active_ticket_per_service(db: Db) {
             assert_eq!(status, 200, "{answer}");
         } else {
             assert_eq!(status, 409);
-            assert_eq!(
-                answer,
-                json!({ "booking": { "cause": "already_booked" } })
-            );
+            assert_eq!(answer, json!({ "booking": { "cause": "already_booked" } }));
         }
     }
 }

@@ -99,7 +99,10 @@ async fn every_bad_field_is_reported_at_once(db: Db) {
     );
     // Valid fields, unknown hold.
     let (status, answer) = app.call("confirm", confirm_body(5, &unknown_hold)).await;
-    assert_eq!((status, answer["not_found"]["what"].as_str()), (404, Some("hold")));
+    assert_eq!(
+        (status, answer["not_found"]["what"].as_str()),
+        (404, Some("hold"))
+    );
 }
 
 on_both!(

@@ -113,7 +113,10 @@ async fn the_sweep_deletes_only_holds_expired_a_day_ago(db: Db) {
     );
 
     let (status, answer) = app.call("confirm", confirm_body(2, &old["hold_id"])).await;
-    assert_eq!((status, Some(error_kind(&answer))), (404, Some("not_found")));
+    assert_eq!(
+        (status, Some(error_kind(&answer))),
+        (404, Some("not_found"))
+    );
     let (status, ticket) = app
         .call("confirm", confirm_body(3, &recent["hold_id"]))
         .await;

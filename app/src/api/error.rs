@@ -122,7 +122,6 @@ impl FromServerFnError for ApiError {
     }
 }
 
-
 impl Localized for ApiError {
     fn message(&self, lang: Lang) -> String {
         let (uk, en) = match self {

@@ -147,7 +147,10 @@ mod tests {
             let api: Result<ApiError, _> = serde_json::from_str(&json);
             assert_eq!(api.ok(), Some(ApiError::from(e.clone())), "{json}");
             assert_eq!(ReadError::from(ApiError::from(e.clone())), e);
-            assert_eq!(e.message(Lang::Uk), ApiError::from(e.clone()).message(Lang::Uk));
+            assert_eq!(
+                e.message(Lang::Uk),
+                ApiError::from(e.clone()).message(Lang::Uk)
+            );
             assert_ne!(e.message(Lang::Uk), e.message(Lang::En));
         }
         assert_eq!(ApiError::from(ReadError::Internal).status(), 500);
