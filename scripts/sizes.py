@@ -52,6 +52,7 @@ if manifest:
         label = name.rsplit("_", 1)[0]
         totals[label] = s
         row(f"  {label} ({len(chunks)} files)", s)
-    if "booking_part" in totals:
-        print()
-        row("first visit straight to a booking page: total", add(first, totals["booking_part"]))
+    print()
+    for part, page in (("card_part", "a service card"), ("booking_part", "a booking page")):
+        if part in totals:
+            row(f"first visit straight to {page}: total", add(first, totals[part]))
