@@ -10,24 +10,26 @@ source scripts/env.sh
 dir="${FLOOR_DIR:-target/floor}"
 mkdir -p "$dir/src"
 cp Cargo.lock "$dir/"
-cat > "$dir/Cargo.toml" <<'EOF'
-[package]
-name = "floor"
-version = "0.0.0"
-edition = "2021"
-publish = false
-[workspace]
-[lib]
-crate-type = ["cdylib"]
-[dependencies]
-leptos = { version = "=0.8.23", default-features = false, features = ["csr"] }
-leptos_router = { version = "=0.8.17", default-features = false }
-wasm-bindgen = "=0.2.130"
-[profile.release]
-lto = "fat"
-codegen-units = 1
-opt-level = "z"
-panic = "abort"
+# Versions, profile and wasm-opt flags are read from the workspace's
+# Cargo.toml, so the two builds cannot drift apart.
+python3 - "$dir/Cargo.toml" <<'EOF'
+import sys, tomllib
+ws = tomllib.load(open("Cargo.toml", "rb"))
+deps = ws["workspace"]["dependencies"]
+profile = {**ws["profile"]["release"], **ws["profile"]["wasm-release"]}
+profile.pop("inherits", None)
+profile.pop("strip", None)  # wasm-bindgen reads the target-features section
+def val(v):
+    return f'"{v}"' if isinstance(v, str) else str(v).lower()
+lines = [
+    '[package]', 'name = "floor"', 'version = "0.0.0"', 'edition = "2021"', 'publish = false',
+    '[workspace]', '[lib]', 'crate-type = ["cdylib"]', '[dependencies]',
+    f'leptos = {{ version = "{deps["leptos"]["version"]}", default-features = false, features = ["csr"] }}',
+    f'leptos_router = {{ version = "{deps["leptos_router"]["version"]}", default-features = false }}',
+    f'wasm-bindgen = "{deps["wasm-bindgen"]}"',
+    '[profile.release]',
+] + [f"{k} = {val(v)}" for k, v in profile.items()]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 EOF
 cat > "$dir/src/lib.rs" <<'EOF'
 use leptos::prelude::*;
@@ -61,8 +63,8 @@ EOF
 rm -rf "$dir/out"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$dir/out" "$dir/target/wasm32-unknown-unknown/release/floor.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers \
-  --strip-target-features "$dir/out/floor_bg.wasm" -o "$dir/out/floor_bg.wasm"
+read -r -a opt_flags < <(python3 -c 'import tomllib; print(" ".join(tomllib.load(open("Cargo.toml", "rb"))["workspace"]["metadata"]["leptos"][0]["wasm-opt-features"]))')
+wasm-opt "${opt_flags[@]}" "$dir/out/floor_bg.wasm" -o "$dir/out/floor_bg.wasm"
 python3 - "$dir/out" <<'EOF'
 import os, sys
 try:

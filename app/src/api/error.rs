@@ -135,11 +135,11 @@ impl Localized for ApiError {
                     "Please check the highlighted fields.",
                 ),
             },
-            ApiError::NotFound { .. } => ("Не знайдено.", "Not found."),
-            ApiError::BadRequest { .. } => ReadError::BadRequest {
-                detail: String::new(),
+            // The kinds a read fails with say what a ReadError says.
+            ApiError::BadRequest { .. } | ApiError::Transport { .. } | ApiError::Internal => {
+                return ReadError::from(self.clone()).message(lang)
             }
-            .words(),
+            ApiError::NotFound { .. } => ("Не знайдено.", "Not found."),
             ApiError::Taken { .. } => (
                 "Цей час щойно зайняли. Оберіть інший — найближчі вільні нижче.",
                 "This time has just been taken. Choose another — the nearest free ones are below.",
@@ -148,11 +148,6 @@ impl Localized for ApiError {
                 "Час бронювання минув, і місце вже зайняли. Оберіть інший час.",
                 "The hold ran out and the place was taken. Choose another time.",
             ),
-            ApiError::Transport { .. } => ReadError::Transport {
-                detail: String::new(),
-            }
-            .words(),
-            ApiError::Internal => ReadError::Internal.words(),
         };
         match lang {
             Lang::Uk => uk.to_string(),

@@ -31,11 +31,10 @@ pub enum ReadError {
     Internal,
 }
 
-impl ReadError {
-    /// The Ukrainian and English message (an [`ApiError`] of the same kind says
-    /// the same).
-    pub(super) fn words(&self) -> (&'static str, &'static str) {
-        match self {
+/// An [`ApiError`] of the same kind says the same.
+impl Localized for ReadError {
+    fn message(&self, lang: Lang) -> String {
+        let (uk, en) = match self {
             ReadError::BadRequest { .. } => (
                 "Запит має неправильний вигляд. Оновіть сторінку й спробуйте ще раз.",
                 "The request is malformed. Reload the page and try again.",
@@ -48,13 +47,7 @@ impl ReadError {
                 "На сервері сталася помилка. Спробуйте трохи згодом.",
                 "Something went wrong on the server. Please try again later.",
             ),
-        }
-    }
-}
-
-impl Localized for ReadError {
-    fn message(&self, lang: Lang) -> String {
-        let (uk, en) = self.words();
+        };
         match lang {
             Lang::Uk => uk.to_string(),
             Lang::En => en.to_string(),
