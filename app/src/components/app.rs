@@ -1,4 +1,4 @@
-use super::lang::{provide_lang, use_lang, LanguageSwitch};
+use super::lang::{provide_lang, tr, use_lang, LanguageSwitch};
 use super::offline::OfflineBanner;
 use crate::browser;
 use crate::cache::provide_cache;
@@ -28,15 +28,15 @@ pub fn App() -> impl IntoView {
     view! {
         <Router set_is_routing=set_routing>
             <FocusOnNavigate />
-            <a class="skip" href="#main">{move || w().skip_to_content}</a>
+            <a class="skip" href="#main">{tr(|w| w.skip_to_content)}</a>
             <header class="site-header">
                 <div class="wrap header-row">
                     <A href="/" attr:class="brand">
-                        <span class="brand-name">{move || w().brand}</span>
-                        <span class="brand-tagline">{move || w().tagline}</span>
+                        <span class="brand-name">{tr(|w| w.brand)}</span>
+                        <span class="brand-tagline">{tr(|w| w.tagline)}</span>
                     </A>
                     <div class="header-tools">
-                        <A href="/tickets" attr:class="my-tickets-link">{move || w().my_tickets}</A>
+                        <A href="/tickets" attr:class="my-tickets-link">{tr(|w| w.my_tickets)}</A>
                         <LanguageSwitch />
                     </div>
                 </div>
@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    <h2 class="footer-title">{move || w().support}</h2>
+                    <h2 class="footer-title">{tr(|w| w.support)}</h2>
                     <ul class="phones">
                         {SUPPORT_PHONES
                             .iter()
@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                    <p class="legal">{move || w().legal_basis}</p>
+                    <p class="legal">{tr(|w| w.legal_basis)}</p>
                 </div>
             </footer>
         </Router>

@@ -1,4 +1,4 @@
-use super::lang::use_lang;
+use super::lang::{tr, use_lang};
 use crate::i18n::{plural, t, Pick};
 use domain::catalog::{LegalAct, ServiceCard};
 use domain::Text;
@@ -29,11 +29,11 @@ pub fn CardFacts(card: ServiceCard) -> impl IntoView {
             <Fact title=|w| w.card_result text=card.result.clone() />
             <Fact title=|w| w.card_subject text=card.subject.clone() />
             <div class="fact">
-                <h2>{move || w().card_term}</h2>
+                <h2>{tr(|w| w.card_term)}</h2>
                 <p data-term=term.working_days>{term_text}</p>
             </div>
             <div class="fact">
-                <h2>{move || w().card_cost}</h2>
+                <h2>{tr(|w| w.card_cost)}</h2>
                 <p>{move || if paid { w().card_paid } else { w().card_free }}</p>
             </div>
         </section>

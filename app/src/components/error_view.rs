@@ -1,7 +1,6 @@
-use super::lang::use_lang;
+use super::lang::{tr, use_lang};
 use crate::api::ApiError;
 use crate::cache::Fetch;
-use crate::i18n::t;
 use domain::Localized;
 use leptos::prelude::*;
 
@@ -20,7 +19,7 @@ pub fn ErrorView<E: Localized + Send + Sync + 'static>(
                 .map(|retry| {
                     view! {
                         <button type="button" class="button" on:click=move |_| retry.run(())>
-                            {move || t(lang.get()).retry}
+                            {tr(|w| w.retry)}
                         </button>
                     }
                 })}
@@ -31,10 +30,9 @@ pub fn ErrorView<E: Localized + Send + Sync + 'static>(
 /// "Loading…", announced to screen readers.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let lang = use_lang();
     view! {
         <p class="loading" role="status" aria-busy="true">
-            {move || t(lang.get()).loading}
+            {tr(|w| w.loading)}
         </p>
     }
 }

@@ -1,4 +1,4 @@
-use super::lang::use_lang;
+use super::lang::{tr, use_lang};
 use crate::api::ServiceDetails;
 use crate::i18n::{date_long, t};
 use domain::catalog::Estimate;
@@ -18,7 +18,7 @@ pub fn FeePreview(details: ServiceDetails, answers: RwSignal<Answers>) -> impl I
         Memo::new(move |_| answers.with(|a| details.service.estimate(today, a, &details.calendar)));
     view! {
         <section class="fees" aria-labelledby="fee-title" aria-live="polite">
-            <h2 id="fee-title">{move || t(lang.get()).fee_title}</h2>
+            <h2 id="fee-title">{tr(|w| w.fee_title)}</h2>
             {move || match estimate.get() {
                 Err(e) => view! { <p class="error">{e.message(lang.get())}</p> }.into_any(),
                 Ok(Estimate { quote: None, .. }) => view! { <p>{t(lang.get()).fee_none}</p> }.into_any(),
@@ -69,7 +69,7 @@ pub fn QuoteTable(quote: Quote) -> impl IntoView {
             <tbody>{lines}</tbody>
             <tfoot>
                 <tr>
-                    <th scope="row">{move || t(lang.get()).fee_total}</th>
+                    <th scope="row">{tr(|w| w.fee_total)}</th>
                     <td data-total=total.kopiykas().to_string()>{move || total.format(lang.get())}</td>
                 </tr>
             </tfoot>

@@ -1,4 +1,4 @@
-use super::lang::use_lang;
+use super::lang::{tr, use_lang};
 use crate::i18n::{t, Pick, Words};
 use domain::checklist::{Answers, Applicant, Flag, Loss};
 use domain::fees::Urgency;
@@ -23,7 +23,7 @@ pub fn Questionnaire(
         ];
         radio_group(
             "loss",
-            move || w().q_loss,
+            tr(|w| w.q_loss),
             options,
             move || answers.get().loss,
             move |v| answers.update(|a| a.loss = v),
@@ -36,7 +36,7 @@ pub fn Questionnaire(
         ];
         radio_group(
             "urgency",
-            move || w().q_urgency,
+            tr(|w| w.q_urgency),
             options,
             move || answers.get().urgent,
             move |v| answers.update(|a| a.urgent = v),
@@ -59,7 +59,7 @@ pub fn Questionnaire(
             ];
             radio_group(
                 "applicant",
-                move || w().q_applicant,
+                tr(|w| w.q_applicant),
                 options,
                 move || answers.get().applicant,
                 move |v| answers.update(|a| a.applicant = v),
@@ -128,7 +128,7 @@ pub fn Questionnaire(
     let more = (!boxes.is_empty()).then(|| {
         view! {
             <fieldset class="question">
-                <legend>{move || w().q_more}</legend>
+                <legend>{tr(|w| w.q_more)}</legend>
                 {boxes}
             </fieldset>
         }

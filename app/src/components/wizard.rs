@@ -1,4 +1,4 @@
-use super::lang::use_lang;
+use super::lang::{tr, use_lang};
 use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,7 +21,7 @@ pub fn WizardStep(
     let w = move || t(lang.get());
     view! {
         <nav class="wizard-nav">
-            <A href=move || back.get() attr:class="back">"← " {move || w().back}</A>
+            <A href=move || back.get() attr:class="back">"← " {tr(|w| w.back)}</A>
             <span class="step-count">{move || format!("{} {step} {} {STEPS}", w().step, w().of)}</span>
         </nav>
         <progress class="steps" max=STEPS value=step aria-hidden="true"></progress>

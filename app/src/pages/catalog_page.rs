@@ -1,7 +1,7 @@
 use crate::api::{CatalogList, ServiceSummary};
 use crate::cache::use_catalog;
 use crate::components::error_view::kept_or_fetched;
-use crate::components::lang::use_lang;
+use crate::components::lang::{tr, use_lang};
 use crate::i18n::t;
 use domain::Lang;
 use leptos::prelude::*;
@@ -10,15 +10,13 @@ use leptos_router::components::A;
 /// The catalog: notices, a search box, the services by category, and how it works.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let lang = use_lang();
-    let w = move || t(lang.get());
     let catalog = use_catalog();
     let query = RwSignal::new(String::new());
     view! {
-        <h1>{move || w().catalog_title}</h1>
-        <p class="lead">{move || w().catalog_lead}</p>
+        <h1>{tr(|w| w.catalog_title)}</h1>
+        <p class="lead">{tr(|w| w.catalog_lead)}</p>
         <div class="search">
-            <label for="search">{move || w().search_label}</label>
+            <label for="search">{tr(|w| w.search_label)}</label>
             <input
                 id="search"
                 type="search"
@@ -31,14 +29,14 @@ pub fn CatalogPage() -> impl IntoView {
             {kept_or_fetched(catalog, move |list| view! { <CatalogList list query /> })}
         </div>
         <section class="how" aria-labelledby="how-title">
-            <h2 id="how-title">{move || w().how_title}</h2>
+            <h2 id="how-title">{tr(|w| w.how_title)}</h2>
             <ol>
-                <li>{move || w().how_step1}</li>
-                <li>{move || w().how_step2}</li>
-                <li>{move || w().how_step3}</li>
-                <li>{move || w().how_step4}</li>
+                <li>{tr(|w| w.how_step1)}</li>
+                <li>{tr(|w| w.how_step2)}</li>
+                <li>{tr(|w| w.how_step3)}</li>
+                <li>{tr(|w| w.how_step4)}</li>
             </ol>
-            <p class="warning">{move || w().no_lateness}</p>
+            <p class="warning">{tr(|w| w.no_lateness)}</p>
         </section>
     }
 }
@@ -66,7 +64,7 @@ fn CatalogList(list: CatalogList, query: RwSignal<String>) -> impl IntoView {
     let notices = (!list.notices.is_empty()).then(|| {
         let items = list.notices.clone();
         view! {
-            <section class="notices" aria-label=move || t(lang.get()).notices>
+            <section class="notices" aria-label=tr(|w| w.notices)>
                 {items.into_iter().map(|n| view! { <p class="notice">{move || n.get(lang.get()).to_string()}</p> }).collect_view()}
             </section>
         }

@@ -1,6 +1,6 @@
 use crate::browser;
-use crate::components::lang::use_lang;
-use crate::i18n::{date_long, t, time};
+use crate::components::lang::{tr, use_lang};
+use crate::i18n::{date_long, time};
 use crate::saved::{self, SavedTicket};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,8 +9,6 @@ use leptos_router::components::A;
 /// keeps (no network needed); each opens its ticket page.
 #[component]
 pub fn MyTicketsPage() -> impl IntoView {
-    let lang = use_lang();
-    let w = move || t(lang.get());
     let tickets = RwSignal::new(saved::list(saved::load()));
     let today = browser::kyiv_today();
     let forget = move |id: String| {
@@ -18,13 +16,13 @@ pub fn MyTicketsPage() -> impl IntoView {
         tickets.update(|list| list.retain(|s| s.id != id));
     };
     view! {
-        <h1>{move || w().my_tickets}</h1>
-        <p class="hint">{move || w().my_tickets_lead}</p>
+        <h1>{tr(|w| w.my_tickets)}</h1>
+        <p class="hint">{tr(|w| w.my_tickets_lead)}</p>
         <Show
             when=move || tickets.with(|l| !l.is_empty())
             fallback=move || view! {
-                <p class="empty">{move || w().no_tickets}</p>
-                <p><A href="/" attr:class="button">{move || w().to_catalog}</A></p>
+                <p class="empty">{tr(|w| w.no_tickets)}</p>
+                <p><A href="/" attr:class="button">{tr(|w| w.to_catalog)}</A></p>
             }
         >
             <ul class="my-tickets">
@@ -43,7 +41,6 @@ fn SavedTicketItem(
     forget: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let w = move || t(lang.get());
     let href = ticket.href();
     let id = ticket.id.clone();
     let past = ticket.summary.as_ref().is_some_and(|s| s.date < today);
@@ -58,16 +55,16 @@ fn SavedTicketItem(
     let unnamed = ticket
         .summary
         .is_none()
-        .then(|| view! { <h2>{move || w().ticket_title}</h2> });
+        .then(|| view! { <h2>{tr(|w| w.ticket_title)}</h2> });
     view! {
         <li class="office my-ticket" class:past=past data-ticket=ticket.id.clone()>
             {about}
             {unnamed}
-            {past.then(|| view! { <p class="off">{move || w().past_visit}</p> })}
+            {past.then(|| view! { <p class="off">{tr(|w| w.past_visit)}</p> })}
             <p class="actions">
-                <a class="button" href=href>{move || w().open_ticket}</a>
+                <a class="button" href=href>{tr(|w| w.open_ticket)}</a>
                 <button type="button" class="button button-light" on:click=move |_| forget(id.clone())>
-                    {move || w().forget_ticket}
+                    {tr(|w| w.forget_ticket)}
                 </button>
             </p>
         </li>

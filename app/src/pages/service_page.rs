@@ -4,10 +4,9 @@ use crate::components::card::{CardFacts, CardSections};
 use crate::components::checklist_view::ChecklistView;
 use crate::components::error_view::kept_or_fetched;
 use crate::components::fee_preview::FeePreview;
-use crate::components::lang::use_lang;
+use crate::components::lang::{tr, use_lang};
 use crate::components::questionnaire::Questionnaire;
 use crate::draft::use_draft;
-use crate::i18n::t;
 use domain::catalog::{BookingMode, ServiceId};
 use domain::checklist::{checklist, Answers};
 use leptos::prelude::*;
@@ -32,7 +31,6 @@ pub fn ServicePage() -> impl IntoView {
 #[component]
 fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
     let lang = use_lang();
-    let w = move || t(lang.get());
     let draft = use_draft();
     let service = details.service.clone();
     // Answers given earlier for this service (in the wizard) are picked up.
@@ -66,7 +64,7 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
             let book = book.clone();
             view! {
                 <a class="button button-big" href=book_href.clone() on:click=book>
-                    {move || w().book}
+                    {tr(|w| w.book)}
                 </a>
             }
             .into_any()
@@ -80,19 +78,19 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
     let summary = service.summary.clone();
     let urgencies = service.fees.urgencies(details.today);
     view! {
-        <p><A href="/" attr:class="back">"← " {move || w().to_catalog}</A></p>
+        <p><A href="/" attr:class="back">"← " {tr(|w| w.to_catalog)}</A></p>
         <h1>{move || name.get(lang.get()).to_string()}</h1>
         <p class="lead">{move || summary.get(lang.get()).to_string()}</p>
-        {service.demo.then(|| view! { <p class="badges"><span class="badge">{move || w().demo}</span></p> })}
+        {service.demo.then(|| view! { <p class="badges"><span class="badge">{tr(|w| w.demo)}</span></p> })}
         <CardFacts card=service.card.clone() />
         {booking.clone()()}
         <section class="situation" aria-labelledby="situation-title">
-            <h2 id="situation-title">{move || w().situation_title}</h2>
-            <p class="hint">{move || w().situation_lead}</p>
+            <h2 id="situation-title">{tr(|w| w.situation_title)}</h2>
+            <p class="hint">{tr(|w| w.situation_lead)}</p>
             <Questionnaire questions=details.questions.clone() urgencies answers />
         </section>
         <section class="documents" aria-labelledby="docs-title">
-            <h2 id="docs-title">{move || w().checklist_title}</h2>
+            <h2 id="docs-title">{tr(|w| w.checklist_title)}</h2>
             <ChecklistView entries />
         </section>
         <FeePreview details=details.clone() answers />

@@ -3,7 +3,7 @@ use crate::browser;
 use crate::components::checklist_view::ChecklistView;
 use crate::components::error_view::{ErrorView, Loading};
 use crate::components::fee_preview::QuoteTable;
-use crate::components::lang::use_lang;
+use crate::components::lang::{tr, use_lang};
 use crate::draft::use_last_ticket;
 use crate::i18n::{date_long, t, time};
 use crate::ics;
@@ -74,7 +74,6 @@ fn qr_svg(link: &str) -> String {
 #[component]
 fn TicketCard(ticket: TicketView, token: String) -> impl IntoView {
     let lang = use_lang();
-    let w = move || t(lang.get());
     let link = format!("{}/tickets/{}#{}", browser::origin(), ticket.id, token);
     let qr = qr_svg(&link);
     let when = {
@@ -115,27 +114,27 @@ fn TicketCard(ticket: TicketView, token: String) -> impl IntoView {
     let ready = ticket.ready_date;
     view! {
         <article class="ticket">
-            <h1>{move || w().ticket_title}</h1>
-            <p class="ticket-number"><span>{move || w().ticket_number}</span> <strong data-number=ticket.number.clone()>{ticket.number.clone()}</strong></p>
+            <h1>{tr(|w| w.ticket_title)}</h1>
+            <p class="ticket-number"><span>{tr(|w| w.ticket_number)}</span> <strong data-number=ticket.number.clone()>{ticket.number.clone()}</strong></p>
             <p class="ticket-service">{move || service.get(lang.get()).to_string()}</p>
             <dl class="review">
-                <div class="row"><dt>{move || w().when_label}</dt><dd>{when}</dd></div>
-                <div class="row"><dt>{move || w().address}</dt><dd>{address}</dd></div>
+                <div class="row"><dt>{tr(|w| w.when_label)}</dt><dd>{when}</dd></div>
+                <div class="row"><dt>{tr(|w| w.address)}</dt><dd>{address}</dd></div>
             </dl>
-            <p class="warning">{move || w().no_lateness}</p>
+            <p class="warning">{tr(|w| w.no_lateness)}</p>
             <p class="actions no-print">
-                <button type="button" class="button" on:click=|_| browser::print()>{move || w().print}</button>
-                <a class="button button-light" href=ics_href download=file>{move || w().add_calendar}</a>
+                <button type="button" class="button" on:click=|_| browser::print()>{tr(|w| w.print)}</button>
+                <a class="button button-light" href=ics_href download=file>{tr(|w| w.add_calendar)}</a>
             </p>
             <figure class="qr">
                 <div class="qr-code" inner_html=qr></div>
-                <figcaption>{move || w().qr_caption}</figcaption>
+                <figcaption>{tr(|w| w.qr_caption)}</figcaption>
             </figure>
-            <p class="hint no-print">{move || w().keep_link}</p>
-            <h2>{move || w().checklist_title}</h2>
+            <p class="hint no-print">{tr(|w| w.keep_link)}</p>
+            <h2>{tr(|w| w.checklist_title)}</h2>
             <ChecklistView entries />
-            {ticket.quote.clone().map(|q| view! { <h2>{move || w().fee_title}</h2> <QuoteTable quote=q /> })}
-            {ready.map(|d| view! { <p class="ready">{move || w().ready_ticket} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
+            {ticket.quote.clone().map(|q| view! { <h2>{tr(|w| w.fee_title)}</h2> <QuoteTable quote=q /> })}
+            {ready.map(|d| view! { <p class="ready">{tr(|w| w.ready_ticket)} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
         </article>
     }
 }

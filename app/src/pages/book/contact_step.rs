@@ -1,7 +1,7 @@
 use super::draft_for;
 use super::hold::HoldTimer;
 use crate::browser;
-use crate::components::lang::use_lang;
+use crate::components::lang::{tr, use_lang};
 use crate::components::wizard::WizardStep;
 use crate::draft::Draft;
 use crate::i18n::{t, Pick};
@@ -70,7 +70,7 @@ pub fn ContactStep() -> impl IntoView {
             <div class="field" class:invalid=move || message().is_some()>
                 <label for=name>
                     {move || label(t(lang.get()))}
-                    {optional.then(|| view! { " " <span class="optional">{move || t(lang.get()).optional}</span> })}
+                    {optional.then(|| view! { " " <span class="optional">{tr(|w| w.optional)}</span> })}
                 </label>
                 {hint.map(|h| view! { <span class="hint" id=format!("{name}-hint")>{move || h(t(lang.get()))}</span> })}
                 <input
@@ -94,18 +94,18 @@ pub fn ContactStep() -> impl IntoView {
     view! {
         <WizardStep step=5 title=|w| w.contact_title back>
             <HoldTimer draft />
-            <p class="hint">{move || t(lang.get()).contact_lead}</p>
+            <p class="hint">{tr(|w| w.contact_lead)}</p>
             <form on:submit=next novalidate>
                 {field(Field::Surname, "text", "family-name", |w| w.surname, false, None, |d| &mut d.person.surname)}
                 {field(Field::GivenName, "text", "given-name", |w| w.given_name, false, None, |d| &mut d.person.given_name)}
                 {field(Field::Patronymic, "text", "additional-name", |w| w.patronymic, true, None, |d| &mut d.person.patronymic)}
                 {field(Field::BirthDate, "text", "bday", |w| w.birth_date, false, Some(|w| w.birth_date_hint), |d| &mut d.person.birth_date)}
                 {field(Field::Rnokpp, "text", "off", |w| w.rnokpp, true, None, |d| &mut d.person.rnokpp)}
-                <p class="hint">{move || t(lang.get()).contact_rule}</p>
+                <p class="hint">{tr(|w| w.contact_rule)}</p>
                 {field(Field::Phone, "tel", "tel", |w| w.phone, false, Some(|w| w.phone_hint), |d| &mut d.contact.phone)}
                 {field(Field::Email, "email", "email", |w| w.email, false, None, |d| &mut d.contact.email)}
                 {move || (tried.get() && !errors.with(Vec::is_empty)).then(|| view! { <p class="error" role="alert">{t(lang.get()).fix_fields}</p> })}
-                <p class="actions"><button type="submit" class="button button-big">{move || t(lang.get()).next}</button></p>
+                <p class="actions"><button type="submit" class="button button-big">{tr(|w| w.next)}</button></p>
             </form>
         </WizardStep>
     }

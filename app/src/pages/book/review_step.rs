@@ -4,7 +4,7 @@ use super::hold::{HoldProblem, HoldTimer};
 use crate::api::{confirm, ApiError, ConfirmRequest, TicketView};
 use crate::cache::use_service;
 use crate::components::fee_preview::QuoteTable;
-use crate::components::lang::use_lang;
+use crate::components::lang::{tr, use_lang};
 use crate::components::wizard::WizardStep;
 use crate::draft::{use_last_ticket, Draft};
 use crate::i18n::{date_long, t, time};
@@ -130,8 +130,8 @@ pub fn ReviewStep() -> impl IntoView {
         <WizardStep step=6 title=|w| w.review_title back>
             <HoldTimer draft />
             {summary}
-            <p><A href=move || back.get()>{move || w().change}</A></p>
-            <p class="warning">{move || w().no_lateness}</p>
+            <p><A href=move || back.get()>{tr(|w| w.change)}</A></p>
+            <p class="warning">{tr(|w| w.no_lateness)}</p>
             <HoldProblem draft error on_held=Callback::new(|_| ()) on_retry=retry />
             <p class="actions">
                 <button

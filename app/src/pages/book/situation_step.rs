@@ -1,10 +1,9 @@
 use super::draft_for;
 use crate::cache::use_service;
 use crate::components::error_view::kept_or_fetched;
-use crate::components::lang::use_lang;
+use crate::components::lang::tr;
 use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
-use crate::i18n::t;
 use crate::pages::service_page::service_param;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +11,6 @@ use leptos_router::components::A;
 /// Step 1: the questionnaire (already answered if the applicant came from the card).
 #[component]
 pub fn SituationStep() -> impl IntoView {
-    let lang = use_lang();
     let id = service_param();
     let draft = draft_for(id.get_untracked().as_ref());
     let details = use_service(move || id.get());
@@ -26,12 +24,12 @@ pub fn SituationStep() -> impl IntoView {
     let next = move || format!("/book/{}/office", id.get().map(|s| s.0).unwrap_or_default());
     view! {
         <WizardStep step=1 title=|w| w.situation_title back>
-            <p class="hint">{move || t(lang.get()).situation_lead}</p>
+            <p class="hint">{tr(|w| w.situation_lead)}</p>
             {kept_or_fetched(details, move |d| {
                 let urgencies = d.service.fees.urgencies(d.today);
                 view! { <Questionnaire questions=d.questions urgencies answers /> }
             })}
-            <p class="actions"><A href=next attr:class="button button-big">{move || t(lang.get()).next}</A></p>
+            <p class="actions"><A href=next attr:class="button button-big">{tr(|w| w.next)}</A></p>
         </WizardStep>
     }
 }
