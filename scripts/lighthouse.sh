@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse in mobile mode (its default: Moto G Power, 4x CPU slowdown,
 # 150 ms RTT, 1.6 Mbps) against the release build on a fresh SQLite file, for
-# the catalog and the seed service card. Prints performance, accessibility,
+# the catalog, the seed service card and its first booking step. Prints performance, accessibility,
 # LCP, TBT and CLS per page; full reports land in target/lighthouse/.
 # Needs a release build (scripts/build.sh) and Debian's chromium.
 set -euo pipefail
@@ -22,7 +22,7 @@ trap 'kill $server 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 export CHROME_PATH=/usr/bin/chromium
 printf '%-34s %6s %6s %8s %6s %6s\n' page perf a11y LCP_ms TBT_ms CLS
-for page in / /services/passport-lost-stolen; do
+for page in / /services/passport-lost-stolen /book/passport-lost-stolen; do
   name=$(echo "$page" | tr -c 'a-z0-9\n' '_' | sed 's/^_*$/catalog/;s/^_//')
   .tools/node_modules/.bin/lighthouse "http://127.0.0.1:$port$page" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking --disable-component-update --disable-sync" \

@@ -91,6 +91,28 @@ async fn the_catalog_and_every_card_come_with_their_content_and_answer() {
 }
 
 #[tokio::test]
+async fn the_booking_first_step_comes_with_its_questionnaire_and_answer() {
+    let app = spawn_app(Db::Sqlite).await;
+    let path = "/book/passport-lost-stolen";
+    let html = page(&app, path).await;
+    let copy = prerendered(&html).expect("the first step is pre-rendered");
+    // Step 1 of the wizard with the card's questions, the typical answers chosen.
+    assert!(copy.contains("step-count"), "{copy}");
+    assert!(copy.contains(r#"name="loss""#), "no question on loss");
+    assert!(copy.contains(r#"href="/book/passport-lost-stolen/office""#));
+    let (status, answer) = app
+        .call(
+            "service",
+            serde_json::json!({ "service": "passport-lost-stolen" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+    assert_eq!(kept::<ServiceDetails>(&html, "kept-service"), Some(details));
+    assert!(html.contains(&format!(r#"location.pathname!=="{path}""#)));
+}
+
+#[tokio::test]
 async fn other_addresses_get_the_bare_shell() {
     let app = spawn_app(Db::Sqlite).await;
     for path in [
@@ -98,6 +120,8 @@ async fn other_addresses_get_the_bare_shell() {
         "/services/passport-lost-stolen/extra",
         "/services/",
         "/book/passport-lost-stolen/office",
+        "/book/no-such-service",
+        "/book/",
         "/tickets",
         "/nowhere",
     ] {

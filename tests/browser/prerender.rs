@@ -1,9 +1,9 @@
 use e2e::{Browser, Server};
 use fantoccini::Locator;
 
-/// The catalog and a card come pre-rendered: with JavaScript off (as on a slow
-/// phone before the app's code arrives) they still read in full, the links
-/// lead on, and nothing hides them at their own address.
+/// The catalog, a card and the booking's first step come pre-rendered: with
+/// JavaScript off (as on a slow phone before the app's code arrives) they still
+/// read in full, the links lead on, and nothing hides them at their own address.
 #[tokio::test]
 async fn the_catalog_and_a_card_read_before_the_app_starts() {
     let server = Server::start().await.unwrap();
@@ -49,6 +49,20 @@ async fn the_catalog_and_a_card_read_before_the_app_starts() {
     browser.click("#prerender a.button-big").await.unwrap();
     browser
         .wait_for_url("/book/passport-lost-stolen")
+        .await
+        .unwrap();
+    browser.wait_for_text("h1", "Ваша ситуація").await.unwrap();
+    // The card's questions with the typical answers chosen.
+    browser
+        .wait_for_count("#prerender input[type='radio'][name='loss']:checked", 1)
+        .await
+        .unwrap();
+    let copy = c.find(Locator::Css("#prerender")).await.unwrap();
+    assert!(copy.is_displayed().await.unwrap());
+    browser.screenshot("prerender-booking-phone").await.unwrap();
+    browser.click("#prerender a.button-big").await.unwrap();
+    browser
+        .wait_for_url("/book/passport-lost-stolen/office")
         .await
         .unwrap();
     browser.close().await.unwrap();

@@ -114,6 +114,7 @@ pub fn Questionnaire(
                 <label class="check">
                     <input
                         type="checkbox"
+                        checked=untrack(move || { let mut a = answers.get(); *field(&mut a) })
                         prop:checked=move || { let mut a = answers.get(); *field(&mut a) }
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -137,6 +138,8 @@ pub fn Questionnaire(
 }
 
 /// A fieldset of radio buttons (one choice), keyboard-operable by nature.
+/// The choice at the start is also an attribute (`checked`), so a page
+/// rendered on the server shows it; the property follows every change.
 fn radio_group<T, const N: usize>(
     name: &'static str,
     legend: impl Fn() -> &'static str + Send + Sync + 'static,
@@ -156,6 +159,7 @@ where
                     <input
                         type="radio"
                         name=name
+                        checked=untrack(current) == value
                         prop:checked=move || current() == value
                         on:change=move |_| set(value)
                     />

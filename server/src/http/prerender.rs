@@ -1,5 +1,6 @@
-//! Pages sent with their content. For the catalog (`/`) and a service card
-//! (`/services/<id>`) the page carries the app's own first render of it
+//! Pages sent with their content. For the catalog (`/`), a service card
+//! (`/services/<id>`) and the booking's first step (`/book/<id>`, the card's
+//! questionnaire) the page carries the app's own first render of it
 //! (`app::prerender`, the same components) and the answer it shows as JSON, so
 //! the content shows before the app's code arrives and the app's first render
 //! needs no round trip. The app replaces the copy when it starts.
@@ -23,14 +24,16 @@ pub struct Prerendered {
     pub kept: Vec<(&'static str, String)>,
 }
 
-/// The pre-rendered content of the page at `path`, for the catalog and the
-/// cards of known services; `None` for any other address (the app renders
-/// those alone).
+/// The pre-rendered content of the page at `path`, for the catalog, the cards
+/// of known services and their booking's first step; `None` for any other
+/// address (the app renders those alone).
 pub async fn prerender(services: &Services, path: &str) -> Option<Prerendered> {
     let (catalog, service) = if path == "/" {
         (Some(services.catalog().await.ok()?), None)
     } else {
-        let id = path.strip_prefix("/services/")?;
+        let id = path
+            .strip_prefix("/services/")
+            .or_else(|| path.strip_prefix("/book/"))?;
         if id.is_empty() || id.contains('/') {
             return None;
         }
