@@ -3,12 +3,18 @@
 costs (ms per request: 300 in a row on one connection, after 20 to warm up),
 against a running server: scripts/run.sh, then
     python3 scripts/pages.py [http://127.0.0.1:3000]
-The catalog and the cards are pre-rendered; a booking step is a bare page."""
+The catalog, the cards and the booking's first step are pre-rendered; the
+later booking steps are bare pages."""
 import http.client, sys, time
 from urllib.parse import urlparse
 
 base = urlparse(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:3000")
-PAGES = ["/", "/services/passport-lost-stolen", "/book/passport-lost-stolen"]
+PAGES = [
+    "/",
+    "/services/passport-lost-stolen",
+    "/book/passport-lost-stolen",
+    "/book/passport-lost-stolen/office",
+]
 
 
 def get(conn, path, encoding):
