@@ -1,6 +1,6 @@
 //! The HTML page the server sends for every address of the app: it loads the
 //! bundle (and, for a part loaded on demand, that part's chunks) and, for the
-//! catalog and the cards, carries their pre-rendered content.
+//! catalog, the cards and the booking's first step, carries their pre-rendered content.
 
 use super::assets::AssetManifest;
 use super::prerender::{script_json, Prerendered};
