@@ -110,12 +110,16 @@ pub fn Questionnaire(
         .into_iter()
         .filter(|(f, _, _)| asks(*f))
         .map(|(_, label, field)| {
+            let on = move || {
+                let mut a = answers.get();
+                *field(&mut a)
+            };
             view! {
                 <label class="check">
                     <input
                         type="checkbox"
-                        checked=untrack(move || { let mut a = answers.get(); *field(&mut a) })
-                        prop:checked=move || { let mut a = answers.get(); *field(&mut a) }
+                        checked=untrack(on)
+                        prop:checked=on
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             answers.update(|a| *field(a) = on);
