@@ -63,7 +63,7 @@ fn Fact(title: Pick, text: Text) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="fact">
-            <h2>{move || title(t(lang.get()))}</h2>
+            <h2>{tr(title)}</h2>
             <p>{move || text.get(lang.get()).to_string()}</p>
         </div>
     }
@@ -80,7 +80,7 @@ fn Folded(title: Pick, items: Vec<Text>, #[prop(optional)] open: bool) -> impl I
             .collect_view();
         view! {
             <details class="card-section" open=open>
-                <summary><h2>{move || title(t(lang.get()))}</h2></summary>
+                <summary><h2>{tr(title)}</h2></summary>
                 {paragraphs}
             </details>
         }

@@ -1,5 +1,5 @@
-use super::lang::{tr, use_lang};
-use crate::i18n::{t, Pick, Words};
+use super::lang::tr;
+use crate::i18n::{Pick, Words};
 use domain::checklist::{Answers, Applicant, Flag, Loss};
 use domain::fees::Urgency;
 use leptos::prelude::*;
@@ -13,8 +13,6 @@ pub fn Questionnaire(
     urgencies: Vec<Urgency>,
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let w = move || t(lang.get());
     let asks = |f: Flag| questions.contains(&f);
     let loss = asks(Flag::Stolen).then(|| {
         let options = [
@@ -23,7 +21,7 @@ pub fn Questionnaire(
         ];
         radio_group(
             "loss",
-            tr(|w| w.q_loss),
+            |w| w.q_loss,
             options,
             move || answers.get().loss,
             move |v| answers.update(|a| a.loss = v),
@@ -36,7 +34,7 @@ pub fn Questionnaire(
         ];
         radio_group(
             "urgency",
-            tr(|w| w.q_urgency),
+            |w| w.q_urgency,
             options,
             move || answers.get().urgent,
             move |v| answers.update(|a| a.urgent = v),
@@ -59,7 +57,7 @@ pub fn Questionnaire(
             ];
             radio_group(
                 "applicant",
-                tr(|w| w.q_applicant),
+                |w| w.q_applicant,
                 options,
                 move || answers.get().applicant,
                 move |v| answers.update(|a| a.applicant = v),
@@ -125,7 +123,7 @@ pub fn Questionnaire(
                             answers.update(|a| *field(a) = on);
                         }
                     />
-                    <span>{move || label(w())}</span>
+                    <span>{tr(label)}</span>
                 </label>
             }
         })
@@ -146,7 +144,7 @@ pub fn Questionnaire(
 /// rendered on the server shows it; the property follows every change.
 fn radio_group<T, const N: usize>(
     name: &'static str,
-    legend: impl Fn() -> &'static str + Send + Sync + 'static,
+    legend: Pick,
     options: [(T, Pick); N],
     current: impl Fn() -> T + Copy + Send + Sync + 'static,
     set: impl Fn(T) + Copy + Send + Sync + 'static,
@@ -154,7 +152,6 @@ fn radio_group<T, const N: usize>(
 where
     T: PartialEq + Copy + Send + Sync + 'static,
 {
-    let lang = use_lang();
     let radios = options
         .into_iter()
         .map(|(value, label)| {
@@ -167,14 +164,14 @@ where
                         prop:checked=move || current() == value
                         on:change=move |_| set(value)
                     />
-                    <span>{move || label(t(lang.get()))}</span>
+                    <span>{tr(label)}</span>
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="question">
-            <legend>{legend}</legend>
+            <legend>{tr(legend)}</legend>
             {radios}
         </fieldset>
     }

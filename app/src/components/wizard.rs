@@ -25,7 +25,7 @@ pub fn WizardStep(
             <span class="step-count">{move || format!("{} {step} {} {STEPS}", w().step, w().of)}</span>
         </nav>
         <progress class="steps" max=STEPS value=step aria-hidden="true"></progress>
-        <h1 id="step-title">{move || title(w())}</h1>
+        <h1 id="step-title">{tr(title)}</h1>
         {children()}
     }
 }

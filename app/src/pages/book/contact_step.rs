@@ -69,10 +69,10 @@ pub fn ContactStep() -> impl IntoView {
         view! {
             <div class="field" class:invalid=move || message().is_some()>
                 <label for=name>
-                    {move || label(t(lang.get()))}
+                    {tr(label)}
                     {optional.then(|| view! { " " <span class="optional">{tr(|w| w.optional)}</span> })}
                 </label>
-                {hint.map(|h| view! { <span class="hint" id=format!("{name}-hint")>{move || h(t(lang.get()))}</span> })}
+                {hint.map(|h| view! { <span class="hint" id=format!("{name}-hint")>{tr(h)}</span> })}
                 <input
                     id=name
                     name=name
