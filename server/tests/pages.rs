@@ -7,6 +7,7 @@ mod common;
 
 use app::api::{CatalogList, ServiceDetails};
 use common::{spawn_app, Db, TestApp};
+use domain::catalog::BookingMode;
 use domain::checklist::{checklist, Answers};
 use serde::de::DeserializeOwned;
 
@@ -110,6 +111,29 @@ async fn the_booking_first_step_comes_with_its_questionnaire_and_answer() {
     let details: ServiceDetails = serde_json::from_value(answer).unwrap();
     assert_eq!(kept::<ServiceDetails>(&html, "kept-service"), Some(details));
     assert!(html.contains(&format!(r#"location.pathname!=="{path}""#)));
+}
+
+#[tokio::test]
+async fn a_service_without_booking_says_so_instead_of_starting_the_wizard() {
+    let app = spawn_app(Db::Sqlite).await;
+    let (status, answer) = app
+        .call("service", serde_json::json!({ "service": "qes-id-card" }))
+        .await;
+    assert_eq!(status, 200);
+    let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+    let BookingMode::NotNeeded { note } = &details.service.booking else {
+        panic!("qes-id-card needs booking in the demo catalog");
+    };
+    let html = page(&app, "/book/qes-id-card").await;
+    let copy = prerendered(&html).expect("the page is pre-rendered");
+    assert!(
+        copy.contains(&escaped(note.get(domain::Lang::Uk))),
+        "{copy}"
+    );
+    assert!(copy.contains(r#"href="/services/qes-id-card""#), "{copy}");
+    // No step of a wizard, and no way on to an office.
+    assert!(!copy.contains("step-count"), "{copy}");
+    assert!(!copy.contains("/book/qes-id-card/office"), "{copy}");
 }
 
 #[tokio::test]

@@ -20,6 +20,7 @@ pub(super) const WORDS: Words = Words {
     not_found_title: "Page not found",
     not_found_text: "The link may be out of date. Start from the list of services.",
     to_catalog: "To the list of services",
+    to_card: "To the service card",
     offline: "You are offline. Service cards and the fee preview still work; booking needs the network.",
     catalog_title: "Choose a service",
     catalog_lead: "DMS officers specialise by service: a booking for the wrong service may be cancelled without the service being provided. Read the service card before you book.",

@@ -38,6 +38,8 @@ pub struct Words {
     pub not_found_text: &'static str,
     /// Link to the catalog.
     pub to_catalog: &'static str,
+    /// Link back to a service's card.
+    pub to_card: &'static str,
     /// Shown while the network is down.
     pub offline: &'static str,
     /// The catalog heading.

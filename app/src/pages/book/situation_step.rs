@@ -1,16 +1,20 @@
 use super::draft_for;
 use crate::cache::use_service;
 use crate::components::error_view::kept_or_fetched;
-use crate::components::lang::tr;
+use crate::components::lang::{tr, use_lang};
 use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
 use crate::pages::service_page::service_param;
+use domain::catalog::BookingMode;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Step 1: the questionnaire (already answered if the applicant came from the card).
+/// Step 1: the questionnaire (already answered if the applicant came from the
+/// card). A service that needs no booking says so here, with its note and the
+/// way back to its card, instead of starting a wizard that would be refused.
 #[component]
 pub fn SituationStep() -> impl IntoView {
+    let lang = use_lang();
     let id = service_param();
     let draft = draft_for(id.get_untracked().as_ref());
     let details = use_service(move || id.get());
@@ -22,14 +26,25 @@ pub fn SituationStep() -> impl IntoView {
     let back =
         Signal::derive(move || format!("/services/{}", id.get().map(|s| s.0).unwrap_or_default()));
     let next = move || format!("/book/{}/office", id.get().map(|s| s.0).unwrap_or_default());
-    view! {
-        <WizardStep step=1 title=|w| w.situation_title back>
-            <p class="hint">{tr(|w| w.situation_lead)}</p>
-            {kept_or_fetched(details, move |d| {
-                let urgencies = d.service.fees.urgencies(d.today);
-                view! { <Questionnaire questions=d.questions urgencies answers /> }
-            })}
-            <p class="actions"><A href=next attr:class="button button-big">{tr(|w| w.next)}</A></p>
-        </WizardStep>
+    kept_or_fetched(details, move |d| {
+        match d.service.booking {
+        BookingMode::Required { .. } => {
+            let urgencies = d.service.fees.urgencies(d.today);
+            view! {
+                <WizardStep step=1 title=|w| w.situation_title back>
+                    <p class="hint">{tr(|w| w.situation_lead)}</p>
+                    <Questionnaire questions=d.questions urgencies answers />
+                    <p class="actions"><A href=next attr:class="button button-big">{tr(|w| w.next)}</A></p>
+                </WizardStep>
+            }
+            .into_any()
+        }
+        BookingMode::NotNeeded { note } => view! {
+            <h1 id="step-title">{tr(|w| w.no_booking)}</h1>
+            <p class="notice">{move || note.get(lang.get()).to_string()}</p>
+            <p class="actions"><A href=move || back.get() attr:class="button button-big">{tr(|w| w.to_card)}</A></p>
+        }
+        .into_any(),
     }
+    })
 }
