@@ -56,12 +56,21 @@ mod imp {
         js_sys::Date::now()
     }
 
-    pub fn set_html_lang(tag: &str) {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+    pub fn set_page_lang(tag: &str, title: &str) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", tag);
+        }
+        document.set_title(title);
+    }
+
+    pub fn set_cookie(name: &str, value: &str) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax");
+            // `document.cookie` (web-sys has it on HtmlDocument only).
+            let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
         }
     }
 
@@ -137,7 +146,8 @@ mod imp {
     pub fn now_ms() -> f64 {
         0.0
     }
-    pub fn set_html_lang(_: &str) {}
+    pub fn set_page_lang(_: &str, _: &str) {}
+    pub fn set_cookie(_: &str, _: &str) {}
     pub fn print() {}
     pub fn focus_at_top(_: &str) {}
     pub fn take_text(_: &str) -> Option<String> {

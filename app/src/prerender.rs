@@ -6,18 +6,26 @@
 
 use crate::api::{CatalogList, ServiceDetails};
 use crate::cache::provide_kept;
+use crate::components::lang::StartLang;
 use crate::App;
+use domain::Lang;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
 
 /// The HTML of the app at `path` (an address inside the app, such as `/` or
-/// `/services/<id>`) in Ukrainian, as its first render shows it with `catalog`
+/// `/services/<id>`) in `lang`, as its first render shows it with `catalog`
 /// and `service` already fetched.
-pub fn page(path: &str, catalog: Option<CatalogList>, service: Option<ServiceDetails>) -> String {
+pub fn page(
+    path: &str,
+    lang: Lang,
+    catalog: Option<CatalogList>,
+    service: Option<ServiceDetails>,
+) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(path));
+        provide_context(StartLang(lang));
         provide_kept(catalog, service);
         view! { <App /> }.to_html()
     })

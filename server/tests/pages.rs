@@ -9,17 +9,30 @@ use app::api::{CatalogList, ServiceDetails};
 use common::{spawn_app, Db, TestApp};
 use domain::catalog::BookingMode;
 use domain::checklist::{checklist, Answers};
+use domain::Lang;
 use serde::de::DeserializeOwned;
 
+/// The page at `path`, as a browser that remembers no language gets it.
 async fn page(app: &TestApp, path: &str) -> String {
+    page_with_cookie(app, path, "").await.0
+}
+
+/// The page at `path` with the `Cookie` header `cookie`, and its `Vary` header.
+async fn page_with_cookie(app: &TestApp, path: &str, cookie: &str) -> (String, String) {
     let r = app
         .client
         .get(format!("{}{path}", app.base))
+        .header("cookie", cookie)
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 200, "{path}");
-    r.text().await.unwrap()
+    let vary = r.headers().get_all("vary").iter();
+    let vary = vary
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    (r.text().await.unwrap(), vary)
 }
 
 /// The pre-rendered copy in `html`, if any.
@@ -35,6 +48,15 @@ fn kept<T: DeserializeOwned>(html: &str, id: &str) -> Option<T> {
     let start = html.find(&open)? + open.len();
     let end = html[start..].find("</script>")?;
     Some(serde_json::from_str(&html[start..start + end]).expect("kept JSON"))
+}
+
+/// The API's answer for the service `id`.
+async fn service_details(app: &TestApp, id: &str) -> ServiceDetails {
+    let (status, answer) = app
+        .call("service", serde_json::json!({ "service": id }))
+        .await;
+    assert_eq!(status, 200, "{id}");
+    serde_json::from_value(answer).unwrap()
 }
 
 fn escaped(text: &str) -> String {
@@ -70,11 +92,7 @@ async fn the_catalog_and_every_card_come_with_their_content_and_answer() {
         let copy = prerendered(&html).unwrap_or_else(|| panic!("{path} is not pre-rendered"));
         let title = format!("<h1>{}</h1>", escaped(s.name.get(domain::Lang::Uk)));
         assert!(copy.contains(&title), "{path}: no {title}");
-        let (status, answer) = app
-            .call("service", serde_json::json!({ "service": s.id }))
-            .await;
-        assert_eq!(status, 200);
-        let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+        let details = service_details(&app, &s.id.0).await;
         // The checklist for the questionnaire's starting answers.
         let documents = &details.service.card.documents;
         let entries = checklist(documents, &Answers::typical());
@@ -101,14 +119,7 @@ async fn the_booking_first_step_comes_with_its_questionnaire_and_answer() {
     assert!(copy.contains("step-count"), "{copy}");
     assert!(copy.contains(r#"name="loss""#), "no question on loss");
     assert!(copy.contains(r#"href="/book/passport-lost-stolen/office""#));
-    let (status, answer) = app
-        .call(
-            "service",
-            serde_json::json!({ "service": "passport-lost-stolen" }),
-        )
-        .await;
-    assert_eq!(status, 200);
-    let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+    let details = service_details(&app, "passport-lost-stolen").await;
     assert_eq!(kept::<ServiceDetails>(&html, "kept-service"), Some(details));
     assert!(html.contains(&format!(r#"location.pathname!=="{path}""#)));
 }
@@ -116,11 +127,7 @@ async fn the_booking_first_step_comes_with_its_questionnaire_and_answer() {
 #[tokio::test]
 async fn a_service_without_booking_says_so_instead_of_starting_the_wizard() {
     let app = spawn_app(Db::Sqlite).await;
-    let (status, answer) = app
-        .call("service", serde_json::json!({ "service": "qes-id-card" }))
-        .await;
-    assert_eq!(status, 200);
-    let details: ServiceDetails = serde_json::from_value(answer).unwrap();
+    let details = service_details(&app, "qes-id-card").await;
     let BookingMode::NotNeeded { note } = &details.service.booking else {
         panic!("qes-id-card needs booking in the demo catalog");
     };
@@ -134,6 +141,42 @@ async fn a_service_without_booking_says_so_instead_of_starting_the_wizard() {
     // No step of a wizard, and no way on to an office.
     assert!(!copy.contains("step-count"), "{copy}");
     assert!(!copy.contains("/book/qes-id-card/office"), "{copy}");
+}
+
+#[tokio::test]
+async fn pages_come_in_the_language_their_cookie_remembers() {
+    let app = spawn_app(Db::Sqlite).await;
+    let details = service_details(&app, "passport-lost-stolen").await;
+    let path = "/services/passport-lost-stolen";
+    for (cookie, lang) in [
+        ("cherga.lang=en", Lang::En),
+        ("other=1; cherga.lang=en", Lang::En),
+        ("cherga.lang=uk", Lang::Uk),
+        ("cherga.lang=xx", Lang::Uk),
+        ("", Lang::Uk),
+    ] {
+        let words = app::i18n::t(lang);
+        let (html, vary) = page_with_cookie(&app, path, cookie).await;
+        assert!(vary.to_ascii_lowercase().contains("cookie"), "{vary}");
+        assert!(
+            html.contains(&format!(r#"<html lang="{}">"#, lang.tag())),
+            "{cookie}"
+        );
+        assert!(html.contains(&format!("<title>{}</title>", words.page_title)));
+        let copy = prerendered(&html).expect("the card is pre-rendered");
+        let title = format!("<h1>{}</h1>", escaped(details.service.name.get(lang)));
+        assert!(copy.contains(&title), "{cookie}: no {title}");
+        assert!(copy.contains(&escaped(words.checklist_title)), "{cookie}");
+        // The answer kept beside it is the same in either language.
+        assert_eq!(
+            kept::<ServiceDetails>(&html, "kept-service").as_ref(),
+            Some(&details)
+        );
+    }
+    let (home, _) = page_with_cookie(&app, "/", "cherga.lang=en").await;
+    let copy = prerendered(&home).expect("the catalog is pre-rendered");
+    let heading = app::i18n::t(Lang::En).catalog_title;
+    assert!(copy.contains(&format!("<h1>{heading}</h1>")), "{copy}");
 }
 
 #[tokio::test]

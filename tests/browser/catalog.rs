@@ -65,11 +65,32 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
         .unwrap();
     assert_eq!(lang.as_deref(), Some("en"));
 
-    // Remembered across a reload; the Ukrainian copy the server pre-rendered is
-    // hidden until the app replaces it.
+    // Remembered across a reload, by the server too: the choice is also a
+    // cookie, so the copy it pre-renders is in English and stays shown until
+    // the app replaces it.
+    let cookie = c.execute("return document.cookie", vec![]).await.unwrap();
+    assert!(
+        cookie
+            .as_str()
+            .unwrap_or_default()
+            .contains("cherga.lang=en"),
+        "{cookie}"
+    );
+    let page = c
+        .execute("return fetch('/').then(r => r.text())", vec![])
+        .await
+        .unwrap();
+    let page = page.as_str().unwrap_or_default();
+    assert!(page.contains(r#"<html lang="en">"#), "{page}");
+    assert!(page.contains("<h1>Choose a service</h1>"), "{page}");
     browser.reload().await.unwrap();
     let class = browser.attr("html", "class").await.unwrap();
-    assert!(class.contains("prerender-off"), "{class}");
+    assert!(!class.contains("prerender-off"), "{class}");
+    assert_eq!(browser.attr("html", "lang").await.unwrap(), "en");
+    assert_eq!(
+        c.title().await.unwrap(),
+        "Cherga — the DMS electronic queue"
+    );
     browser.wait_for_count("li.service", 7).await.unwrap();
     browser
         .wait_for_text("h1", "Choose a service")

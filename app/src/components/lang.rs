@@ -3,20 +3,28 @@ use crate::i18n::{t, Pick};
 use domain::Lang;
 use leptos::prelude::*;
 
-/// Where the choice is remembered in this browser (local storage; the
-/// server's pages read it too, to hide their Ukrainian copy).
+/// Where the choice is remembered in this browser: local storage for the app,
+/// and a cookie of the same name so the server renders its pages' content in
+/// that language (a page also checks the storage, to hide a copy in the other).
 pub const STORAGE_KEY: &str = "cherga.lang";
 
+/// The language a render starts in where the browser remembers none (the
+/// server's pre-rendering provides it from the cookie).
+#[derive(Debug, Clone, Copy)]
+pub struct StartLang(pub Lang);
+
 /// Provides the current language to every component, starting from the one
-/// remembered in this browser (Ukrainian by default), and keeps `<html lang>`
-/// in step so screen readers switch voice.
+/// remembered in this browser (Ukrainian by default), and keeps `<html lang>`,
+/// the page's title and the cookie in step (screen readers switch voice).
 pub fn provide_lang() {
     let remembered = browser::get(Store::Local, STORAGE_KEY).and_then(|tag| Lang::from_tag(&tag));
-    let lang = RwSignal::new(remembered.unwrap_or_default());
+    let start = remembered.or_else(|| use_context::<StartLang>().map(|s| s.0));
+    let lang = RwSignal::new(start.unwrap_or_default());
     Effect::new(move |_| {
         let l = lang.get();
         browser::set(Store::Local, STORAGE_KEY, l.tag());
-        browser::set_html_lang(l.tag());
+        browser::set_cookie(STORAGE_KEY, l.tag());
+        browser::set_page_lang(l.tag(), t(l).page_title);
     });
     provide_context(lang);
 }

@@ -4,6 +4,8 @@ use super::Words;
 
 pub(super) const WORDS: Words = Words {
     brand: "Cherga",
+    page_title: "Cherga — the DMS electronic queue",
+    page_description: "Booking a time in the electronic queue of the State Migration Service of Ukraine",
     tagline: "Electronic queue of the State Migration Service",
     language_switch: "Language",
     skip_to_content: "Skip to content",

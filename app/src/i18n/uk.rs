@@ -4,6 +4,8 @@ use super::Words;
 
 pub(super) const WORDS: Words = Words {
     brand: "Черга",
+    page_title: "Черга — електронна черга ДМС",
+    page_description: "Запис до електронної черги Державної міграційної служби України",
     tagline: "Електронна черга Державної міграційної служби",
     language_switch: "Мова",
     skip_to_content: "Перейти до змісту",

@@ -6,6 +6,10 @@
 pub struct Words {
     /// The product name.
     pub brand: &'static str,
+    /// The page's title (the browser's tab).
+    pub page_title: &'static str,
+    /// The page's description (search engines, link previews).
+    pub page_description: &'static str,
     /// Under the product name.
     pub tagline: &'static str,
     /// The language switch's label.

@@ -3,10 +3,10 @@
 //! reaches every browser on its next visit.
 
 use super::chunks::Chunks;
-use super::prerender::prerender;
+use super::prerender::{cookie_lang, prerender};
 use crate::service::Services;
 use app::pages::lazy::{part_of, PARTS};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -107,12 +107,22 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                 };
                 let path = req.uri().path();
                 let part = part_of(path);
-                let html = match prerender(&services, path).await {
-                    Some(pre) => Some(m.shell(part, Some(&pre))),
+                let lang = req
+                    .headers()
+                    .get(COOKIE)
+                    .and_then(|c| c.to_str().ok())
+                    .map(cookie_lang)
+                    .unwrap_or_default();
+                let mut response = match prerender(&services, path, lang).await {
+                    Some(pre) => shell_response(Some(m.shell(part, Some(&pre)))),
                     // Every part has its shell.
-                    None => shells.get(&part).cloned(),
+                    None => shell_response(shells.get(&part).cloned()),
                 };
-                Ok(shell_response(html))
+                // The content depends on the language's cookie.
+                response
+                    .headers_mut()
+                    .insert(VARY, HeaderValue::from_static("Cookie"));
+                Ok(response)
             }
         }));
     // The service worker is checked for updates on every visit.

@@ -10,6 +10,7 @@ use app::api::context::Backend;
 use app::api::ServiceRequest;
 use app::cache::{KEPT_CATALOG, KEPT_SERVICE};
 use domain::catalog::ServiceId;
+use domain::Lang;
 use serde::Serialize;
 
 /// A page's pre-rendered content.
@@ -17,6 +18,8 @@ use serde::Serialize;
 pub struct Prerendered {
     /// The address it was rendered for.
     pub path: String,
+    /// The language it was rendered in.
+    pub lang: Lang,
     /// The app's HTML at that address.
     pub html: String,
     /// The answers it shows: the element id and the JSON (safe inside a
@@ -24,10 +27,10 @@ pub struct Prerendered {
     pub kept: Vec<(&'static str, String)>,
 }
 
-/// The pre-rendered content of the page at `path`, for the catalog, the cards
-/// of known services and their booking's first step; `None` for any other
-/// address (the app renders those alone).
-pub async fn prerender(services: &Services, path: &str) -> Option<Prerendered> {
+/// The pre-rendered content of the page at `path` in `lang`, for the catalog,
+/// the cards of known services and their booking's first step; `None` for any
+/// other address (the app renders those alone).
+pub async fn prerender(services: &Services, path: &str, lang: Lang) -> Option<Prerendered> {
     let (catalog, service) = if path == "/" {
         (Some(services.catalog().await.ok()?), None)
     } else {
@@ -55,11 +58,12 @@ pub async fn prerender(services: &Services, path: &str) -> Option<Prerendered> {
     .collect();
     let rendered = {
         let path = path.to_string();
-        std::panic::catch_unwind(move || app::prerender::page(&path, catalog, service))
+        std::panic::catch_unwind(move || app::prerender::page(&path, lang, catalog, service))
     };
     match rendered {
         Ok(html) => Some(Prerendered {
             path: path.to_string(),
+            lang,
             html,
             kept,
         }),
@@ -69,6 +73,17 @@ pub async fn prerender(services: &Services, path: &str) -> Option<Prerendered> {
             None
         }
     }
+}
+
+/// The language the `Cookie` header `cookies` remembers (the app's
+/// [`app::components::lang::STORAGE_KEY`]); Ukrainian when it names none.
+pub fn cookie_lang(cookies: &str) -> Lang {
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == app::components::lang::STORAGE_KEY)
+        .and_then(|(_, value)| Lang::from_tag(value.trim()))
+        .unwrap_or_default()
 }
 
 /// `value` as JSON that may stand inside a `<script>` element: every `<` is
@@ -81,7 +96,25 @@ pub fn script_json<T: Serialize>(value: &T) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::script_json;
+    use super::{cookie_lang, script_json};
+    use domain::Lang;
+
+    #[test]
+    fn the_language_comes_from_its_cookie_or_is_ukrainian() {
+        assert_eq!(cookie_lang("cherga.lang=en"), Lang::En);
+        assert_eq!(cookie_lang("a=1; cherga.lang=en; b=2"), Lang::En);
+        assert_eq!(cookie_lang("cherga.lang=uk"), Lang::Uk);
+        for other in [
+            "",
+            "cherga.lang=fr",
+            "cherga.lang",
+            "xcherga.lang=en",
+            "lang=en",
+            ";;=",
+        ] {
+            assert_eq!(cookie_lang(other), Lang::Uk, "{other}");
+        }
+    }
 
     #[test]
     fn json_in_a_script_element_cannot_close_it() {

@@ -39,6 +39,11 @@ impl AssetManifest {
             )
         });
         let (hide, body) = pre.map_or((String::new(), String::new()), prerendered);
+        // The page speaks its copy's language (Ukrainian without one); the app
+        // keeps all three in step with the language chosen.
+        let lang = pre.map_or(Lang::Uk, |p| p.lang);
+        let (tag, words) = (lang.tag(), app::i18n::t(lang));
+        let (title, description) = (words.page_title, words.page_description);
         // A page without content of its own fetches its WASM at once; one with
         // pre-rendered content once that content is shown (see START_AFTER_PAINT).
         let (preload, start) = match pre {
@@ -59,12 +64,12 @@ impl AssetManifest {
         };
         format!(
             r##"<!DOCTYPE html>
-<html lang="uk">
+<html lang="{tag}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Черга — електронна черга ДМС</title>
-<meta name="description" content="Запис до електронної черги Державної міграційної служби України">
+<title>{title}</title>
+<meta name="description" content="{description}">
 <meta name="theme-color" content="#0b57d0">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="manifest" href="/manifest.webmanifest">
@@ -110,13 +115,14 @@ if (shown && paints.includes("largest-contentful-paint")) {
 
 /// The parts of the shell that carry `pre`: a script for the head that hides
 /// the copy where it would mislead (a shell the service worker kept for
-/// another address, or English remembered: the copy is Ukrainian), and the
-/// copy with its answers for the body.
+/// another address, or another language remembered in this browser than the
+/// copy's, as when the cookie is gone), and the copy with its answers for the
+/// body.
 fn prerendered(pre: &Prerendered) -> (String, String) {
     let path = script_json(&pre.path).unwrap_or_else(|| "\"/\"".into());
-    let (key, en) = (LANG_STORAGE_KEY, Lang::En.tag());
+    let (key, uk, copy) = (LANG_STORAGE_KEY, Lang::Uk.tag(), pre.lang.tag());
     let hide = format!(
-        "<script>try{{if(location.pathname!=={path}||localStorage.getItem(\"{key}\")===\"{en}\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
+        "<script>try{{if(location.pathname!=={path}||(localStorage.getItem(\"{key}\")||\"{uk}\")!==\"{copy}\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
     );
     let kept: String = pre
         .kept
@@ -183,6 +189,7 @@ mod tests {
         };
         let pre = Prerendered {
             path: "/services/a".into(),
+            lang: Lang::Uk,
             html: "<main id=\"main\"><h1>Паспорт</h1></main>".into(),
             kept: vec![("kept-service", r#"{"a":"\u003c/script>"}"#.into())],
         };
@@ -215,6 +222,39 @@ mod tests {
             "/pkg/split_card.b.wasm",
         ] {
             assert!(shell.contains(&format!("\"{name}\"")), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_page_speaks_the_language_of_its_copy() {
+        let m = AssetManifest {
+            js: "/pkg/cherga.j.js".into(),
+            wasm: "/pkg/cherga.w.wasm".into(),
+            css: "/pkg/cherga.c.css".into(),
+            chunks: None,
+        };
+        let bare = m.shell(None, None);
+        assert!(bare.contains(r#"<html lang="uk">"#));
+        assert!(bare.contains(&format!(
+            "<title>{}</title>",
+            app::i18n::t(Lang::Uk).page_title
+        )));
+        for lang in [Lang::Uk, Lang::En] {
+            let pre = Prerendered {
+                path: "/".into(),
+                lang,
+                html: "<main id=\"main\"></main>".into(),
+                kept: vec![],
+            };
+            let shell = m.shell(None, Some(&pre));
+            let words = app::i18n::t(lang);
+            assert!(shell.contains(&format!(r#"<html lang="{}">"#, lang.tag())));
+            assert!(shell.contains(&format!("<title>{}</title>", words.page_title)));
+            assert!(shell.contains(&format!(r#"content="{}""#, words.page_description)));
+            // Hidden where this browser remembers the other language (or none,
+            // for an English copy).
+            let check = format!(r#"||"uk")!=="{}")"#, lang.tag());
+            assert!(shell.contains(&check), "{shell}");
         }
     }
 }
