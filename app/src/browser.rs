@@ -66,6 +66,13 @@ mod imp {
         document.set_title(title);
     }
 
+    pub fn html_lang() -> Option<String> {
+        web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("lang")
+    }
+
     pub fn set_cookie(name: &str, value: &str) {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax");
@@ -147,6 +154,9 @@ mod imp {
         0.0
     }
     pub fn set_page_lang(_: &str, _: &str) {}
+    pub fn html_lang() -> Option<String> {
+        None
+    }
     pub fn set_cookie(_: &str, _: &str) {}
     pub fn print() {}
     pub fn focus_at_top(_: &str) {}

@@ -173,6 +173,11 @@ async fn pages_come_in_the_language_their_cookie_remembers() {
             Some(&details)
         );
     }
+    // A page without a copy of its own is in that language too (the app
+    // starts in the page's language when the browser's storage holds none).
+    let (tickets, _) = page_with_cookie(&app, "/tickets", "cherga.lang=en").await;
+    assert!(tickets.contains(r#"<html lang="en">"#));
+    assert!(page(&app, "/tickets").await.contains(r#"<html lang="uk">"#));
     let (home, _) = page_with_cookie(&app, "/", "cherga.lang=en").await;
     let copy = prerendered(&home).expect("the catalog is pre-rendered");
     let heading = app::i18n::t(Lang::En).catalog_title;

@@ -1,5 +1,6 @@
 use e2e::{Browser, Server};
 use fantoccini::Locator;
+use std::time::Duration;
 
 /// The release WASM starts (a broken optimiser would fail here), the catalog
 /// comes from the server, and the language switch works and is remembered.
@@ -97,5 +98,37 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
         .await
         .unwrap();
     browser.screenshot("catalog-en-phone").await.unwrap();
+
+    // With the storage cleared, the cookie alone still keeps English, for the
+    // server's copy and the app alike.
+    c.execute("localStorage.removeItem('cherga.lang')", vec![])
+        .await
+        .unwrap();
+    browser.reload().await.unwrap();
+    let class = browser.attr("html", "class").await.unwrap();
+    assert!(!class.contains("prerender-off"), "{class}");
+    browser.wait_for_count("li.service", 7).await.unwrap();
+    browser
+        .wait_for_text("h1", "Choose a service")
+        .await
+        .unwrap();
+    // The app, once started, stores the language it started in.
+    e2e::wait_until(
+        Duration::from_secs(30),
+        "the app's language stored",
+        || async {
+            let kept = c
+                .execute("return localStorage.getItem('cherga.lang')", vec![])
+                .await;
+            kept.is_ok_and(|v| !v.is_null())
+        },
+    )
+    .await
+    .unwrap();
+    let kept = c
+        .execute("return localStorage.getItem('cherga.lang')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept.as_str(), Some("en"));
     browser.close().await.unwrap();
 }

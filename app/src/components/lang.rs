@@ -9,15 +9,27 @@ use leptos::prelude::*;
 pub const STORAGE_KEY: &str = "cherga.lang";
 
 /// The language a render starts in where the browser remembers none (the
-/// server's pre-rendering provides it from the cookie).
+/// server's pre-rendering provides it from the request's cookie).
 #[derive(Debug, Clone, Copy)]
 pub struct StartLang(pub Lang);
 
+/// The language a `Cookie` header remembers, if any.
+pub fn lang_in_cookies(cookies: &str) -> Option<Lang> {
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == STORAGE_KEY)
+        .and_then(|(_, value)| Lang::from_tag(value.trim()))
+}
+
 /// Provides the current language to every component, starting from the one
-/// remembered in this browser (Ukrainian by default), and keeps `<html lang>`,
-/// the page's title and the cookie in step (screen readers switch voice).
+/// remembered in this browser's storage, else the page's own (`<html lang>`,
+/// which the server set from the cookie), and keeps `<html lang>`, the page's
+/// title and the cookie in step (screen readers switch voice).
 pub fn provide_lang() {
-    let remembered = browser::get(Store::Local, STORAGE_KEY).and_then(|tag| Lang::from_tag(&tag));
+    let remembered = browser::get(Store::Local, STORAGE_KEY)
+        .and_then(|tag| Lang::from_tag(&tag))
+        .or_else(|| Lang::from_tag(&browser::html_lang()?));
     let start = remembered.or_else(|| use_context::<StartLang>().map(|s| s.0));
     let lang = RwSignal::new(start.unwrap_or_default());
     Effect::new(move |_| {
@@ -66,5 +78,28 @@ pub fn LanguageSwitch() -> impl IntoView {
             {button(Lang::Uk, "УКР", "Українська")}
             {button(Lang::En, "ENG", "English")}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lang_in_cookies;
+    use domain::Lang;
+
+    #[test]
+    fn the_language_comes_from_its_own_cookie_only() {
+        assert_eq!(lang_in_cookies("cherga.lang=en"), Some(Lang::En));
+        assert_eq!(lang_in_cookies("a=1; cherga.lang=en; b=2"), Some(Lang::En));
+        assert_eq!(lang_in_cookies("cherga.lang=uk"), Some(Lang::Uk));
+        for other in [
+            "",
+            "cherga.lang=fr",
+            "cherga.lang",
+            "xcherga.lang=en",
+            "lang=en",
+            ";;=",
+        ] {
+            assert_eq!(lang_in_cookies(other), None, "{other}");
+        }
     }
 }

@@ -3,13 +3,15 @@
 //! reaches every browser on its next visit.
 
 use super::chunks::Chunks;
-use super::prerender::{cookie_lang, prerender};
+use super::prerender::prerender;
 use crate::service::Services;
+use app::components::lang::lang_in_cookies;
 use app::pages::lazy::{part_of, PARTS};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use domain::Lang;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -71,8 +73,8 @@ impl AssetManifest {
     }
 }
 
-/// The page of each part (`None`: the other addresses), by part name.
-type Shells = HashMap<Option<&'static str>, String>;
+/// The page of each part (`None`: the other addresses), by part name and language.
+type Shells = HashMap<(Option<&'static str>, Lang), String>;
 
 const LONG: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=3600";
@@ -86,7 +88,7 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
         Arc::new(AssetManifest::find(site_root).map(|m| {
             let shells = std::iter::once(None)
                 .chain(PARTS.iter().map(|(_, part)| Some(*part)))
-                .map(|part| (part, m.shell(part, None)))
+                .flat_map(|part| Lang::ALL.map(|lang| ((part, lang), m.shell(part, lang, None))))
                 .collect();
             (m, shells)
         }));
@@ -111,14 +113,14 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                     .headers()
                     .get(COOKIE)
                     .and_then(|c| c.to_str().ok())
-                    .map(cookie_lang)
+                    .and_then(lang_in_cookies)
                     .unwrap_or_default();
                 let mut response = match prerender(&services, path, lang).await {
-                    Some(pre) => shell_response(Some(m.shell(part, Some(&pre)))),
-                    // Every part has its shell.
-                    None => shell_response(shells.get(&part).cloned()),
+                    Some(pre) => shell_response(Some(m.shell(part, lang, Some(&pre)))),
+                    // Every part has its shell in each language.
+                    None => shell_response(shells.get(&(part, lang)).cloned()),
                 };
-                // The content depends on the language's cookie.
+                // The page's language (and content) follows the language's cookie.
                 response
                     .headers_mut()
                     .insert(VARY, HeaderValue::from_static("Cookie"));

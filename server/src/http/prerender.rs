@@ -18,8 +18,6 @@ use serde::Serialize;
 pub struct Prerendered {
     /// The address it was rendered for.
     pub path: String,
-    /// The language it was rendered in.
-    pub lang: Lang,
     /// The app's HTML at that address.
     pub html: String,
     /// The answers it shows: the element id and the JSON (safe inside a
@@ -63,7 +61,6 @@ pub async fn prerender(services: &Services, path: &str, lang: Lang) -> Option<Pr
     match rendered {
         Ok(html) => Some(Prerendered {
             path: path.to_string(),
-            lang,
             html,
             kept,
         }),
@@ -73,17 +70,6 @@ pub async fn prerender(services: &Services, path: &str, lang: Lang) -> Option<Pr
             None
         }
     }
-}
-
-/// The language the `Cookie` header `cookies` remembers (the app's
-/// [`app::components::lang::STORAGE_KEY`]); Ukrainian when it names none.
-pub fn cookie_lang(cookies: &str) -> Lang {
-    cookies
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == app::components::lang::STORAGE_KEY)
-        .and_then(|(_, value)| Lang::from_tag(value.trim()))
-        .unwrap_or_default()
 }
 
 /// `value` as JSON that may stand inside a `<script>` element: every `<` is
@@ -96,25 +82,7 @@ pub fn script_json<T: Serialize>(value: &T) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{cookie_lang, script_json};
-    use domain::Lang;
-
-    #[test]
-    fn the_language_comes_from_its_cookie_or_is_ukrainian() {
-        assert_eq!(cookie_lang("cherga.lang=en"), Lang::En);
-        assert_eq!(cookie_lang("a=1; cherga.lang=en; b=2"), Lang::En);
-        assert_eq!(cookie_lang("cherga.lang=uk"), Lang::Uk);
-        for other in [
-            "",
-            "cherga.lang=fr",
-            "cherga.lang",
-            "xcherga.lang=en",
-            "lang=en",
-            ";;=",
-        ] {
-            assert_eq!(cookie_lang(other), Lang::Uk, "{other}");
-        }
-    }
+    use super::script_json;
 
     #[test]
     fn json_in_a_script_element_cannot_close_it() {

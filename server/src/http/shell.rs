@@ -8,10 +8,10 @@ use app::components::lang::STORAGE_KEY as LANG_STORAGE_KEY;
 use domain::Lang;
 
 impl AssetManifest {
-    /// The HTML shell that loads the app, with the chunks of `part` (see
-    /// `app::pages::lazy::PARTS`) preloaded and the content `pre` rendered
-    /// for its address.
-    pub fn shell(&self, part: Option<&str>, pre: Option<&Prerendered>) -> String {
+    /// The HTML shell in `lang` that loads the app, with the chunks of `part`
+    /// (see `app::pages::lazy::PARTS`) preloaded and the content `pre`
+    /// rendered for its address (in `lang` too).
+    pub fn shell(&self, part: Option<&str>, lang: Lang, pre: Option<&Prerendered>) -> String {
         let AssetManifest {
             js,
             wasm,
@@ -38,10 +38,9 @@ impl AssetManifest {
                 list.join(",")
             )
         });
-        let (hide, body) = pre.map_or((String::new(), String::new()), prerendered);
-        // The page speaks its copy's language (Ukrainian without one); the app
-        // keeps all three in step with the language chosen.
-        let lang = pre.map_or(Lang::Uk, |p| p.lang);
+        let (hide, body) = pre.map_or((String::new(), String::new()), |p| prerendered(p, lang));
+        // The app starts in the page's language where the browser's storage
+        // holds none, and keeps the page's language and title in step.
         let (tag, words) = (lang.tag(), app::i18n::t(lang));
         let (title, description) = (words.page_title, words.page_description);
         // A page without content of its own fetches its WASM at once; one with
@@ -115,14 +114,15 @@ if (shown && paints.includes("largest-contentful-paint")) {
 
 /// The parts of the shell that carry `pre`: a script for the head that hides
 /// the copy where it would mislead (a shell the service worker kept for
-/// another address, or another language remembered in this browser than the
-/// copy's, as when the cookie is gone), and the copy with its answers for the
-/// body.
-fn prerendered(pre: &Prerendered) -> (String, String) {
+/// another address, or another language in this browser's storage than the
+/// copy's, as in a browser that chose English before the cookie existed; with
+/// nothing stored the app starts in the page's language, the copy's),
+/// and the copy with its answers for the body.
+fn prerendered(pre: &Prerendered, lang: Lang) -> (String, String) {
     let path = script_json(&pre.path).unwrap_or_else(|| "\"/\"".into());
-    let (key, uk, copy) = (LANG_STORAGE_KEY, Lang::Uk.tag(), pre.lang.tag());
+    let (key, copy) = (LANG_STORAGE_KEY, lang.tag());
     let hide = format!(
-        "<script>try{{if(location.pathname!=={path}||(localStorage.getItem(\"{key}\")||\"{uk}\")!==\"{copy}\")document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
+        "<script>try{{const l=localStorage.getItem(\"{key}\");if(location.pathname!=={path}||(l!==null&&l!==\"{copy}\"))document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
     );
     let kept: String = pre
         .kept
@@ -153,7 +153,7 @@ mod tests {
             css: "/pkg/cherga.c.css".into(),
             chunks: None,
         };
-        assert!(!m.shell(None, None).contains("id=\"chunks\""));
+        assert!(!m.shell(None, Lang::Uk, None).contains("id=\"chunks\""));
         m.chunks = Some(Chunks {
             loader: "/pkg/__wasm_split.l.js".into(),
             wasm: vec![
@@ -163,11 +163,11 @@ mod tests {
             parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
         });
         let card = r#"<link rel="preload" href="/pkg/split_card.b.wasm" as="fetch" type="application/wasm" crossorigin>"#;
-        assert!(m.shell(Some("card_part"), None).contains(card));
+        assert!(m.shell(Some("card_part"), Lang::Uk, None).contains(card));
         assert!(!m
-            .shell(Some("booking_part"), None)
+            .shell(Some("booking_part"), Lang::Uk, None)
             .contains("rel=\"preload\" href=\"/pkg/split"));
-        let shell = m.shell(None, None);
+        let shell = m.shell(None, Lang::Uk, None);
         assert!(!shell.contains(card));
         assert!(shell.contains(r#"<link rel="modulepreload" href="/pkg/__wasm_split.l.js">"#));
         assert!(shell.contains(
@@ -189,16 +189,15 @@ mod tests {
         };
         let pre = Prerendered {
             path: "/services/a".into(),
-            lang: Lang::Uk,
             html: "<main id=\"main\"><h1>Паспорт</h1></main>".into(),
             kept: vec![("kept-service", r#"{"a":"\u003c/script>"}"#.into())],
         };
-        let plain = m.shell(Some("card_part"), None);
+        let plain = m.shell(Some("card_part"), Lang::Uk, None);
         assert!(plain.contains(r#"<link rel="preload" href="/pkg/cherga.w.wasm""#));
         assert!(plain.contains(r#"<link rel="preload" href="/pkg/split_card.b.wasm""#));
         assert!(!plain.contains("prerender"));
 
-        let shell = m.shell(Some("card_part"), Some(&pre));
+        let shell = m.shell(Some("card_part"), Lang::Uk, Some(&pre));
         // No WASM fetched before the content shows; then the bundle and the part's chunks.
         assert!(!shell.contains(r#"<link rel="preload""#));
         assert!(shell
@@ -226,35 +225,28 @@ mod tests {
     }
 
     #[test]
-    fn the_page_speaks_the_language_of_its_copy() {
+    fn the_page_speaks_its_language_with_or_without_a_copy() {
         let m = AssetManifest {
             js: "/pkg/cherga.j.js".into(),
             wasm: "/pkg/cherga.w.wasm".into(),
             css: "/pkg/cherga.c.css".into(),
             chunks: None,
         };
-        let bare = m.shell(None, None);
-        assert!(bare.contains(r#"<html lang="uk">"#));
-        assert!(bare.contains(&format!(
-            "<title>{}</title>",
-            app::i18n::t(Lang::Uk).page_title
-        )));
-        for lang in [Lang::Uk, Lang::En] {
-            let pre = Prerendered {
-                path: "/".into(),
-                lang,
-                html: "<main id=\"main\"></main>".into(),
-                kept: vec![],
-            };
-            let shell = m.shell(None, Some(&pre));
+        let pre = Prerendered {
+            path: "/".into(),
+            html: "<main id=\"main\"></main>".into(),
+            kept: vec![],
+        };
+        for lang in Lang::ALL {
             let words = app::i18n::t(lang);
-            assert!(shell.contains(&format!(r#"<html lang="{}">"#, lang.tag())));
-            assert!(shell.contains(&format!("<title>{}</title>", words.page_title)));
-            assert!(shell.contains(&format!(r#"content="{}""#, words.page_description)));
-            // Hidden where this browser remembers the other language (or none,
-            // for an English copy).
-            let check = format!(r#"||"uk")!=="{}")"#, lang.tag());
-            assert!(shell.contains(&check), "{shell}");
+            for shell in [m.shell(None, lang, None), m.shell(None, lang, Some(&pre))] {
+                assert!(shell.contains(&format!(r#"<html lang="{}">"#, lang.tag())));
+                assert!(shell.contains(&format!("<title>{}</title>", words.page_title)));
+                assert!(shell.contains(&format!(r#"content="{}""#, words.page_description)));
+            }
+            // The copy is hidden where this browser's storage holds the other language.
+            let check = format!(r#"(l!==null&&l!=="{}")"#, lang.tag());
+            assert!(m.shell(None, lang, Some(&pre)).contains(&check));
         }
     }
 }
