@@ -145,14 +145,19 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    #[test]
-    fn the_shell_names_the_chunks_of_a_split_build_for_the_service_worker() {
-        let mut m = AssetManifest {
+    /// A build's names for the tests, with `chunks`.
+    fn manifest(chunks: Option<Chunks>) -> AssetManifest {
+        AssetManifest {
             js: "/pkg/cherga.j.js".into(),
             wasm: "/pkg/cherga.w.wasm".into(),
             css: "/pkg/cherga.c.css".into(),
-            chunks: None,
-        };
+            chunks,
+        }
+    }
+
+    #[test]
+    fn the_shell_names_the_chunks_of_a_split_build_for_the_service_worker() {
+        let mut m = manifest(None);
         assert!(!m.shell(None, Lang::Uk, None).contains("id=\"chunks\""));
         m.chunks = Some(Chunks {
             loader: "/pkg/__wasm_split.l.js".into(),
@@ -177,16 +182,11 @@ mod tests {
 
     #[test]
     fn a_page_with_content_fetches_its_wasm_once_the_content_is_shown() {
-        let m = AssetManifest {
-            js: "/pkg/cherga.j.js".into(),
-            wasm: "/pkg/cherga.w.wasm".into(),
-            css: "/pkg/cherga.c.css".into(),
-            chunks: Some(Chunks {
-                loader: "/pkg/__wasm_split.l.js".into(),
-                wasm: vec!["/pkg/split_card.b.wasm".into()],
-                parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
-            }),
-        };
+        let m = manifest(Some(Chunks {
+            loader: "/pkg/__wasm_split.l.js".into(),
+            wasm: vec!["/pkg/split_card.b.wasm".into()],
+            parts: HashMap::from([("card_part".into(), vec!["/pkg/split_card.b.wasm".into()])]),
+        }));
         let pre = Prerendered {
             path: "/services/a".into(),
             html: "<main id=\"main\"><h1>Паспорт</h1></main>".into(),
@@ -226,12 +226,7 @@ mod tests {
 
     #[test]
     fn the_page_speaks_its_language_with_or_without_a_copy() {
-        let m = AssetManifest {
-            js: "/pkg/cherga.j.js".into(),
-            wasm: "/pkg/cherga.w.wasm".into(),
-            css: "/pkg/cherga.c.css".into(),
-            chunks: None,
-        };
+        let m = manifest(None);
         let pre = Prerendered {
             path: "/".into(),
             html: "<main id=\"main\"></main>".into(),

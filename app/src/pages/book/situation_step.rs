@@ -6,6 +6,7 @@ use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
 use crate::pages::service_page::service_param;
 use domain::catalog::BookingMode;
+use domain::Text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +15,6 @@ use leptos_router::components::A;
 /// way back to its card, instead of starting a wizard that would be refused.
 #[component]
 pub fn SituationStep() -> impl IntoView {
-    let lang = use_lang();
     let id = service_param();
     let draft = draft_for(id.get_untracked().as_ref());
     let details = use_service(move || id.get());
@@ -26,25 +26,34 @@ pub fn SituationStep() -> impl IntoView {
     let back =
         Signal::derive(move || format!("/services/{}", id.get().map(|s| s.0).unwrap_or_default()));
     let next = move || format!("/book/{}/office", id.get().map(|s| s.0).unwrap_or_default());
-    kept_or_fetched(details, move |d| {
-        match d.service.booking {
+    kept_or_fetched(details, move |d| match d.service.booking {
         BookingMode::Required { .. } => {
             let urgencies = d.service.fees.urgencies(d.today);
             view! {
                 <WizardStep step=1 title=|w| w.situation_title back>
                     <p class="hint">{tr(|w| w.situation_lead)}</p>
                     <Questionnaire questions=d.questions urgencies answers />
-                    <p class="actions"><A href=next attr:class="button button-big">{tr(|w| w.next)}</A></p>
+                    <p class="actions">
+                        <A href=next attr:class="button button-big">{tr(|w| w.next)}</A>
+                    </p>
                 </WizardStep>
             }
             .into_any()
         }
-        BookingMode::NotNeeded { note } => view! {
-            <h1 id="step-title">{tr(|w| w.no_booking)}</h1>
-            <p class="notice">{move || note.get(lang.get()).to_string()}</p>
-            <p class="actions"><A href=move || back.get() attr:class="button button-big">{tr(|w| w.to_card)}</A></p>
-        }
-        .into_any(),
-    }
+        BookingMode::NotNeeded { note } => view! { <NoBooking note card=back /> }.into_any(),
     })
+}
+
+/// What the first step shows for a service that needs no booking: the
+/// service's own note and the way back to its card.
+#[component]
+fn NoBooking(note: Text, card: Signal<String>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1 id="step-title">{tr(|w| w.no_booking)}</h1>
+        <p class="notice">{move || note.get(lang.get()).to_string()}</p>
+        <p class="actions">
+            <A href=move || card.get() attr:class="button button-big">{tr(|w| w.to_card)}</A>
+        </p>
+    }
 }
