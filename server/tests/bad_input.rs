@@ -26,6 +26,7 @@ async fn requests_that_cannot_be_served(db: Db) {
             "slot",
         ),
         ("hold", no_booking, 422, "slot"),
+        ("offices", json!({ "service": "qes-id-card" }), 422, "slot"),
         (
             "hold",
             seed_slot("nowhere", "2026-11-24", "09:00"),

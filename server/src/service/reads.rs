@@ -44,8 +44,12 @@ impl Services {
         })
     }
 
+    /// The offices where `id` can be booked (or is served, but not online); a
+    /// service that needs no booking has no office to choose.
     pub(super) fn office_list(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
-        self.service(id)?;
+        self.service(id)?
+            .booking_minutes()
+            .ok_or(SlotError::NoBookingNeeded)?;
         let today = self.today();
         let mut offices: Vec<&Office> = self
             .state
