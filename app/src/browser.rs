@@ -14,7 +14,7 @@ pub enum Store {
 
 #[cfg(feature = "csr")]
 mod imp {
-    use super::Store;
+    use super::{Store, ROOT_ID};
 
     fn storage(store: Store) -> Option<web_sys::Storage> {
         let window = web_sys::window()?;
@@ -115,6 +115,45 @@ mod imp {
         }
     }
 
+    pub fn mount_root(copy: &str) -> Option<(web_sys::HtmlElement, bool)> {
+        use wasm_bindgen::JsCast;
+        let document = web_sys::window()?.document()?;
+        let root = document.create_element("div").ok()?;
+        root.set_id(ROOT_ID);
+        // The copy shows unless the page's head script hid it.
+        let hidden_copy = document
+            .document_element()
+            .is_some_and(|html| html.class_list().contains("prerender-off"));
+        let hidden = match element(copy) {
+            Some(_) if !hidden_copy => root.set_attribute("hidden", "").is_ok(),
+            Some(copy) => {
+                copy.remove();
+                false
+            }
+            None => false,
+        };
+        document.body()?.append_child(&root).ok()?;
+        Some((root.dyn_into().ok()?, hidden))
+    }
+
+    pub fn hand_over(copy: &str) {
+        remove(copy);
+        if let Some(root) = element(ROOT_ID) {
+            let _ = root.remove_attribute("hidden");
+        }
+    }
+
+    pub fn next_task(f: impl FnOnce() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let callback = Closure::once_into_js(f);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+
     pub fn focus_at_top(id: &str) {
         use wasm_bindgen::JsCast;
         let Some(window) = web_sys::window() else {
@@ -164,6 +203,8 @@ mod imp {
         None
     }
     pub fn remove(_: &str) {}
+    pub fn hand_over(_: &str) {}
+    pub fn next_task(_: impl FnOnce() + 'static) {}
     pub fn on_online_change(_: impl Fn(bool) + Clone + 'static) {}
     pub fn encode_uri_component(s: &str) -> String {
         s.to_string()
@@ -171,6 +212,9 @@ mod imp {
 }
 
 pub use imp::*;
+
+/// The element the app is mounted into (see `components::hand_over`).
+pub const ROOT_ID: &str = "app";
 
 /// Today in Kyiv by this device's clock.
 pub fn kyiv_today() -> chrono::NaiveDate {

@@ -19,12 +19,19 @@ pub use components::app::App;
 /// `prerender`), replaced by the app as it starts.
 pub const PRERENDER_ID: &str = "prerender";
 
-/// The WASM entry point: mounts the app on `<body>`, then removes the copy the
-/// server pre-rendered (in the same task: the two never show together).
+/// The WASM entry point: mounts the app into a root of its own at the end of
+/// `<body>`, hidden while the server's copy shows; the copy gives way once the
+/// app's page has rendered (`components::hand_over`).
 #[cfg(feature = "csr")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-    browser::remove(PRERENDER_ID);
+    // In a task of its own: the module's instantiation and the app's first
+    // render are two shorter tasks instead of one long one.
+    browser::next_task(|| {
+        if let Some((root, hidden)) = browser::mount_root(PRERENDER_ID) {
+            components::hand_over::start(hidden);
+            leptos::mount::mount_to(root, App).forget();
+        }
+    });
 }

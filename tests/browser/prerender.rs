@@ -68,8 +68,9 @@ async fn the_catalog_and_a_card_read_before_the_app_starts() {
     browser.close().await.unwrap();
 }
 
-/// Once the app starts, the page holds its own render only: one header, one
-/// heading; the copy is kept for the address it was made for.
+/// Once the app has rendered the page behind the copy, the page holds its own
+/// render only, shown and whole: one header, one heading, every part of the
+/// card; the copy is kept for the address it was made for.
 #[tokio::test]
 async fn the_app_replaces_the_copy_when_it_starts() {
     let server = Server::start().await.unwrap();
@@ -83,7 +84,27 @@ async fn the_app_replaces_the_copy_when_it_starts() {
         .wait_for_text("h1", "втраченого або викраденого")
         .await
         .unwrap();
+    // The app's root, hidden while it rendered behind the copy, shows.
+    let root = c.find(Locator::Css("#app")).await.unwrap();
+    assert!(root.is_displayed().await.unwrap());
     assert_eq!(c.find_all(Locator::Css("h1")).await.unwrap().len(), 1);
+    // Every part of the card, built in tasks of their own, is there.
+    for part in [
+        "#situation-title",
+        "#docs-title",
+        "#fee-title",
+        "details.card-section",
+    ] {
+        assert!(
+            c.find(Locator::Css(part))
+                .await
+                .unwrap()
+                .is_displayed()
+                .await
+                .unwrap(),
+            "{part}"
+        );
+    }
     assert_eq!(
         c.find_all(Locator::Css("header.site-header"))
             .await

@@ -1,3 +1,4 @@
+use super::hand_over::Rendered;
 use super::lang::{provide_lang, tr, use_lang, LanguageSwitch};
 use super::offline::OfflineBanner;
 use crate::browser;
@@ -46,8 +47,8 @@ pub fn App() -> impl IntoView {
                 {move || routing.get().then(|| w().loading)}
             </p>
             <main id="main" class="wrap" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=CatalogPage />
+                <Routes fallback=|| view! { <NotFoundPage /> <Rendered /> }>
+                    <Route path=path!("/") view=|| view! { <CatalogPage /> <Rendered /> } />
                     <Route path=path!("/services/:service") view={Lazy::<ServiceRoute>::new()} />
                     <Route path=path!("/book/:service") view={Lazy::<SituationRoute>::new()} />
                     <Route path=path!("/book/:service/office") view={Lazy::<OfficeRoute>::new()} />

@@ -6,6 +6,7 @@
 //! files small (the splitter makes one file per set of split points sharing
 //! code).
 
+use crate::components::hand_over::Rendered;
 use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -94,7 +95,8 @@ macro_rules! lazy_routes {
             }
 
             async fn view(_: Self) -> AnyView {
-                $part($($page)?).await
+                let page = $part($($page)?).await;
+                view! { {page} <Rendered /> }.into_any()
             }
         }
     )*};

@@ -4,6 +4,7 @@ use crate::components::card::{CardFacts, CardSections};
 use crate::components::checklist_view::ChecklistView;
 use crate::components::error_view::kept_or_fetched;
 use crate::components::fee_preview::FeePreview;
+use crate::components::hand_over::Later;
 use crate::components::lang::{tr, use_lang};
 use crate::components::questionnaire::Questionnaire;
 use crate::draft::use_draft;
@@ -25,7 +26,11 @@ pub fn service_param() -> Memo<Option<ServiceId>> {
 pub fn ServicePage() -> impl IntoView {
     let id = service_param();
     let details = use_service(move || id.get());
-    kept_or_fetched(details, |d| view! { <ServiceCardView details=d /> })
+    // The card's answer is read here; the card is built from the next task on.
+    kept_or_fetched(
+        details,
+        |d| view! { <Later><ServiceCardView details=d /></Later> },
+    )
 }
 
 #[component]
@@ -77,6 +82,8 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
     let name = service.name.clone();
     let summary = service.summary.clone();
     let urgencies = service.fees.urgencies(details.today);
+    let questions = details.questions.clone();
+    let card = service.card.clone();
     view! {
         <p><A href="/" attr:class="back">"← " {tr(|w| w.to_catalog)}</A></p>
         <h1>{move || name.get(lang.get()).to_string()}</h1>
@@ -84,17 +91,26 @@ fn ServiceCardView(details: ServiceDetails) -> impl IntoView {
         {service.demo.then(|| view! { <p class="badges"><span class="badge">{tr(|w| w.demo)}</span></p> })}
         <CardFacts card=service.card.clone() />
         {booking.clone()()}
-        <section class="situation" aria-labelledby="situation-title">
-            <h2 id="situation-title">{tr(|w| w.situation_title)}</h2>
-            <p class="hint">{tr(|w| w.situation_lead)}</p>
-            <Questionnaire questions=details.questions.clone() urgencies answers />
-        </section>
-        <section class="documents" aria-labelledby="docs-title">
-            <h2 id="docs-title">{tr(|w| w.checklist_title)}</h2>
-            <ChecklistView entries />
-        </section>
-        <FeePreview details=details.clone() answers />
-        {booking()}
-        <CardSections card=service.card.clone() />
+        // A long page: its parts are built in tasks of their own (see `Later`).
+        <Later>
+            <section class="situation" aria-labelledby="situation-title">
+                <h2 id="situation-title">{tr(|w| w.situation_title)}</h2>
+                <p class="hint">{tr(|w| w.situation_lead)}</p>
+                <Questionnaire questions urgencies answers />
+            </section>
+        </Later>
+        <Later>
+            <section class="documents" aria-labelledby="docs-title">
+                <h2 id="docs-title">{tr(|w| w.checklist_title)}</h2>
+                <ChecklistView entries />
+            </section>
+        </Later>
+        <Later>
+            <FeePreview details=details.clone() answers />
+            {booking()}
+        </Later>
+        <Later>
+            <CardSections card />
+        </Later>
     }
 }

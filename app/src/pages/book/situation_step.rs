@@ -1,6 +1,7 @@
 use super::draft_for;
 use crate::cache::use_service;
 use crate::components::error_view::kept_or_fetched;
+use crate::components::hand_over::Later;
 use crate::components::lang::{tr, use_lang};
 use crate::components::questionnaire::Questionnaire;
 use crate::components::wizard::WizardStep;
@@ -29,14 +30,19 @@ pub fn SituationStep() -> impl IntoView {
     kept_or_fetched(details, move |d| match d.service.booking {
         BookingMode::Required { .. } => {
             let urgencies = d.service.fees.urgencies(d.today);
+            // The card's answer is read in this task, the step built in the next two.
             view! {
-                <WizardStep step=1 title=|w| w.situation_title back>
-                    <p class="hint">{tr(|w| w.situation_lead)}</p>
-                    <Questionnaire questions=d.questions urgencies answers />
-                    <p class="actions">
-                        <A href=next attr:class="button button-big">{tr(|w| w.next)}</A>
-                    </p>
-                </WizardStep>
+                <Later>
+                    <WizardStep step=1 title=|w| w.situation_title back>
+                        <p class="hint">{tr(|w| w.situation_lead)}</p>
+                        <Later>
+                            <Questionnaire questions=d.questions urgencies answers />
+                            <p class="actions">
+                                <A href=next attr:class="button button-big">{tr(|w| w.next)}</A>
+                            </p>
+                        </Later>
+                    </WizardStep>
+                </Later>
             }
             .into_any()
         }
