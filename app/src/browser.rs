@@ -123,7 +123,7 @@ mod imp {
         // The copy shows unless the page's head script hid it.
         let hidden_copy = document
             .document_element()
-            .is_some_and(|html| html.class_list().contains("prerender-off"));
+            .is_some_and(|html| html.class_list().contains(crate::PRERENDER_OFF));
         let hidden = match element(copy) {
             Some(_) if !hidden_copy => root.set_attribute("hidden", "").is_ok(),
             Some(copy) => {

@@ -19,6 +19,10 @@ pub use components::app::App;
 /// `prerender`), replaced by the app as it starts.
 pub const PRERENDER_ID: &str = "prerender";
 
+/// The class the page's head script sets on `<html>` where the copy would
+/// mislead (the stylesheet hides the copy; the app then shows at once).
+pub const PRERENDER_OFF: &str = "prerender-off";
+
 /// The WASM entry point: mounts the app into a root of its own at the end of
 /// `<body>`, hidden while the server's copy shows; the copy gives way once the
 /// app's page has rendered (`components::hand_over`).

@@ -52,7 +52,8 @@ pub fn Rendered() -> impl IntoView {
 /// copy, and on the server, whose copy holds the whole page).
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
-    let deferred = cfg!(feature = "csr") && HIDDEN.load(Ordering::Relaxed);
+    // Never set on the server (only the browser's `start` hides the app).
+    let deferred = HIDDEN.load(Ordering::Relaxed);
     let ready = RwSignal::new(!deferred);
     if deferred {
         PENDING.fetch_add(1, Ordering::Relaxed);

@@ -27,10 +27,10 @@ pub fn lang_in_cookies(cookies: &str) -> Option<Lang> {
 /// which the server set from the cookie), and keeps `<html lang>`, the page's
 /// title and the cookie in step (screen readers switch voice).
 pub fn provide_lang() {
-    let remembered = browser::get(Store::Local, STORAGE_KEY)
+    let start = browser::get(Store::Local, STORAGE_KEY)
         .and_then(|tag| Lang::from_tag(&tag))
-        .or_else(|| Lang::from_tag(&browser::html_lang()?));
-    let start = remembered.or_else(|| use_context::<StartLang>().map(|s| s.0));
+        .or_else(|| Lang::from_tag(&browser::html_lang()?))
+        .or_else(|| use_context::<StartLang>().map(|s| s.0));
     let lang = RwSignal::new(start.unwrap_or_default());
     Effect::new(move |_| {
         let l = lang.get();

@@ -90,9 +90,7 @@ pub(super) fn day_grid<'a>(
     date: NaiveDate,
     calendar: &WorkingCalendar,
 ) -> Result<Vec<GridSlot<'a>>, SlotError> {
-    let minutes = service
-        .booking_minutes()
-        .ok_or(SlotError::NoBookingNeeded)?;
+    let minutes = super::visit_minutes(service)?;
     let weekday = date.weekday();
     if calendar.holiday(date).is_some() || office.closure_on(date).is_some() {
         return Ok(Vec::new());

@@ -167,6 +167,22 @@ impl Horizon {
     }
 }
 
+/// Minutes one visit of `service` takes; a service that needs no booking has no
+/// slots.
+pub fn visit_minutes(service: &Service) -> Result<u16, SlotError> {
+    service.booking_minutes().ok_or(SlotError::NoBookingNeeded)
+}
+
+/// Checks that `office` books `service` online (a service that needs booking).
+pub fn online_booking(office: &Office, service: &Service) -> Result<(), SlotError> {
+    visit_minutes(service)?;
+    if office.books_online(&service.id) {
+        Ok(())
+    } else {
+        Err(SlotError::OnlineBookingOff)
+    }
+}
+
 /// Checks that `time` on `date` can be booked online for `service` at `office` at
 /// the instant `now`, and returns its slot.
 pub fn bookable_slot(
@@ -178,12 +194,7 @@ pub fn bookable_slot(
     time: NaiveTime,
     calendar: &WorkingCalendar,
 ) -> Result<Slot, SlotError> {
-    service
-        .booking_minutes()
-        .ok_or(SlotError::NoBookingNeeded)?;
-    if !office.books_online(&service.id) {
-        return Err(SlotError::OnlineBookingOff);
-    }
+    online_booking(office, service)?;
     if !horizon.contains(now, date, calendar)? {
         return Err(SlotError::OutsideHorizon);
     }

@@ -55,10 +55,12 @@ impl AssetManifest {
             ),
             Some(_) => (
                 String::new(),
-                START_AFTER_PAINT.replace(
-                    "FIRST",
-                    &script_json(&first).unwrap_or_else(|| "[]".into()),
-                ),
+                START_AFTER_PAINT
+                    .replace("PRERENDER_OFF", app::PRERENDER_OFF)
+                    .replace(
+                        "FIRST",
+                        &script_json(&first).unwrap_or_else(|| "[]".into()),
+                    ),
             ),
         };
         format!(
@@ -93,9 +95,9 @@ if ("serviceWorker" in navigator) addEventListener("load", () => navigator.servi
 /// browser has shown that content (its largest paint reported), so the HTML
 /// and the stylesheet have the link to themselves and a copy is never replaced
 /// before it counted as shown; at once where the copy is hidden or the browser
-/// reports no such paint; at the latest after a second (a tab opened in the
+/// reports no such paint (`PRERENDER_OFF`: `app::PRERENDER_OFF`); at the latest after a second (a tab opened in the
 /// background paints nothing).
-const START_AFTER_PAINT: &str = r#"const shown = !document.documentElement.classList.contains("prerender-off");
+const START_AFTER_PAINT: &str = r#"const shown = !document.documentElement.classList.contains("PRERENDER_OFF");
 const paints = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
 if (shown && paints.includes("largest-contentful-paint")) {
   let started = false;
@@ -122,7 +124,8 @@ fn prerendered(pre: &Prerendered, lang: Lang) -> (String, String) {
     let path = script_json(&pre.path).unwrap_or_else(|| "\"/\"".into());
     let (key, copy) = (LANG_STORAGE_KEY, lang.tag());
     let hide = format!(
-        "<script>try{{const l=localStorage.getItem(\"{key}\");if(location.pathname!=={path}||(l!==null&&l!==\"{copy}\"))document.documentElement.classList.add(\"prerender-off\")}}catch(e){{}}</script>\n"
+        "<script>try{{const l=localStorage.getItem(\"{key}\");if(location.pathname!=={path}||(l!==null&&l!==\"{copy}\"))document.documentElement.classList.add(\"{off}\")}}catch(e){{}}</script>\n",
+        off = app::PRERENDER_OFF
     );
     let kept: String = pre
         .kept
@@ -203,6 +206,9 @@ mod tests {
         assert!(shell
             .contains(r#"for (const href of ["/pkg/cherga.w.wasm","/pkg/split_card.b.wasm"])"#));
         assert!(shell.contains("largest-contentful-paint"));
+        // The head script sets, and the loader reads, the class the stylesheet hides the copy by.
+        assert!(shell.contains(r#"classList.add("prerender-off")"#));
+        assert!(shell.contains(r#"classList.contains("prerender-off")"#));
         // The copy and its answer in the body, the check that hides it elsewhere in the head.
         assert!(
             shell.contains("<div id=\"prerender\"><main id=\"main\"><h1>Паспорт</h1></main></div>")

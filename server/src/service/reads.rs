@@ -3,7 +3,10 @@ use super::Services;
 use app::api::*;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use domain::catalog::{Office, OfficeId, Service, ServiceId};
-use domain::slots::{availability, closed_reason, day_slots, kyiv_today, Occupancy, SlotError};
+use domain::slots::{
+    availability, closed_reason, day_slots, kyiv_today, online_booking, visit_minutes, Occupancy,
+    SlotError,
+};
 use domain::Text;
 
 /// How many alternatives a "taken" answer proposes.
@@ -47,9 +50,7 @@ impl Services {
     /// The offices where `id` can be booked (or is served, but not online); a
     /// service that needs no booking has no office to choose.
     pub(super) fn office_list(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
-        self.service(id)?
-            .booking_minutes()
-            .ok_or(SlotError::NoBookingNeeded)?;
+        visit_minutes(self.service(id)?)?;
         let today = self.today();
         let mut offices: Vec<&Office> = self
             .state
@@ -75,10 +76,7 @@ impl Services {
     ) -> Result<(&Service, &Office), ApiError> {
         let s = self.service(service)?;
         let o = self.office(office)?;
-        s.booking_minutes().ok_or(SlotError::NoBookingNeeded)?;
-        if !o.books_online(service) {
-            return Err(SlotError::OnlineBookingOff.into());
-        }
+        online_booking(o, s)?;
         Ok((s, o))
     }
 
