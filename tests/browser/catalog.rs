@@ -130,5 +130,26 @@ async fn the_catalog_loads_in_ukrainian_and_switches_to_english() {
         .await
         .unwrap();
     assert_eq!(kept.as_str(), Some("en"));
+
+    // A booking step of a service that needs no booking, reached by typing
+    // its address, says so, with the step's way back and no "Try again"
+    // (trying again cannot change the answer).
+    browser
+        .open(&format!("{}/book/qes-id-card/office", server.base))
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".error p", "This service needs no booking.")
+        .await
+        .unwrap();
+    assert!(c
+        .find_all(Locator::Css(".error button"))
+        .await
+        .unwrap()
+        .is_empty());
+    browser
+        .wait_for_count("a.back[href='/book/qes-id-card']", 1)
+        .await
+        .unwrap();
     browser.close().await.unwrap();
 }

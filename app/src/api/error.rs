@@ -122,6 +122,12 @@ impl FromServerFnError for ApiError {
     }
 }
 
+impl super::Transient for ApiError {
+    fn transient(&self) -> bool {
+        matches!(self, ApiError::Transport { .. } | ApiError::Internal)
+    }
+}
+
 impl Localized for ApiError {
     fn message(&self, lang: Lang) -> String {
         let (uk, en) = match self {
@@ -158,7 +164,33 @@ impl Localized for ApiError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Transient;
     use super::*;
+
+    #[test]
+    fn only_a_failed_network_or_server_is_worth_trying_again() {
+        let detail = || "x".to_string();
+        assert!(ApiError::Transport { detail: detail() }.transient());
+        assert!(ApiError::Internal.transient());
+        for fixed in [
+            ApiError::Slot {
+                cause: SlotError::NoBookingNeeded,
+            },
+            ApiError::not_found("service"),
+            ApiError::BadRequest { detail: detail() },
+            ApiError::Invalid { fields: vec![] },
+        ] {
+            assert!(!fixed.transient(), "{fixed:?}");
+        }
+        // A read's error says the same as the ApiError of its kind.
+        for read in [
+            ReadError::BadRequest { detail: detail() },
+            ReadError::Transport { detail: detail() },
+            ReadError::Internal,
+        ] {
+            assert_eq!(read.transient(), ApiError::from(read.clone()).transient());
+        }
+    }
 
     #[test]
     fn parser_messages_never_echo_values() {

@@ -15,6 +15,14 @@ pub use functions::*;
 pub use read_error::ReadError;
 pub use types::*;
 
+/// Whether the same request, sent again, may succeed: the network or the
+/// server failed, not the request. Pages offer "Try again" only then; for any
+/// other error the step's own way back is the way on.
+pub trait Transient {
+    /// `true` when trying again may help.
+    fn transient(&self) -> bool;
+}
+
 /// What the server puts into the context of every server-function call.
 #[cfg(feature = "ssr")]
 pub mod context {

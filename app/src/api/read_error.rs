@@ -55,6 +55,12 @@ impl Localized for ReadError {
     }
 }
 
+impl super::Transient for ReadError {
+    fn transient(&self) -> bool {
+        matches!(self, ReadError::Transport { .. } | ReadError::Internal)
+    }
+}
+
 impl FromServerFnError for ReadError {
     type Encoder = JsonEncoding;
 

@@ -1,17 +1,19 @@
 use super::lang::{tr, use_lang};
-use crate::api::ApiError;
+use crate::api::{ApiError, Transient};
 use crate::cache::Fetch;
 use domain::Localized;
 use leptos::prelude::*;
 
 /// The one way errors from the server are shown: the localised message and,
-/// when trying again can help, a retry button.
+/// given `on_retry` and an error that trying again may mend
+/// ([`Transient`]), a retry button.
 #[component]
-pub fn ErrorView<E: Localized + Send + Sync + 'static>(
+pub fn ErrorView<E: Localized + Transient + Send + Sync + 'static>(
     error: E,
     #[prop(optional)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let on_retry = on_retry.filter(|_| error.transient());
     view! {
         <div class="error" role="alert">
             <p>{move || error.message(lang.get())}</p>
@@ -38,7 +40,8 @@ pub fn Loading() -> impl IntoView {
 }
 
 /// A fetched answer as a page shows it: "Loading…" until it is there, then
-/// `ok` of the value, or the error with a button that fetches again.
+/// `ok` of the value, or the error (with a button that fetches again when
+/// that may help).
 pub fn fetched<T, V>(
     resource: LocalResource<Result<T, ApiError>>,
     ok: impl Fn(T) -> V + Send + Sync + 'static,
@@ -65,7 +68,7 @@ pub fn kept_or_fetched<T, V, E>(
 where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
-    E: Localized + Clone + Send + Sync + 'static,
+    E: Localized + Transient + Clone + Send + Sync + 'static,
 {
     let retry = Callback::new(move |_| fetch.resource.refetch());
     move || match fetch.get() {

@@ -75,7 +75,7 @@ pub(super) fn HoldTimer(draft: RwSignal<Draft>) -> impl IntoView {
 /// What went wrong with a hold or a confirm. A time taken meanwhile (or a hold
 /// that ran out and lost its place) says so and offers the nearest free times;
 /// choosing one takes it, then `on_held` runs. Other errors are shown as such,
-/// a lost connection with `on_retry` if given.
+/// with `on_retry` if given and trying again may help (a lost connection).
 #[component]
 pub(super) fn HoldProblem(
     draft: RwSignal<Draft>,
@@ -124,10 +124,8 @@ pub(super) fn HoldProblem(
                 }
                 .into_any()
             }
-            (ApiError::Transport { .. }, Some(retry)) => {
-                view! { <ErrorView error=e on_retry=retry /> }.into_any()
-            }
-            _ => view! { <ErrorView error=e /> }.into_any(),
+            (_, Some(retry)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+            (_, None) => view! { <ErrorView error=e /> }.into_any(),
         })
     }
 }
