@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorView<E: Localized + Transient + Send + Sync + 'static>(
     error: E,
-    #[prop(optional)] on_retry: Option<Callback<()>>,
+    #[prop(optional_no_strip)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let on_retry = on_retry.filter(|_| error.transient());
@@ -73,7 +73,7 @@ where
     let retry = Callback::new(move |_| fetch.resource.refetch());
     move || match fetch.get() {
         None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=Some(retry) /> }.into_any(),
         Some(Ok(value)) => ok(value).into_any(),
     }
 }

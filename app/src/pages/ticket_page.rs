@@ -54,7 +54,7 @@ pub fn TicketPage() -> impl IntoView {
             view! { <p class="error" role="alert">{t(lang.get()).ticket_link_broken}</p> }
                 .into_any()
         }
-        Some(Err(e)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorView error=e on_retry=Some(retry) /> }.into_any(),
         Some(Ok(t)) => view! { <TicketCard ticket=t token=token.get_untracked() /> }.into_any(),
     }
 }

@@ -98,8 +98,8 @@ pub(super) fn HoldProblem(
     });
     move || {
         let e = error.get()?;
-        Some(match (&e, on_retry) {
-            (ApiError::Taken { .. } | ApiError::HoldExpired { .. }, _) => {
+        Some(match &e {
+            ApiError::Taken { .. } | ApiError::HoldExpired { .. } => {
                 let list = draft.with(|d| d.alternatives.clone());
                 let l = lang.get();
                 let message = if list.is_empty() {
@@ -124,8 +124,7 @@ pub(super) fn HoldProblem(
                 }
                 .into_any()
             }
-            (_, Some(retry)) => view! { <ErrorView error=e on_retry=retry /> }.into_any(),
-            (_, None) => view! { <ErrorView error=e /> }.into_any(),
+            _ => view! { <ErrorView error=e on_retry /> }.into_any(),
         })
     }
 }
