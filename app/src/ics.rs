@@ -2,6 +2,7 @@
 
 use crate::api::TicketView;
 use crate::i18n::t;
+use chrono::{Datelike, Timelike};
 use domain::slots::kyiv_instant;
 use domain::Lang;
 
@@ -17,7 +18,19 @@ fn text(s: &str) -> String {
 pub fn event(ticket: &TicketView, lang: Lang) -> String {
     let stamp = |time| {
         kyiv_instant(ticket.date, time)
-            .map(|i| i.format("%Y%m%dT%H%M%SZ").to_string())
+            .map(|i| {
+                // Written out rather than with `format`: chrono's format
+                // strings would bring their reader into the WASM bundle.
+                format!(
+                    "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                    i.year(),
+                    i.month(),
+                    i.day(),
+                    i.hour(),
+                    i.minute(),
+                    i.second()
+                )
+            })
             .unwrap_or_default()
     };
     let o = &ticket.office;

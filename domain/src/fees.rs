@@ -5,7 +5,7 @@
 use crate::checklist::{Answers, Condition, Flag};
 use crate::i18n::{pick, Lang, Localized, Text};
 use crate::money::Money;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use thiserror::Error;
@@ -133,6 +133,13 @@ pub enum FeeError {
     Overflow,
 }
 
+/// `05.01.2023`, as dates are written in Ukraine. Written out rather than
+/// with chrono's `format`, whose format strings would bring their reader into
+/// the WASM bundle.
+fn dotted(date: NaiveDate) -> String {
+    format!("{:02}.{:02}.{}", date.day(), date.month(), date.year())
+}
+
 impl Localized for FeeError {
     fn message(&self, lang: Lang) -> String {
         match self {
@@ -143,8 +150,8 @@ impl Localized for FeeError {
             ),
             Self::NotInForce { date } => pick(
                 lang,
-                format!("На {} тариф не встановлено.", date.format("%d.%m.%Y")),
-                format!("No tariff is in force on {}.", date.format("%d.%m.%Y")),
+                format!("На {} тариф не встановлено.", dotted(*date)),
+                format!("No tariff is in force on {}.", dotted(*date)),
             ),
             Self::UrgencyNotOffered => pick(
                 lang,

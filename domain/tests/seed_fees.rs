@@ -7,7 +7,7 @@ mod common;
 use common::{calendar, catalog, d, service};
 use domain::checklist::{Answers, Loss};
 use domain::fees::{FeeError, FeeKind, Urgency};
-use domain::{Lang, Money};
+use domain::{Lang, Localized, Money};
 
 const SEED: &str = "passport-lost-stolen";
 
@@ -125,6 +125,15 @@ fn no_tariff_before_its_effective_date() {
         free.quote(d(2026, 11, 23), &Answers::typical()),
         Err(FeeError::NoTariff)
     );
+}
+
+#[test]
+fn a_tariff_not_in_force_names_the_date_as_written_in_ukraine() {
+    let e = FeeError::NotInForce {
+        date: d(2023, 1, 5),
+    };
+    assert_eq!(e.message(Lang::Uk), "На 05.01.2023 тариф не встановлено.");
+    assert_eq!(e.message(Lang::En), "No tariff is in force on 05.01.2023.");
 }
 
 #[test]

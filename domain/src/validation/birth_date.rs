@@ -37,8 +37,15 @@ impl BirthDate {
         if s.is_empty() {
             return Err(BirthDateError::Empty);
         }
-        let date = NaiveDate::parse_from_str(s, "%d.%m.%Y")
-            .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+        // `DD.MM.YYYY` is read as the ISO date it names, by chrono's own
+        // reader of ISO dates: its format strings (`parse_from_str`) would
+        // bring a second reader into the WASM bundle.
+        let iso = match s.split('.').collect::<Vec<_>>()[..] {
+            [day, month, year] => format!("{year}-{month}-{day}"),
+            _ => s.to_owned(),
+        };
+        let date = iso
+            .parse::<NaiveDate>()
             .map_err(|_| BirthDateError::Invalid)?;
         Self::new(date, today)
     }
@@ -115,6 +122,10 @@ mod tests {
             BirthDate::parse("23.11.2026", today).map(BirthDate::date),
             Ok(today)
         );
+        assert_eq!(
+            BirthDate::parse(" 4.8.1991 ", today).map(BirthDate::date),
+            Ok(d(1991, 8, 4))
+        );
     }
 
     #[test]
@@ -125,10 +136,21 @@ mod tests {
             BirthDate::parse("31.02.1990", today),
             Err(BirthDateError::Invalid)
         );
-        assert_eq!(
-            BirthDate::parse("1990", today),
-            Err(BirthDateError::Invalid)
-        );
+        for wrong in [
+            "1990",
+            "24.08",
+            "24.08.1991.1",
+            "24-08-1991",
+            "1991.08.24",
+            "24.08.1991x",
+            "x.08.1991",
+        ] {
+            assert_eq!(
+                BirthDate::parse(wrong, today),
+                Err(BirthDateError::Invalid),
+                "{wrong}"
+            );
+        }
         assert_eq!(
             BirthDate::parse("24.11.2026", today),
             Err(BirthDateError::InFuture)
