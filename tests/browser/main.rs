@@ -1,6 +1,6 @@
 //! Browser tests, run once per test run by `scripts/test.sh` against the release
 //! build. They wait on conditions, never on fixed sleeps.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![cfg(test)]
 
 mod booking;
 mod catalog;

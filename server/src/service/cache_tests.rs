@@ -1,5 +1,4 @@
 //! The availability cache: shared loads, and loads overtaken by a write.
-#![allow(clippy::unwrap_used)]
 
 use super::*;
 

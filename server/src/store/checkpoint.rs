@@ -101,7 +101,6 @@ fn checkpoint(conn: &Connection) -> Result<(), rusqlite::Error> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::panic)]
     use super::*;
     use std::time::Instant;
 

@@ -106,7 +106,6 @@ impl Tx for rusqlite::Connection {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::store::tx::args;
 

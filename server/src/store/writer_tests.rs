@@ -1,7 +1,6 @@
 //! The single writer: writes racing into one group each keep or lose exactly
 //! their own statements, a panicking write is undone alone, and a write whose
 //! caller went away still runs to its end.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use super::rows::internal;
 use super::tx::args;

@@ -1,11 +1,8 @@
 //! Availability reads come from memory between writes; they must still follow
 //! every write of this node and every hold that expires meanwhile. Old holds
 //! are swept without touching the ones that may still be confirmed.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 const SEED: &str = "passport-lost-stolen";

@@ -1,10 +1,7 @@
 //! The seed service card (passport replacing a lost or stolen one) must come out
 //! of the shipped catalog exactly: every field, every amount, both terms.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{calendar, catalog, d, service};
+use crate::common::{calendar, catalog, d, service};
 use domain::checklist::{Answers, Loss};
 use domain::fees::{FeeError, FeeKind, Urgency};
 use domain::{Lang, Localized, Money};

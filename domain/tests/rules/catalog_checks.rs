@@ -1,11 +1,10 @@
 //! A broken catalog file is refused with an error naming the entry.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use domain::catalog::{CatalogError, CatalogFile};
 use domain::{Lang, Localized};
 
 fn file() -> CatalogFile {
-    toml::from_str(include_str!("../../data/catalog.toml")).unwrap()
+    toml::from_str(include_str!("../../../data/catalog.toml")).unwrap()
 }
 
 fn refused(f: CatalogFile) -> CatalogError {
@@ -69,6 +68,6 @@ fn a_paid_service_without_tariff() {
 #[test]
 fn an_unknown_flag_is_a_parse_error() {
     let text =
-        include_str!("../../data/catalog.toml").replacen("if = \"stolen\"", "if = \"stollen\"", 1);
+        include_str!("../../../data/catalog.toml").replacen("if = \"stolen\"", "if = \"stollen\"", 1);
     assert!(toml::from_str::<CatalogFile>(&text).is_err());
 }

@@ -1,10 +1,7 @@
 //! The real server over HTTP, on SQLite and on PostgreSQL: health, the catalog
 //! reads, holds and confirms, the typed errors, the shell and the asset cache rules.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{confirm_body, error_kind, spawn_app, Db};
+use crate::common::{confirm_body, error_kind, spawn_app, Db};
 use serde_json::json;
 
 const SEED: &str = "passport-lost-stolen";
@@ -186,7 +183,7 @@ async fn reimporting_the_catalog_keeps_tickets(db: Db) {
     assert_eq!(status, 200, "{ticket}");
     // An edited catalog: the seed service renamed.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(common::repo_data().join("catalog.toml")).unwrap();
+    let text = std::fs::read_to_string(crate::common::repo_data().join("catalog.toml")).unwrap();
     let edited = text.replacen(
         "замість втраченого або викраденого",
         "замість втраченого чи викраденого",
@@ -196,7 +193,7 @@ async fn reimporting_the_catalog_keeps_tickets(db: Db) {
     std::fs::write(dir.path().join("catalog.toml"), edited).unwrap();
     let args = server::cli::ImportArgs {
         file: dir.path().join("catalog.toml"),
-        holidays: Some(common::repo_data().join("holidays")),
+        holidays: Some(crate::common::repo_data().join("holidays")),
         db: server::cli::DbArgs {
             db: app.db_url.clone(),
             db_pool: 2,

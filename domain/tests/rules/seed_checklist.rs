@@ -1,10 +1,7 @@
 //! The seed card's document checklist: every conditional document appears
 //! exactly for the answers that call for it.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{catalog, service};
+use crate::common::{catalog, service};
 use domain::checklist::{checklist, Answers, Applicant, Flag, Loss};
 use domain::Lang;
 

@@ -1,10 +1,7 @@
 //! Slots, capacity, online share, closures, the horizon and Kyiv time.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
+use crate::common::{calendar, catalog, d, office, service, t};
 use chrono::{TimeZone, Utc};
-use common::{calendar, catalog, d, office, service, t};
 use domain::slots::{bookable_slot, day_slots, kyiv_instant, kyiv_today, Horizon, SlotError};
 
 #[test]

@@ -1,5 +1,4 @@
 //! The shipped data files, parsed as the server parses them.
-#![allow(dead_code, clippy::expect_used)]
 
 use chrono::{NaiveDate, NaiveTime};
 use domain::calendar::{WorkingCalendar, YearCalendar};

@@ -2,13 +2,10 @@
 //! databases: with the decision told to ignore what is taken, a second ticket
 //! for one window and time, or a second active ticket of one person for one
 //! service, is refused by a unique index and answered with its typed error.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-mod common;
-
+use crate::common::{spawn_app, Db};
 use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
-use common::{spawn_app, Db};
 use domain::booking::BookingError;
 use server::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, Store};
 
@@ -27,7 +24,7 @@ fn place(window: &str) -> HoldRow {
         start: at(9, 0),
         end: at(9, 20),
         window: window.into(),
-        expires_at: common::now().timestamp() + 600,
+        expires_at: crate::common::now().timestamp() + 600,
     }
 }
 
@@ -43,7 +40,7 @@ async fn hold(store: &Store, n: u32, window: &str) -> (String, HoldRow) {
             PODIL,
             row.day,
             (row.start, row.end),
-            common::now().timestamp(),
+            crate::common::now().timestamp(),
             move |_| Ok(new),
         )
         .await
@@ -82,10 +79,10 @@ async fn confirm(
         token_hash: format!("token-{n}"),
         idempotency_hash: format!("key-{n}"),
         token_sealed: "sealed".into(),
-        created_at: common::now().timestamp(),
+        created_at: crate::common::now().timestamp(),
     };
     store
-        .confirm(keys, &row, common::now().timestamp(), move |_, _| {
+        .confirm(keys, &row, crate::common::now().timestamp(), move |_, _| {
             Ok(ticket)
         })
         .await

@@ -1,7 +1,6 @@
 //! `spawn_app`: the real server on a random port over a fresh database — a
 //! temporary SQLite file, or a fresh schema in the PostgreSQL at 127.0.0.1:5432
 //! (database `test`). PostgreSQL missing is a failure, not a skip.
-#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use chrono::{DateTime, TimeZone, Utc};
 use server::cli::{DataArgs, DbArgs, ServeArgs};
@@ -36,7 +35,7 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
-/// A fake build: what cargo-leptos leaves in `target/site`.
+/// A fake build: what `cargo xtask build` leaves in `target/site`.
 fn fake_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let pkg = dir.path().join("pkg");
@@ -204,11 +203,11 @@ macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::common::Db::Sqlite).await })*
+            async fn $name() { super::$name($crate::common::Db::Sqlite).await })*
         }
         mod postgres {
             $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name(super::common::Db::Postgres).await })*
+            async fn $name() { super::$name($crate::common::Db::Postgres).await })*
         }
     };
 }

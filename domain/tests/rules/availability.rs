@@ -1,9 +1,6 @@
 //! What is still free in a day's slots, given tickets and holds of every service.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{calendar, catalog, d, office, service, t};
+use crate::common::{calendar, catalog, d, office, service, t};
 use domain::slots::{availability, day_slots, Occupancy};
 
 fn taken(window: &str, service: &str, start: (u32, u32), end: (u32, u32)) -> Occupancy {

@@ -1,12 +1,9 @@
 //! Pages sent with their content: the catalog and every service card come
 //! pre-rendered by the app's own components, with the answer they show as JSON
 //! (the same as the API's), compressed; other addresses get the bare shell.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-mod common;
-
+use crate::common::{spawn_app, Db, TestApp};
 use app::api::{CatalogList, ServiceDetails};
-use common::{spawn_app, Db, TestApp};
 use domain::catalog::BookingMode;
 use domain::checklist::{checklist, Answers};
 use domain::Lang;

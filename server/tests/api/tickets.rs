@@ -1,10 +1,7 @@
 //! Opening a ticket with its access token (POST body, never a URL), on SQLite
 //! and on PostgreSQL.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{confirm_body, seed_slot, spawn_app, Db};
+use crate::common::{confirm_body, seed_slot, spawn_app, Db};
 use serde_json::json;
 
 async fn a_ticket_opens_with_its_token_only(db: Db) {

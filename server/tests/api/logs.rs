@@ -1,10 +1,7 @@
 //! Personal data never reaches the logs: a full booking and a refused one, with
 //! every log level on, leave no name, phone, e-mail or tax number in the output.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{key, spawn_app, Db};
+use crate::common::{key, spawn_app, Db};
 use serde_json::json;
 use std::io::Write;
 use std::sync::{Arc, Mutex};

@@ -1,10 +1,7 @@
 //! The booking policy and the ticket life cycle.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
+use crate::common::d;
 use chrono::{TimeZone, Utc};
-use common::d;
 use domain::booking::{ActiveTicket, BookingError, BookingPolicy, Contact, Person};
 use domain::ticket::{
     next_status, to_hex, AccessToken, Actor, Lifecycle, TicketEvent, TicketNumber, TicketStatus,

@@ -2,11 +2,8 @@
 //! one service, however many requests race: 510 concurrent confirms over three
 //! times of capacity 2, every person trying all three times ten times over; a
 //! confirm retried many times at once gives one ticket.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-mod common;
-
-use common::{confirm_body, error_kind, seed_slot, spawn_with, Db, Options};
+use crate::common::{confirm_body, error_kind, seed_slot, spawn_with, Db, Options};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

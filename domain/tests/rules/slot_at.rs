@@ -1,9 +1,6 @@
 //! One slot of a day (what a hold's confirm checks) is the day's slot at that time.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{calendar, catalog, d, t};
+use crate::common::{calendar, catalog, d, t};
 use domain::slots::{day_slots, slot_at};
 
 #[test]

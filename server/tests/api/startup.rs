@@ -1,10 +1,7 @@
 //! Start-up and static files: the HTML shell, the asset cache rules, a broken
 //! catalog refused with the entry named.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{spawn_app, Db};
+use crate::common::{spawn_app, Db};
 
 #[tokio::test]
 async fn the_shell_names_the_hashed_bundle_and_assets_are_cached() {
@@ -69,7 +66,7 @@ async fn the_shell_names_the_hashed_bundle_and_assets_are_cached() {
 #[test]
 fn a_broken_catalog_stops_the_start_naming_the_entry() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(common::repo_data().join("catalog.toml")).unwrap();
+    let text = std::fs::read_to_string(crate::common::repo_data().join("catalog.toml")).unwrap();
     let broken = text.replacen(
         r#"services = ["passport-lost-stolen", "id-card-first", "id-card-exchange"]"#,
         r#"services = ["passport-lost-stolen", "no-such-service"]"#,

@@ -1,11 +1,8 @@
 //! Bad input gets a typed error with the right status, never a 500, on both
 //! databases: times that cannot be booked, unknown ids, malformed bodies and
 //! every kind of invalid form field at once.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
-use common::{confirm_body, error_kind, seed_slot, spawn_app, Db};
+use crate::common::{confirm_body, error_kind, seed_slot, spawn_app, Db};
 use serde_json::json;
 
 const PODIL: &str = "kyiv-podilskyi";

@@ -1,0 +1,12 @@
+//! The rules' integration tests, one binary: each module an area, over the
+//! seed catalog (`common`) and property tests.
+#![cfg(test)]
+
+mod common;
+mod availability;
+mod booking_and_tickets;
+mod catalog_checks;
+mod seed_checklist;
+mod seed_fees;
+mod slot_at;
+mod slots;

@@ -1,0 +1,15 @@
+//! The server's integration tests, one binary: each module an area, every
+//! test once on SQLite and once on PostgreSQL (`common::Db`).
+#![cfg(test)]
+
+#[macro_use]
+mod common;
+mod bad_input;
+mod concurrency;
+mod endpoints;
+mod indexes;
+mod logs;
+mod pages;
+mod reads;
+mod startup;
+mod tickets;
