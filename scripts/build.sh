@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Builds the release WASM app (opt-level z, LTO, wasm-opt -Oz, hashed names,
-# .br/.gz beside every asset) into target/site and the release server binary.
+# Builds Cherga in release: the server (target/release/cherga) and, at once,
+# the browser app (target/site: split WASM parts, hashed names, .br/.gz beside
+# each file; xtask/src/main.rs). Their last, single-threaded optimisation steps
+# then overlap on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-# --split: the card, the booking wizard and the tickets are WASM chunks loaded
-# when first opened (see app/src/pages/lazy.rs).
-cargo leptos build --release --precompress --split
+cargo build --release --locked -p server --bin cherga &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+cargo xtask site
+wait $server
+trap - EXIT

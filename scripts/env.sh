@@ -1,4 +1,4 @@
-# Sourced by the scripts: puts the project's wasm-opt (binaryen >= 116, from npm)
-# before any system one, so cargo-leptos never uses Debian's broken 108.
+# Sourced by the scripts: cargo's own bin folder on the PATH (a fresh shell
+# after rustup may lack it). The build finds wasm-opt and esbuild in .tools/.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PATH"

@@ -10,8 +10,8 @@ source scripts/env.sh
 dir="${FLOOR_DIR:-target/floor}"
 mkdir -p "$dir/src"
 cp Cargo.lock "$dir/"
-# Versions, profile and wasm-opt flags are read from the workspace's
-# Cargo.toml, so the two builds cannot drift apart.
+# Versions and profile are read from the workspace's Cargo.toml, the
+# wasm-opt flags from the build, so the two builds cannot drift apart.
 python3 - "$dir/Cargo.toml" <<'EOF'
 import sys, tomllib
 ws = tomllib.load(open("Cargo.toml", "rb"))
@@ -59,12 +59,18 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 EOF
+# The real build links through wasm-bindgen-cli-support (xtask); this one needs
+# the CLI of the same version, installed once.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "0.2.130" ]; then
+  cargo install wasm-bindgen-cli --version 0.2.130
+fi
 (cd "$dir" && RUSTFLAGS="--cfg erase_components" cargo build --quiet --release --target wasm32-unknown-unknown)
 rm -rf "$dir/out"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
   --out-dir "$dir/out" "$dir/target/wasm32-unknown-unknown/release/floor.wasm"
-read -r -a opt_flags < <(python3 -c 'import tomllib; print(" ".join(tomllib.load(open("Cargo.toml", "rb"))["workspace"]["metadata"]["leptos"][0]["wasm-opt-features"]))')
-wasm-opt "${opt_flags[@]}" "$dir/out/floor_bg.wasm" -o "$dir/out/floor_bg.wasm"
+# The flags of the real build (xtask/src/front.rs, WASM_OPT).
+read -r -a opt_flags < <(python3 -c 'import re; src = open("xtask/src/front.rs").read(); print(" ".join(re.findall(r"\"(-[^\"]+)\"", src.split("const WASM_OPT")[1].split("];")[0])))')
+.tools/node_modules/.bin/wasm-opt "${opt_flags[@]}" "$dir/out/floor_bg.wasm" -o "$dir/out/floor_bg.wasm"
 python3 - "$dir/out" <<'EOF'
 import os, sys
 try:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints what a first visit downloads, raw, gzip and brotli as served (the
-.gz/.br files cargo-leptos writes beside each asset): the catalog's first visit
+.gz/.br files `cargo xtask build` writes beside each asset): the catalog's first visit
 (bundle script, split loader, WASM, stylesheet), then what each lazily loaded
 part adds, and the first visits that open a card or a booking page directly."""
 import glob, json, os, sys
