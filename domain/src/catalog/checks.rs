@@ -1,6 +1,6 @@
 //! The checks `Catalog::new` runs on each service and office.
 
-use super::validate::CatalogError;
+use super::error::CatalogError;
 use super::{BookingMode, DayHours, Office, Service, ServiceId, WeeklyHours};
 use crate::fees::Urgency;
 use std::collections::BTreeSet;

@@ -67,7 +67,10 @@ fn a_paid_service_without_tariff() {
 
 #[test]
 fn an_unknown_flag_is_a_parse_error() {
-    let text =
-        include_str!("../../../data/catalog.toml").replacen("if = \"stolen\"", "if = \"stollen\"", 1);
+    let text = include_str!("../../../data/catalog.toml").replacen(
+        "if = \"stolen\"",
+        "if = \"stollen\"",
+        1,
+    );
     assert!(toml::from_str::<CatalogFile>(&text).is_err());
 }

@@ -2,10 +2,11 @@
 //! seed catalog (`common`) and property tests.
 #![cfg(test)]
 
-mod common;
 mod availability;
 mod booking_and_tickets;
+mod booking_decisions;
 mod catalog_checks;
+mod common;
 mod seed_checklist;
 mod seed_fees;
 mod slot_at;

@@ -2,6 +2,8 @@
 //! most one active ticket per service; a contact (phone or e-mail) holds at most a
 //! configured number of active tickets.
 
+pub mod decide;
+
 use crate::i18n::{pick, Lang, Localized};
 use crate::validation::{BirthDate, Email, PersonName, Phone, Rnokpp};
 use serde::{Deserialize, Serialize};
