@@ -5,7 +5,7 @@
 //! no round trip either.
 
 use crate::api::{
-    get_service, list_catalog, ApiError, CatalogList, ReadError, ServiceDetails, ServiceRequest,
+    catalog, service, ApiError, CatalogList, ReadError, ServiceDetails, ServiceRequest,
 };
 use crate::browser;
 use domain::catalog::ServiceId;
@@ -95,7 +95,7 @@ pub fn use_catalog() -> Fetch<CatalogList, ReadError> {
         if let Some(list) = cache.0.with_value(|f| f.catalog.clone()) {
             return Ok(list);
         }
-        let list = list_catalog().await?;
+        let list = catalog().await?;
         cache.0.update_value(|f| f.catalog = Some(list.clone()));
         Ok(list)
     });
@@ -130,7 +130,7 @@ pub fn use_service(
             let d = match cache.0.with_value(|f| f.services.get(&id).cloned()) {
                 Some(d) => d,
                 None => {
-                    let d = get_service(ServiceRequest {
+                    let d = service(ServiceRequest {
                         service: id.clone(),
                     })
                     .await?;

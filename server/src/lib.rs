@@ -20,7 +20,7 @@ use domain::slots::Horizon;
 use service::{CatalogState, Services};
 use std::net::SocketAddr;
 use std::path::Path;
-use store::{Store, StoreError};
+use store::{OpenError, Store};
 use thiserror::Error;
 use tokio::net::TcpListener;
 
@@ -32,7 +32,7 @@ pub enum ServerError {
     Data(#[from] data::DataError),
     /// The database failed.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] OpenError),
     /// The socket could not be bound or served.
     #[error("network: {0}")]
     Io(#[from] std::io::Error),

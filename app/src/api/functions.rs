@@ -12,37 +12,31 @@ fn backend() -> Result<context::SharedBackend, ApiError> {
 
 /// Every service by category, and the notices in force.
 #[server(prefix = "/api", endpoint = "catalog", input = Json)]
-pub async fn list_catalog() -> Result<CatalogList, ReadError> {
+pub async fn catalog() -> Result<CatalogList, ReadError> {
     Ok(backend()?.catalog().await?)
 }
 
 /// One service card, with the calendar for the offline ready date.
 #[server(prefix = "/api", endpoint = "service", input = Json)]
-pub async fn get_service(
-    #[server(flatten)] req: ServiceRequest,
-) -> Result<ServiceDetails, ApiError> {
+pub async fn service(#[server(flatten)] req: ServiceRequest) -> Result<ServiceDetails, ApiError> {
     backend()?.service(req).await
 }
 
 /// Offices serving a service, each with its online status.
 #[server(prefix = "/api", endpoint = "offices", input = Json)]
-pub async fn list_offices(
-    #[server(flatten)] req: ServiceRequest,
-) -> Result<Vec<OfficeView>, ApiError> {
+pub async fn offices(#[server(flatten)] req: ServiceRequest) -> Result<Vec<OfficeView>, ApiError> {
     backend()?.offices(req).await
 }
 
 /// The booking horizon's days with their free places.
 #[server(prefix = "/api", endpoint = "days", input = Json)]
-pub async fn list_days(
-    #[server(flatten)] req: OfficeServiceRequest,
-) -> Result<Vec<DayView>, ApiError> {
+pub async fn days(#[server(flatten)] req: OfficeServiceRequest) -> Result<Vec<DayView>, ApiError> {
     backend()?.days(req).await
 }
 
 /// The times of a day with their free places.
 #[server(prefix = "/api", endpoint = "times", input = Json)]
-pub async fn list_times(#[server(flatten)] req: TimesRequest) -> Result<Vec<TimeView>, ApiError> {
+pub async fn times(#[server(flatten)] req: TimesRequest) -> Result<Vec<TimeView>, ApiError> {
     backend()?.times(req).await
 }
 
@@ -54,7 +48,7 @@ pub async fn hold(#[server(flatten)] req: HoldRequest) -> Result<HoldView, ApiEr
 
 /// A ticket, opened with its access token.
 #[server(prefix = "/api", endpoint = "ticket", input = Json)]
-pub async fn get_ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
+pub async fn ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
     backend()?.ticket(req).await
 }
 

@@ -1,4 +1,4 @@
-use crate::api::{get_ticket, ApiError, TicketRequest, TicketView};
+use crate::api::{ticket, ApiError, TicketRequest, TicketView};
 use crate::browser;
 use crate::components::checklist_view::ChecklistView;
 use crate::components::error_view::{ErrorView, Loading};
@@ -35,7 +35,7 @@ pub fn TicketPage() -> impl IntoView {
             if token.is_empty() {
                 return Err(ApiError::not_found("ticket"));
             }
-            let opened = get_ticket(TicketRequest {
+            let opened = ticket(TicketRequest {
                 id,
                 token: token.clone(),
             })

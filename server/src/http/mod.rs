@@ -8,7 +8,7 @@ mod shell;
 
 use crate::service::Services;
 use app::api::context::SharedBackend;
-use app::api::{ApiError, GetService, ListCatalog};
+use app::api::ApiError;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -45,8 +45,8 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     // some 30 KB of JSON), go compressed; the small booking answers do not.
     let compressed = || post(api.clone()).layer(CompressionLayer::new());
     Router::new()
-        .route(ListCatalog::PATH, compressed())
-        .route(GetService::PATH, compressed())
+        .route(app::api::Catalog::PATH, compressed())
+        .route(app::api::Service::PATH, compressed())
         .route("/api/{*fn_name}", post(api))
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))

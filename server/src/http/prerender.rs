@@ -30,7 +30,7 @@ pub struct Prerendered {
 /// other address (the app renders those alone).
 pub async fn prerender(services: &Services, path: &str, lang: Lang) -> Option<Prerendered> {
     let (catalog, service) = if path == "/" {
-        (Some(services.catalog().await.ok()?), None)
+        (Some(Backend::catalog(services).await.ok()?), None)
     } else {
         let id = path
             .strip_prefix("/services/")
@@ -41,7 +41,7 @@ pub async fn prerender(services: &Services, path: &str, lang: Lang) -> Option<Pr
         let req = ServiceRequest {
             service: ServiceId(id.to_string()),
         };
-        (None, Some(services.service(req).await.ok()?))
+        (None, Some(Backend::service(services, req).await.ok()?))
     };
     let kept = [
         catalog

@@ -1,18 +1,20 @@
+use super::errors::Wanted;
 use super::secrets::{check_idempotency_key, hash, ordered_id, random, seal};
 use super::Services;
 use crate::store::{ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
 use app::api::*;
 use chrono::TimeDelta;
+use domain::booking::decide::{confirm_window, hold_window, Applicant, HeldPlace};
 use domain::booking::ActiveTicket;
 use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
-use domain::slots::{availability, bookable_slot, slot_at};
+use domain::slots::{bookable_slot, slot_at};
 use domain::ticket::AccessToken;
 
 impl Services {
-    pub(super) async fn hold_time(&self, req: &HoldRequest) -> Result<HoldView, ApiError> {
-        let service = self.service(&req.service)?;
-        let office = self.office(&req.office)?;
+    pub(super) async fn hold(&self, req: &HoldRequest) -> Result<HoldView, ApiError> {
+        let service = self.find_service(&req.service)?;
+        let office = self.find_office(&req.office)?;
         let now = self.now();
         let slot = bookable_slot(
             now,
@@ -31,14 +33,7 @@ impl Services {
         let decided = self
             .store
             .hold(&office.id.0, day, visit, now.timestamp(), move |taken| {
-                let free = availability(std::slice::from_ref(&slot), &service_id, taken);
-                let window = free
-                    .first()
-                    .filter(|f| f.free > 0)
-                    .and_then(|f| f.free_windows.first())
-                    .ok_or(ApiError::Taken {
-                        alternatives: Vec::new(),
-                    })?;
+                let window = hold_window(&slot, &service_id, taken)?;
                 Ok(NewHold {
                     id,
                     hold: HoldRow {
@@ -47,7 +42,7 @@ impl Services {
                         day,
                         start: slot.start,
                         end: slot.end,
-                        window: window.clone(),
+                        window,
                         expires_at,
                     },
                 })
@@ -62,16 +57,19 @@ impl Services {
                 start: h.hold.start,
                 end: h.hold.end,
             }),
-            Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
-                alternatives: self
-                    .alternatives(&req.service, &req.office, req.date, req.time)
-                    .await,
-            }),
-            Err(e) => Err(e),
+            Err(e) => {
+                let wanted = Wanted {
+                    service: &req.service,
+                    office: &req.office,
+                    date: req.date,
+                    time: req.time,
+                };
+                Err(self.refused(e, wanted).await)
+            }
         }
     }
 
-    pub(super) async fn confirm_hold(&self, req: ConfirmRequest) -> Result<TicketView, ApiError> {
+    pub(super) async fn confirm(&self, req: ConfirmRequest) -> Result<TicketView, ApiError> {
         check_idempotency_key(&req.idempotency_key)?;
         let idempotency_hash = hash("idempotency", &req.idempotency_key);
         let today = self.today();
@@ -86,8 +84,8 @@ impl Services {
                 None => Err(ApiError::not_found("hold")),
             };
         };
-        let service = self.service(&ServiceId(hold.service.clone()))?;
-        let office = self.office(&OfficeId(hold.office.clone()))?;
+        let service = self.find_service(&ServiceId(hold.service.clone()))?;
+        let office = self.find_office(&OfficeId(hold.office.clone()))?;
         let person_key = hash("person", person.key().as_str());
         let contact_key = hash("contact", &contact.key());
         let now = self.now();
@@ -109,39 +107,24 @@ impl Services {
         let held = hold.clone();
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
         let token_hash = hash("token", token.as_str());
-        let slot: Vec<_> = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?
-            .into_iter()
-            .collect();
+        let slot = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?;
         let decide = move |taken: &[_], active: &[ActiveRow]| {
-            // The hold's own place must still be free (it is, unless the hold
-            // expired and somebody took it meanwhile).
-            let free = availability(&slot, &service_id, taken);
-            // The hold's window if still free, else any free one (a hold that
-            // expired may have lost its window but not the time).
-            let window = free.first().filter(|f| f.free > 0).and_then(|f| {
-                f.free_windows
-                    .iter()
-                    .find(|w| **w == held.window)
-                    .or(f.free_windows.first())
-                    .cloned()
-            });
-            let Some(window) = window else {
-                return Err(if expired {
-                    ApiError::HoldExpired {
-                        alternatives: Vec::new(),
-                    }
-                } else {
-                    ApiError::Taken {
-                        alternatives: Vec::new(),
-                    }
-                });
+            let held_place = HeldPlace {
+                slot: slot.as_ref(),
+                window: &held.window,
+                expired,
+            };
+            let applicant = Applicant {
+                person: &person_key,
+                contact: &contact_key,
             };
             let others = active.iter().map(|a| ActiveTicket {
                 person: &a.person_key,
                 service: &a.service,
                 contact: &a.contact_key,
             });
-            policy.check(&person_key, &contact_key, &service_id, others)?;
+            let window =
+                confirm_window(held_place, &service_id, taken, &policy, applicant, others)?;
             Ok(NewTicket {
                 id: ticket_id,
                 window,
@@ -171,17 +154,15 @@ impl Services {
             Ok(ConfirmOutcome::Created(t) | ConfirmOutcome::Replayed(t)) => {
                 self.ticket_view(t, Some(&req.idempotency_key))
             }
-            Err(ApiError::Taken { .. }) => Err(ApiError::Taken {
-                alternatives: self
-                    .alternatives(&service.id, &office.id, hold.day, hold.start)
-                    .await,
-            }),
-            Err(ApiError::HoldExpired { .. }) => Err(ApiError::HoldExpired {
-                alternatives: self
-                    .alternatives(&service.id, &office.id, hold.day, hold.start)
-                    .await,
-            }),
-            Err(e) => Err(e),
+            Err(e) => {
+                let wanted = Wanted {
+                    service: &service.id,
+                    office: &office.id,
+                    date: hold.day,
+                    time: hold.start,
+                };
+                Err(self.refused(e, wanted).await)
+            }
         }
     }
 }

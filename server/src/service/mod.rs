@@ -1,8 +1,31 @@
 //! The services behind the server functions: each reads the catalog in force,
 //! calls `domain` for every rule, and asks storage to read or write.
+//!
+//! # Errors
+//!
+//! Three layers, converted one way, each in one place:
+//!
+//! 1. **`domain`** refuses with its own typed errors (`SlotError`,
+//!    `BookingError`, `FieldError`s, `decide::Refusal`…), each `Localized` in
+//!    Ukrainian and English. A rule never logs.
+//! 2. **`store`** answers `StoreError`: the refusals it decides under its lock
+//!    (`Taken`, `HoldExpired`, `Booking`, `KeyReused`, `NotFound`) or `Failed`.
+//!    A database failure is logged once, where it happens (`store::tx::internal`),
+//!    with the database's message and no personal data (queries bind their
+//!    values; ids and keys are hashes or random); nobody above logs it again.
+//! 3. **Here**, every error becomes the wire error `app::api::ApiError`:
+//!    `From<StoreError>` and the `From`s of the domain errors in `app::api`,
+//!    and `errors::Services::refused`, which adds the nearest free times to a
+//!    time that is gone. The server functions return it as is.
+//!
+//! What the browser sees: a refusal as its kind with the localized message
+//! (`docs/API.md`, «Errors»), and for `Internal` (storage failed, a broken
+//! invariant) only "something went wrong, try again" with no detail; it offers
+//! "try again" only for `Internal` and `Transport` (`app::api::Transient`).
 
 mod booking;
 mod cache;
+mod errors;
 mod reads;
 pub mod secrets;
 mod tickets;
@@ -82,7 +105,7 @@ impl Services {
 
     /// Deletes the holds expired a day ago (housekeeping); returns how many.
     pub async fn sweep_holds(&self) -> Result<u64, ApiError> {
-        self.store.sweep_holds(self.now().timestamp()).await
+        Ok(self.store.sweep_holds(self.now().timestamp()).await?)
     }
 
     /// Sweeps the old holds every `period`, for as long as the server runs.
@@ -101,14 +124,14 @@ impl Services {
         (self.clock)()
     }
 
-    fn service(&self, id: &ServiceId) -> Result<&Service, ApiError> {
+    fn find_service(&self, id: &ServiceId) -> Result<&Service, ApiError> {
         self.state
             .catalog
             .service(id)
             .ok_or_else(|| ApiError::not_found("service"))
     }
 
-    fn office(&self, id: &OfficeId) -> Result<&Office, ApiError> {
+    fn find_office(&self, id: &OfficeId) -> Result<&Office, ApiError> {
         self.state
             .catalog
             .office(id)
@@ -116,36 +139,39 @@ impl Services {
     }
 }
 
+/// Each endpoint is one name throughout: the server function in
+/// `app::api::functions`, the `Backend` method, and the method of `Services`
+/// that it runs (in `reads`, `booking`, `tickets`).
 impl Backend for Services {
     fn catalog(&self) -> Answer<'_, CatalogList> {
-        Box::pin(async move { Ok(self.catalog_list()) })
+        Box::pin(async move { Ok(Services::catalog(self)) })
     }
 
     fn service(&self, req: ServiceRequest) -> Answer<'_, ServiceDetails> {
-        Box::pin(async move { self.service_details(&req.service) })
+        Box::pin(async move { Services::service(self, &req.service) })
     }
 
     fn offices(&self, req: ServiceRequest) -> Answer<'_, Vec<OfficeView>> {
-        Box::pin(async move { self.office_list(&req.service) })
+        Box::pin(async move { Services::offices(self, &req.service) })
     }
 
     fn days(&self, req: OfficeServiceRequest) -> Answer<'_, Vec<DayView>> {
-        Box::pin(async move { self.day_list(&req.service, &req.office).await })
+        Box::pin(async move { Services::days(self, &req.service, &req.office).await })
     }
 
     fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>> {
-        Box::pin(async move { self.time_list(&req).await })
+        Box::pin(async move { Services::times(self, &req).await })
     }
 
     fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView> {
-        Box::pin(async move { self.hold_time(&req).await })
+        Box::pin(async move { Services::hold(self, &req).await })
     }
 
     fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { self.open_ticket(&req).await })
+        Box::pin(async move { Services::ticket(self, &req).await })
     }
 
     fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { self.confirm_hold(req).await })
+        Box::pin(async move { Services::confirm(self, req).await })
     }
 }

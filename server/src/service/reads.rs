@@ -17,7 +17,7 @@ impl Services {
         kyiv_today(self.now())
     }
 
-    pub(super) fn catalog_list(&self) -> CatalogList {
+    pub(super) fn catalog(&self) -> CatalogList {
         let catalog = &self.state.catalog;
         let today = self.today();
         let mut notices: Vec<Text> = Vec::new();
@@ -37,8 +37,8 @@ impl Services {
         }
     }
 
-    pub(super) fn service_details(&self, id: &ServiceId) -> Result<ServiceDetails, ApiError> {
-        let service = self.service(id)?;
+    pub(super) fn service(&self, id: &ServiceId) -> Result<ServiceDetails, ApiError> {
+        let service = self.find_service(id)?;
         Ok(ServiceDetails {
             service: service.clone(),
             questions: service.questions(),
@@ -49,8 +49,8 @@ impl Services {
 
     /// The offices where `id` can be booked (or is served, but not online); a
     /// service that needs no booking has no office to choose.
-    pub(super) fn office_list(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
-        visit_minutes(self.service(id)?)?;
+    pub(super) fn offices(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
+        visit_minutes(self.find_service(id)?)?;
         let today = self.today();
         let mut offices: Vec<&Office> = self
             .state
@@ -74,8 +74,8 @@ impl Services {
         service: &ServiceId,
         office: &OfficeId,
     ) -> Result<(&Service, &Office), ApiError> {
-        let s = self.service(service)?;
-        let o = self.office(office)?;
+        let s = self.find_service(service)?;
+        let o = self.find_office(office)?;
         online_booking(o, s)?;
         Ok((s, o))
     }
@@ -92,7 +92,7 @@ impl Services {
         }
     }
 
-    pub(super) async fn day_list(
+    pub(super) async fn days(
         &self,
         service: &ServiceId,
         office: &OfficeId,
@@ -166,7 +166,7 @@ impl Services {
         })
     }
 
-    pub(super) async fn time_list(&self, req: &TimesRequest) -> Result<Vec<TimeView>, ApiError> {
+    pub(super) async fn times(&self, req: &TimesRequest) -> Result<Vec<TimeView>, ApiError> {
         let (s, o) = self.bookable(&req.service, &req.office)?;
         if !self
             .horizon

@@ -12,7 +12,7 @@ use domain::ticket::{AccessToken, TicketStatus};
 impl Services {
     /// The ticket `req.id` if `req.token` is its access token. A wrong token
     /// answers as an unknown id, so tokens cannot be probed ticket by ticket.
-    pub(super) async fn open_ticket(&self, req: &TicketRequest) -> Result<TicketView, ApiError> {
+    pub(super) async fn ticket(&self, req: &TicketRequest) -> Result<TicketView, ApiError> {
         let not_found = || ApiError::not_found("ticket");
         if req.id.len() > 64 || req.token.len() > 128 {
             return Err(not_found());
@@ -36,8 +36,8 @@ impl Services {
         t: StoredTicket,
         idempotency_key: Option<&str>,
     ) -> Result<TicketView, ApiError> {
-        let service = self.service(&ServiceId(t.service.clone()))?;
-        let office = self.office(&OfficeId(t.office.clone()))?;
+        let service = self.find_service(&ServiceId(t.service.clone()))?;
+        let office = self.find_office(&OfficeId(t.office.clone()))?;
         let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
         let token = idempotency_key
             .and_then(|key| unseal(&t.token_sealed, key))

@@ -1,8 +1,9 @@
 //! Audits over the stored tickets.
 
+use super::error::StoreError;
 use super::rows::*;
+use super::tx::internal;
 use super::Store;
-use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::Row;
 
@@ -11,7 +12,7 @@ impl Store {
     /// benchmark's overbooking check: `(office, day, start, tickets)` per time.
     pub async fn active_per_time(
         &self,
-    ) -> Result<Vec<(String, NaiveDate, NaiveTime, i64)>, ApiError> {
+    ) -> Result<Vec<(String, NaiveDate, NaiveTime, i64)>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT office_id, day, start_time, COUNT(*) AS n FROM tickets WHERE status IN {ACTIVE}
              GROUP BY office_id, day, start_time"

@@ -3,11 +3,12 @@
 //! lock of the office and day (and of the contact), so no two requests decide
 //! on the same picture; unique indexes back the rules that span office-days.
 
+use super::error::StoreError;
 use super::queries::*;
 use super::rows::*;
+use super::tx::internal;
 use super::tx::{args, Tx};
 use super::Store;
-use app::api::ApiError;
 use chrono::NaiveDate;
 use domain::slots::Occupancy;
 
@@ -20,7 +21,7 @@ impl Store {
         office: &str,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Vec<Taken>, ApiError> {
+    ) -> Result<Vec<Taken>, StoreError> {
         let rows = self
             .read(OCCUPANCY_SQL, args![office, day_text(from), day_text(to)])
             .await?;
@@ -38,7 +39,7 @@ impl Store {
     }
 
     /// A ticket by its id.
-    pub async fn ticket_by_id(&self, id: &str) -> Result<Option<StoredTicket>, ApiError> {
+    pub async fn ticket_by_id(&self, id: &str) -> Result<Option<StoredTicket>, StoreError> {
         self.ticket_where("id", id).await
     }
 
@@ -46,7 +47,7 @@ impl Store {
     pub async fn ticket_by_idempotency(
         &self,
         hash: &str,
-    ) -> Result<Option<StoredTicket>, ApiError> {
+    ) -> Result<Option<StoredTicket>, StoreError> {
         self.ticket_where("idempotency_hash", hash).await
     }
 
@@ -55,7 +56,7 @@ impl Store {
         &self,
         column: &'static str,
         value: &str,
-    ) -> Result<Option<StoredTicket>, ApiError> {
+    ) -> Result<Option<StoredTicket>, StoreError> {
         let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE {column} = $1");
         let rows = self.lookup(&sql, args![value]).await?;
         rows.first().map(ticket_row).transpose()
@@ -72,9 +73,9 @@ impl Store {
         hold: &HoldRow,
         now: i64,
         decide: F,
-    ) -> Result<ConfirmOutcome, ApiError>
+    ) -> Result<ConfirmOutcome, StoreError>
     where
-        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError> + Send + 'static,
+        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError> + Send + 'static,
     {
         let locks = [
             format!("office-day:{}:{}", hold.office, hold.day),
@@ -95,9 +96,9 @@ async fn confirm_in<F>(
     hold: HoldRow,
     now: i64,
     decide: F,
-) -> Result<ConfirmOutcome, ApiError>
+) -> Result<ConfirmOutcome, StoreError>
 where
-    F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, ApiError>,
+    F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError>,
 {
     let ConfirmKeys {
         hold_id,
@@ -115,7 +116,7 @@ where
     if deleted == 0 {
         return match find_by_idempotency(&mut *tx, &idempotency_hash).await? {
             Some(t) => Ok(ConfirmOutcome::Replayed(t)),
-            None => Err(ApiError::not_found("hold")),
+            None => Err(StoreError::NotFound("hold")),
         };
     }
     let visit = (hold.start, hold.end);
@@ -132,7 +133,7 @@ where
                 contact_key: r.text(3)?,
             })
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect::<Result<Vec<_>, StoreError>>()?;
     let t = decide(&taken, &active)?;
     let counted = tx
         .rows(

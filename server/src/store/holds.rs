@@ -1,11 +1,12 @@
 //! Holds: a time kept while the applicant fills the form, and the sweep of
 //! holds long expired.
 
+use super::error::StoreError;
 use super::queries::*;
 use super::rows::*;
+use super::tx::internal;
 use super::tx::{args, Tx};
 use super::Store;
-use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
 
@@ -19,9 +20,9 @@ impl Store {
         visit: (NaiveTime, NaiveTime),
         now: i64,
         decide: F,
-    ) -> Result<NewHold, ApiError>
+    ) -> Result<NewHold, StoreError>
     where
-        F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError> + Send + 'static,
+        F: FnOnce(&[Occupancy]) -> Result<NewHold, StoreError> + Send + 'static,
     {
         let lock = format!("office-day:{office}:{day}");
         let office = office.to_string();
@@ -36,7 +37,7 @@ impl Store {
     /// can no longer be confirmed anyway, their day being near or past, while
     /// younger expired holds stay, so a late confirm still succeeds if the place
     /// is free.
-    pub async fn sweep_holds(&self, now: i64) -> Result<u64, ApiError> {
+    pub async fn sweep_holds(&self, now: i64) -> Result<u64, StoreError> {
         self.write(&["holds-sweep"], move |tx| {
             Box::pin(async move {
                 tx.exec(
@@ -51,7 +52,7 @@ impl Store {
     }
 
     /// The hold `id`, live or expired.
-    pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, ApiError> {
+    pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, StoreError> {
         let rows = self
             .lookup(
                 "SELECT office_id, service_id, day, start_time, end_time, window_id, expires_at FROM holds WHERE id = $1",
@@ -81,9 +82,9 @@ async fn hold_in<F>(
     visit: (NaiveTime, NaiveTime),
     now: i64,
     decide: F,
-) -> Result<NewHold, ApiError>
+) -> Result<NewHold, StoreError>
 where
-    F: FnOnce(&[Occupancy]) -> Result<NewHold, ApiError>,
+    F: FnOnce(&[Occupancy]) -> Result<NewHold, StoreError>,
 {
     let taken = visit_occupancy(&mut *tx, &office, day, visit, now).await?;
     let new = decide(&taken)?;

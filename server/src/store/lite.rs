@@ -1,8 +1,7 @@
 //! The rusqlite side of [`Tx`]: SQLite's single writer and its point reads run
 //! their statements here, on the calling thread.
 
-use super::tx::{Arg, DbError, DbRow, Tx, Value};
-use super::writer::ConnFuture;
+use super::tx::{Arg, ConnFuture, DbError, DbRow, Tx, Value};
 
 impl From<rusqlite::Error> for DbError {
     fn from(e: rusqlite::Error) -> Self {

@@ -4,11 +4,11 @@
 //! wait: their connections fail at once on a lock (SQLite's WAL readers meet
 //! one only while the WAL is being reset), and such a read goes through sqlx.
 
+use super::error::StoreError;
 use super::lite::lite_fetch;
-use super::rows::internal;
+use super::tx::internal;
 use super::tx::{Arg, DbError, DbRow, Tx};
 use super::Store;
-use app::api::ApiError;
 use rusqlite::Connection;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -61,7 +61,7 @@ impl Lookups {
 impl Store {
     /// Reads one row by its key: on SQLite here and now when it can (see
     /// `lookups`), else through the pool.
-    pub(super) async fn lookup(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, ApiError> {
+    pub(super) async fn lookup(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, StoreError> {
         if let Some(rows) = self.lookups.as_ref().and_then(|l| l.rows(sql, &args)) {
             return rows.map_err(internal);
         }
@@ -69,7 +69,7 @@ impl Store {
     }
 
     /// Runs a query on a reading connection of the pool.
-    pub(super) async fn read(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, ApiError> {
+    pub(super) async fn read(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, StoreError> {
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         conn.rows(sql, args).await.map_err(internal)
     }

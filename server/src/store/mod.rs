@@ -7,6 +7,7 @@ mod audit;
 mod booking;
 mod catalog;
 mod checkpoint;
+mod error;
 mod holds;
 mod lite;
 mod lookups;
@@ -21,8 +22,7 @@ pub use rows::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket, Taken,
 };
 
-use app::api::ApiError;
-use rows::internal;
+pub use error::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyConnection, AnyPool, Executor};
@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 use std::time::Duration;
 use thiserror::Error;
+use tx::internal;
 use writer::{WriteOp, Writer};
 
 /// Which database is behind the pool.
@@ -43,7 +44,7 @@ pub enum Dialect {
 
 /// A storage failure (the message never holds personal data: queries bind values).
 #[derive(Debug, Error)]
-pub enum StoreError {
+pub enum OpenError {
     /// The URL is neither `sqlite://…` nor `postgres://…`.
     #[error("unsupported database URL (use sqlite://PATH or postgres://…)")]
     BadUrl,
@@ -105,7 +106,7 @@ fn migrator() -> Migrator {
 
 impl Store {
     /// Connects to `url`: `sqlite://PATH` (created if missing) or `postgres://…`.
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, OpenError> {
         sqlx::any::install_default_drivers();
         let mut file = None;
         let (dialect, url) = if let Some(path) = url.strip_prefix("sqlite://") {
@@ -115,7 +116,7 @@ impl Store {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
             {
-                std::fs::create_dir_all(parent).map_err(|e| StoreError::Db(sqlx::Error::Io(e)))?;
+                std::fs::create_dir_all(parent).map_err(|e| OpenError::Db(sqlx::Error::Io(e)))?;
             }
             let url = if path.contains("mode=") {
                 url.to_string()
@@ -129,7 +130,7 @@ impl Store {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Dialect::Postgres, url.to_string())
         } else {
-            return Err(StoreError::BadUrl);
+            return Err(OpenError::BadUrl);
         };
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
@@ -148,7 +149,7 @@ impl Store {
         let lookups = file.clone().map(lookups::Lookups::new);
         let writer = match file {
             Some(path) => {
-                let conn = open_writer(&path).map_err(|e| StoreError::Writer(e.to_string()))?;
+                let conn = open_writer(&path).map_err(|e| OpenError::Writer(e.to_string()))?;
                 Some(Writer::start(conn, path))
             }
             None => None,
@@ -162,7 +163,7 @@ impl Store {
     }
 
     /// Applies the migrations not yet applied.
-    pub async fn migrate(&self) -> Result<(), StoreError> {
+    pub async fn migrate(&self) -> Result<(), OpenError> {
         migrator().run(&self.pool).await?;
         Ok(())
     }
@@ -187,7 +188,7 @@ impl Store {
         &self,
         keys: &[&str],
         op: impl WriteOp<T>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, StoreError> {
         if let Some(writer) = &self.writer {
             return writer.write(op).await;
         }

@@ -2,9 +2,9 @@
 //! tickets of a person or contact, a ticket by its idempotency key, and the
 //! typed refusal of a unique index.
 
+use super::error::StoreError;
 use super::rows::*;
-use super::tx::{args, DbError, Tx};
-use app::api::ApiError;
+use super::tx::{args, internal, DbError, Tx};
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
 use std::sync::LazyLock;
@@ -36,7 +36,7 @@ pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| {
 pub(super) async fn find_by_idempotency(
     tx: &mut dyn Tx,
     hash: &str,
-) -> Result<Option<StoredTicket>, ApiError> {
+) -> Result<Option<StoredTicket>, StoreError> {
     let sql = format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE idempotency_hash = $1");
     let rows = tx.rows(&sql, args![hash]).await.map_err(internal)?;
     rows.first().map(ticket_row).transpose()
@@ -49,7 +49,7 @@ pub(super) async fn visit_occupancy(
     day: NaiveDate,
     visit: (NaiveTime, NaiveTime),
     now: i64,
-) -> Result<Vec<Occupancy>, ApiError> {
+) -> Result<Vec<Occupancy>, StoreError> {
     let rows = tx
         .rows(
             &VISIT_OCCUPANCY_SQL,
@@ -71,19 +71,13 @@ pub(super) async fn visit_occupancy(
 /// The typed refusal for a unique index that refused a ticket, or an
 /// internal error. Each index goes by its name (PostgreSQL's message) and its
 /// columns (SQLite's).
-pub(super) fn ticket_refused(e: DbError) -> ApiError {
+pub(super) fn ticket_refused(e: DbError) -> StoreError {
     if e.is_unique_on(&["tickets_one_active_per_person", "tickets.person_key"]) {
-        ApiError::Booking {
-            cause: domain::booking::BookingError::AlreadyBooked,
-        }
+        StoreError::Booking(domain::booking::BookingError::AlreadyBooked)
     } else if e.is_unique_on(&["tickets_one_per_window", "tickets.window_id"]) {
-        ApiError::Taken {
-            alternatives: Vec::new(),
-        }
+        StoreError::Taken
     } else if e.is_unique_on(&["idempotency_hash"]) {
-        ApiError::BadRequest {
-            detail: "the idempotency key was used for another hold".into(),
-        }
+        StoreError::KeyReused
     } else {
         internal(e)
     }

@@ -1,8 +1,8 @@
 //! Row types of the booking tables, their mapping to domain types, and the
 //! shared SQL.
 
-use super::tx::DbRow;
-use app::api::ApiError;
+use super::error::StoreError;
+use super::tx::{internal, DbRow};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use domain::slots::Occupancy;
 
@@ -140,11 +140,6 @@ pub struct ActiveRow {
     pub contact_key: String,
 }
 
-pub(crate) fn internal(e: impl std::fmt::Display) -> ApiError {
-    tracing::error!(error = %e, "storage failure");
-    ApiError::Internal
-}
-
 // Dates and times are stored as `YYYY-MM-DD` and `HH:MM` text (they sort and
 // compare as text in both databases). Written and read without a format string:
 // chrono's strftime parses its format at every call, on every row.
@@ -171,20 +166,20 @@ fn numbers<const N: usize>(s: &str, sep: char) -> Option<[u32; N]> {
     parts.next().is_none().then_some(out)
 }
 
-pub(super) fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
+pub(super) fn parse_day(s: &str) -> Result<NaiveDate, StoreError> {
     numbers::<3>(s, '-')
         .and_then(|[y, m, d]| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
         .ok_or_else(|| internal(format!("stored day {s:?} is not YYYY-MM-DD")))
 }
 
-pub(super) fn parse_time(s: &str) -> Result<NaiveTime, ApiError> {
+pub(super) fn parse_time(s: &str) -> Result<NaiveTime, StoreError> {
     numbers::<2>(s, ':')
         .and_then(|[h, m]| NaiveTime::from_hms_opt(h, m, 0))
         .ok_or_else(|| internal(format!("stored time {s:?} is not HH:MM")))
 }
 
 /// A row of `day, window_id, service_id, start_time, end_time`.
-pub(super) fn occupancy_row(row: &DbRow) -> Result<(NaiveDate, Occupancy), ApiError> {
+pub(super) fn occupancy_row(row: &DbRow) -> Result<(NaiveDate, Occupancy), StoreError> {
     Ok((
         parse_day(&row.text(0)?)?,
         Occupancy {
@@ -197,7 +192,7 @@ pub(super) fn occupancy_row(row: &DbRow) -> Result<(NaiveDate, Occupancy), ApiEr
 }
 
 /// A row of [`TICKET_COLUMNS`].
-pub(super) fn ticket_row(row: &DbRow) -> Result<StoredTicket, ApiError> {
+pub(super) fn ticket_row(row: &DbRow) -> Result<StoredTicket, StoreError> {
     Ok(StoredTicket {
         id: row.text(0)?,
         office: row.text(1)?,

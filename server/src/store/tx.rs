@@ -4,11 +4,21 @@
 //! sqlx's worker thread. Both run the same SQL with `$N` parameters, so the
 //! booking code that decides what to write exists once.
 
-use super::rows::internal;
-use super::writer::ConnFuture;
-use app::api::ApiError;
+use super::error::StoreError;
 use sqlx::{AnyConnection, Row};
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future borrowing the connection.
+pub(crate) type ConnFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
+
+/// A storage failure, logged here once (the message holds no personal data:
+/// queries bind their values), answered as an internal error.
+pub(crate) fn internal(e: impl std::fmt::Display) -> StoreError {
+    tracing::error!(error = %e, "storage failure");
+    StoreError::Failed
+}
 
 /// A bound value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +83,14 @@ pub(crate) enum Value {
 pub(crate) struct DbRow(pub(super) Vec<Value>);
 
 impl DbRow {
-    fn value(&self, i: usize) -> Result<&Value, ApiError> {
+    fn value(&self, i: usize) -> Result<&Value, StoreError> {
         self.0
             .get(i)
             .ok_or_else(|| internal(format!("no column {i}")))
     }
 
     /// Column `i` as text.
-    pub(crate) fn text(&self, i: usize) -> Result<String, ApiError> {
+    pub(crate) fn text(&self, i: usize) -> Result<String, StoreError> {
         match self.value(i)? {
             Value::Text(s) => Ok(s.clone()),
             other => Err(internal(format!("column {i}: text expected, {other:?}"))),
@@ -88,7 +98,7 @@ impl DbRow {
     }
 
     /// Column `i` as an integer or NULL.
-    pub(crate) fn maybe_int(&self, i: usize) -> Result<Option<i64>, ApiError> {
+    pub(crate) fn maybe_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
         match self.value(i)? {
             Value::Int(n) => Ok(Some(*n)),
             Value::Null => Ok(None),
@@ -97,7 +107,7 @@ impl DbRow {
     }
 
     /// Column `i` as an integer.
-    pub(crate) fn int(&self, i: usize) -> Result<i64, ApiError> {
+    pub(crate) fn int(&self, i: usize) -> Result<i64, StoreError> {
         self.maybe_int(i)?
             .ok_or_else(|| internal(format!("column {i}: NULL")))
     }

@@ -21,33 +21,27 @@
 //! half-done: the write still runs to its end and its answer is dropped.
 
 use super::checkpoint::Checkpoints;
-use super::rows::internal;
-use super::tx::Tx;
-use app::api::ApiError;
+use super::error::StoreError;
+use super::tx::{internal, ConnFuture, Tx};
 use futures::FutureExt;
 use rusqlite::Connection;
-use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::pin::Pin;
 use tokio::sync::{mpsc, oneshot};
 
 /// At most this many writes share one commit (keeps a commit's pages and
 /// the wait of the first write in a group bounded).
 pub(crate) const MAX_GROUP: usize = 64;
 
-/// A boxed future borrowing the connection.
-pub(crate) type ConnFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
-
 /// A write: statements run on the writer's connection, inside its transaction.
 /// An `Err` means "write nothing"; its statements are undone.
 pub(crate) trait WriteOp<T>:
-    for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
+    for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, StoreError>> + Send + 'static
 {
 }
 
 impl<T, F> WriteOp<T> for F where
-    F: for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, ApiError>> + Send + 'static
+    F: for<'c> FnOnce(&'c mut dyn Tx) -> ConnFuture<'c, Result<T, StoreError>> + Send + 'static
 {
 }
 
@@ -59,12 +53,12 @@ trait Ran: Send {
     /// True if it wants its statements kept.
     fn wrote(&self) -> bool;
     /// Answers the caller once the fate of the group is known.
-    fn answer(self: Box<Self>, committed: Result<(), ApiError>);
+    fn answer(self: Box<Self>, committed: Result<(), StoreError>);
 }
 
 struct Reply<T> {
-    result: Result<T, ApiError>,
-    to: oneshot::Sender<Result<T, ApiError>>,
+    result: Result<T, StoreError>,
+    to: oneshot::Sender<Result<T, StoreError>>,
 }
 
 impl<T: Send> Ran for Reply<T> {
@@ -72,7 +66,7 @@ impl<T: Send> Ran for Reply<T> {
         self.result.is_ok()
     }
 
-    fn answer(self: Box<Self>, committed: Result<(), ApiError>) {
+    fn answer(self: Box<Self>, committed: Result<(), StoreError>) {
         let result = match committed {
             Ok(()) => self.result,
             Err(e) => Err(e),
@@ -118,7 +112,7 @@ impl Writer {
     pub(crate) async fn write<T: Send + 'static>(
         &self,
         op: impl WriteOp<T>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, StoreError> {
         let (to, answer) = oneshot::channel();
         let job: Job = Box::new(move |conn| {
             Box::pin(async move {
@@ -190,7 +184,7 @@ async fn commit_group(
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
             for r in ran {
-                r.answer(Err(ApiError::Internal));
+                r.answer(Err(StoreError::Failed));
             }
             Err(e)
         }

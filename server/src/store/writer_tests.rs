@@ -2,10 +2,10 @@
 //! their own statements, a panicking write is undone alone, and a write whose
 //! caller went away still runs to its end.
 
-use super::rows::internal;
+use super::error::StoreError;
 use super::tx::args;
+use super::tx::internal;
 use super::writer::{WriteOp, Writer};
-use app::api::ApiError;
 use sqlx::any::AnyConnectOptions;
 use sqlx::{AnyPool, Row};
 use std::str::FromStr;
@@ -31,7 +31,7 @@ fn insert(k: i64) -> impl WriteOp<i64> {
                 .await
                 .map_err(internal)?;
             match k % 5 {
-                1 => Err(ApiError::not_found("k")),
+                1 => Err(StoreError::NotFound("k")),
                 3 => panic!("a bug in write {k}"),
                 _ => Ok(k),
             }
@@ -62,10 +62,10 @@ async fn racing_writes_keep_exactly_their_own_statements() {
         let (k, answer) = t.await.unwrap();
         match k % 5 {
             1 => assert!(
-                matches!(answer, Err(ApiError::NotFound { .. })),
+                matches!(answer, Err(StoreError::NotFound(_))),
                 "{k}: {answer:?}"
             ),
-            3 => assert!(matches!(answer, Err(ApiError::Internal)), "{k}: {answer:?}"),
+            3 => assert!(matches!(answer, Err(StoreError::Failed)), "{k}: {answer:?}"),
             _ => assert_eq!(answer.unwrap(), k),
         }
     }

@@ -4,10 +4,9 @@
 //! service, is refused by a unique index and answered with its typed error.
 
 use crate::common::{spawn_app, Db};
-use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::booking::BookingError;
-use server::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, Store};
+use server::store::{ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, Store, StoreError};
 
 const SEED: &str = "passport-lost-stolen";
 const PODIL: &str = "kyiv-podilskyi";
@@ -54,7 +53,7 @@ async fn confirm(
     n: u32,
     person: &str,
     (hold_id, row): (String, HoldRow),
-) -> Result<ConfirmOutcome, ApiError> {
+) -> Result<ConfirmOutcome, StoreError> {
     let keys = ConfirmKeys {
         hold_id,
         idempotency_hash: format!("key-{n}"),
@@ -100,10 +99,7 @@ async fn indexes_refuse(db: Db) {
         Ok(ConfirmOutcome::Created(_))
     ));
     let refused = confirm(store, 2, "person-b", second.clone()).await;
-    assert!(
-        matches!(refused, Err(ApiError::Taken { .. })),
-        "{refused:?}"
-    );
+    assert!(matches!(refused, Err(StoreError::Taken)), "{refused:?}");
 
     // One person, one service, another window: refused as already booked.
     let third = hold(store, 3, "2").await;
@@ -111,9 +107,7 @@ async fn indexes_refuse(db: Db) {
     assert!(
         matches!(
             refused,
-            Err(ApiError::Booking {
-                cause: BookingError::AlreadyBooked
-            })
+            Err(StoreError::Booking(BookingError::AlreadyBooked))
         ),
         "{refused:?}"
     );

@@ -1,5 +1,5 @@
 use super::draft_for;
-use crate::api::{list_days, ApiError, DayView, OfficeServiceRequest};
+use crate::api::{days, ApiError, DayView, OfficeServiceRequest};
 use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
@@ -32,7 +32,7 @@ pub fn DateStep() -> impl IntoView {
         async move {
             match (service, office) {
                 (Some(service), Some(office)) => {
-                    list_days(OfficeServiceRequest { service, office }).await
+                    days(OfficeServiceRequest { service, office }).await
                 }
                 _ => Err(ApiError::not_found("office")),
             }

@@ -1,5 +1,5 @@
 use super::draft_for;
-use crate::api::{list_offices, OfficeView, OnlineStatus, ServiceRequest};
+use crate::api::{offices, OfficeView, OnlineStatus, ServiceRequest};
 use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
@@ -19,7 +19,7 @@ pub fn OfficeStep() -> impl IntoView {
         let service = id.get();
         async move {
             match service {
-                Some(service) => list_offices(ServiceRequest { service }).await,
+                Some(service) => offices(ServiceRequest { service }).await,
                 None => Err(crate::api::ApiError::not_found("service")),
             }
         }

@@ -1,7 +1,7 @@
 use super::date_step::office_param;
 use super::draft_for;
 use super::hold::{take, HoldProblem};
-use crate::api::{list_times, ApiError, SlotRef, TimeView, TimesRequest};
+use crate::api::{times, ApiError, SlotRef, TimeView, TimesRequest};
 use crate::components::error_view::fetched;
 use crate::components::lang::use_lang;
 use crate::components::wizard::WizardStep;
@@ -35,7 +35,7 @@ pub fn TimeStep() -> impl IntoView {
         async move {
             match (service, office, date) {
                 (Some(service), Some(office), Some(date)) => {
-                    list_times(TimesRequest {
+                    times(TimesRequest {
                         service,
                         office,
                         date,

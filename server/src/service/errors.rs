@@ -1,0 +1,55 @@
+//! The one place where storage's answers become the wire error.
+
+use super::Services;
+use crate::store::StoreError;
+use app::api::ApiError;
+use chrono::{NaiveDate, NaiveTime};
+use domain::catalog::{OfficeId, ServiceId};
+
+impl From<StoreError> for ApiError {
+    /// The wire error of a store's refusal; `Taken` and `HoldExpired` go out
+    /// with no alternatives here (`Services::refused` adds them).
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Failed => ApiError::Internal,
+            StoreError::NotFound(what) => ApiError::not_found(what),
+            StoreError::Taken => ApiError::Taken {
+                alternatives: Vec::new(),
+            },
+            StoreError::HoldExpired => ApiError::HoldExpired {
+                alternatives: Vec::new(),
+            },
+            StoreError::Booking(cause) => ApiError::Booking { cause },
+            StoreError::KeyReused => ApiError::BadRequest {
+                detail: "the idempotency key was used for another hold".into(),
+            },
+        }
+    }
+}
+
+/// Where a refused booking wanted to be, for the nearest free times.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Wanted<'a> {
+    pub service: &'a ServiceId,
+    pub office: &'a OfficeId,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+}
+
+impl Services {
+    /// The wire error of a refused hold or confirm: a time that is gone comes
+    /// with the nearest free times of the same office.
+    pub(super) async fn refused(&self, e: StoreError, wanted: Wanted<'_>) -> ApiError {
+        let alternatives =
+            || self.alternatives(wanted.service, wanted.office, wanted.date, wanted.time);
+        match e {
+            StoreError::Taken => ApiError::Taken {
+                alternatives: alternatives().await,
+            },
+            StoreError::HoldExpired => ApiError::HoldExpired {
+                alternatives: alternatives().await,
+            },
+            other => other.into(),
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! What storage answers besides rows: a refusal it decided under its lock, or
+//! a failure. The store knows nothing of the wire; the service layer turns
+//! these into the wire error (`service::errors`).
+
+use domain::booking::decide::Refusal;
+use domain::booking::BookingError;
+use thiserror::Error;
+
+/// A refusal or a failure of a storage call.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoreError {
+    /// The database failed; logged once where it happened (`tx::internal`),
+    /// with its context and without personal data.
+    #[error("storage failed")]
+    Failed,
+    /// Nothing has that id (`hold`, `ticket`).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The place went to somebody else first.
+    #[error("the time is taken")]
+    Taken,
+    /// The hold ran out and its place was taken meanwhile.
+    #[error("the hold expired")]
+    HoldExpired,
+    /// The booking policy refuses, by the decision or by a unique index.
+    #[error("{0}")]
+    Booking(BookingError),
+    /// The idempotency key made a ticket from another hold.
+    #[error("the idempotency key was used for another hold")]
+    KeyReused,
+}
+
+impl From<Refusal> for StoreError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Taken => StoreError::Taken,
+            Refusal::HoldExpired => StoreError::HoldExpired,
+            Refusal::Policy(cause) => StoreError::Booking(cause),
+        }
+    }
+}
