@@ -5,9 +5,10 @@
 //! The files refer to each other: the glue imports the loader and loads the
 //! main module, the loader imports the glue and fetches the chunks. The WASM
 //! files, which name no other file, are named by their content first; the
-//! glue by its content as wasm-bindgen wrote it (the loader names it); the
-//! loader by its content once it names them; the glue's imports then name the
-//! loader. The main module imports the loader's functions under the
+//! glue by its content naming the main module, together with the loader as
+//! the splitter wrote it and every other file's name (the loader names the
+//! glue, so the glue's name cannot cover the loader's); the loader by its
+//! content once it names them all; the glue's imports then name the loader. The main module imports the loader's functions under the
 //! placeholder `LOADER_LINK`, which stays as the key of the glue's import
 //! object: a module name in WASM is a key, not an address, so no WASM file
 //! changes after it is named (and its compressed size does not depend on a
@@ -50,47 +51,57 @@ pub fn hash_names(pkg: &Path, parts: &Parts) -> Result<()> {
         |name: &str| std::fs::remove_file(pkg.join(name)).context(|| format!("removing {name}"));
     let text = |name: &str| String::from_utf8(read(name)?).context(|| name.to_string());
 
-    // Old name → new name, for every file but the loader (the glue's new
-    // name is that of its content before the rewrite below).
+    // Old name → new name, for every file but the loader and the glue.
     let mut renamed = BTreeMap::new();
     for entry in std::fs::read_dir(pkg).context(|| format!("reading {}", pkg.display()))? {
         let entry = entry.context(|| format!("reading {}", pkg.display()))?;
         let name = entry.file_name().to_string_lossy().to_string();
-        if entry.path().is_file() && name != loader_file {
+        if entry.path().is_file() && name != loader_file && name != glue {
             let new = hashed(&name, &read(&name)?);
             renamed.insert(name, new);
         }
     }
-    let rewrite = |text: &str| {
+    let rewrite = |text: &str, renamed: &BTreeMap<String, String>| {
         renamed.iter().fold(text.to_string(), |text, (old, new)| {
             text.replace(&format!("./{old}"), &format!("./{new}"))
         })
     };
 
-    let loader = if pkg.join(loader_file).exists() {
-        let rewritten = rewrite(&text(loader_file)?);
-        let name = format!("__wasm_split.{}.js", hash(rewritten.as_bytes()));
-        write(&name, rewritten.as_bytes())?;
-        remove(loader_file)?;
-        Some(name)
+    // The glue names the main module; its own name covers that, the loader
+    // as the splitter wrote it and every other file's name: all that its
+    // final content depends on but the loader's name, which depends on them.
+    let loader_text = if pkg.join(loader_file).exists() {
+        Some(text(loader_file)?)
     } else {
         None
     };
+    let main_module = format!("{OUTPUT_NAME}.wasm");
+    let glue_text = rewrite(&text(&glue)?, &renamed).replace(
+        &format!("{OUTPUT_NAME}_bg.wasm"),
+        renamed.get(&main_module).map_or(&main_module, |n| n),
+    );
+    let mut covered = glue_text.clone().into_bytes();
+    covered.extend(loader_text.as_deref().unwrap_or_default().bytes());
+    for new in renamed.values() {
+        covered.extend(new.bytes());
+    }
+    let glue_name = hashed(&glue, &covered);
+    renamed.insert(glue.clone(), glue_name.clone());
 
-    for (old, new) in &renamed {
-        if *old == glue {
-            let mut rewritten = rewrite(&text(old)?).replace(
-                &format!("{OUTPUT_NAME}_bg.wasm"),
-                renamed_or_same(&renamed, &format!("{OUTPUT_NAME}.wasm")),
-            );
-            if let Some(loader) = &loader {
-                rewritten = import_loader(&rewritten, loader)?;
-            }
-            write(new, rewritten.as_bytes())?;
-            remove(old)?;
-        } else {
-            std::fs::rename(pkg.join(old), pkg.join(new)).context(|| format!("renaming {old}"))?;
+    let glue_text = match loader_text {
+        Some(loader_text) => {
+            let rewritten = rewrite(&loader_text, &renamed);
+            let name = format!("__wasm_split.{}.js", hash(rewritten.as_bytes()));
+            write(&name, rewritten.as_bytes())?;
+            remove(loader_file)?;
+            import_loader(&glue_text, &name)?
         }
+        None => glue_text,
+    };
+    write(&glue_name, glue_text.as_bytes())?;
+    remove(&glue)?;
+    for (old, new) in renamed.iter().filter(|(old, _)| **old != glue) {
+        std::fs::rename(pkg.join(old), pkg.join(new)).context(|| format!("renaming {old}"))?;
     }
 
     if !parts.is_empty() {
@@ -134,11 +145,6 @@ fn import_loader(glue: &str, loader: &str) -> Result<String> {
     }
 }
 
-/// The new name of `name`, or `name` when it was not renamed.
-fn renamed_or_same<'a>(renamed: &'a BTreeMap<String, String>, name: &'a str) -> &'a str {
-    renamed.get(name).map_or(name, String::as_str)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,19 +165,20 @@ mod tests {
         assert_ne!(hash(b"a"), hash(b"b"));
     }
 
-    #[test]
-    fn every_file_is_named_by_its_content_and_every_reference_follows() {
-        let dir = crate::tests::TempDir::new("names");
-        let pkg = dir.path();
+    /// A build as the splitter and wasm-bindgen leave it, with `chunk` as
+    /// the first chunk's content; its names after `hash_names`.
+    fn build(pkg: &Path, chunk: &[u8]) -> Vec<String> {
         let loader = LOADER_LINK;
-        let glue_text = format!(
-            r#"import*as s from"{loader}";const i={{"{loader}":s}};new URL("cherga_bg.wasm",import.meta.url);"#
-        );
-        std::fs::write(pkg.join("cherga.js"), &glue_text).unwrap();
-        let main_wasm = format!("\0asm imports {loader}");
-        std::fs::write(pkg.join("cherga.wasm"), &main_wasm).unwrap();
+        std::fs::write(
+            pkg.join("cherga.js"),
+            format!(
+                r#"import*as s from"{loader}";const i={{"{loader}":s}};new URL("cherga_bg.wasm",import.meta.url);"#
+            ),
+        )
+        .unwrap();
+        std::fs::write(pkg.join("cherga.wasm"), format!("\0asm imports {loader}")).unwrap();
         std::fs::write(pkg.join("cherga.css"), "body{}").unwrap();
-        std::fs::write(pkg.join("chunk_1.wasm"), b"\0asm one").unwrap();
+        std::fs::write(pkg.join("chunk_1.wasm"), chunk).unwrap();
         std::fs::write(pkg.join("chunk_11.wasm"), b"\0asm eleven").unwrap();
         std::fs::write(
             pkg.join(loader),
@@ -179,24 +186,34 @@ mod tests {
         )
         .unwrap();
         let parts = HashMap::from([("card_part_3".to_string(), vec!["chunk_1".to_string()])]);
-
         hash_names(pkg, &parts).unwrap();
+        names(pkg)
+    }
 
-        let all = names(pkg);
+    fn file(all: &[String], prefix: &str, ext: &str) -> String {
+        all.iter()
+            .find(|n| n.starts_with(prefix) && n.ends_with(ext))
+            .unwrap_or_else(|| panic!("no {prefix}…{ext} in {all:?}"))
+            .clone()
+    }
+
+    #[test]
+    fn every_file_is_named_by_its_content_and_every_reference_follows() {
+        let dir = crate::tests::TempDir::new("names");
+        let pkg = dir.path();
+        let all = build(pkg, b"\0asm one");
+
         assert_eq!(all.len(), 7, "{all:?}");
         assert!(!all.iter().any(|n| n.contains("______")), "{all:?}");
-        let file = |prefix: &str, ext: &str| {
-            all.iter()
-                .find(|n| n.starts_with(prefix) && n.ends_with(ext))
-                .unwrap_or_else(|| panic!("no {prefix}…{ext} in {all:?}"))
-                .clone()
-        };
-        let (chunk, eleven) = (file("chunk_1.", ".wasm"), file("chunk_11.", ".wasm"));
-        let (wasm, js) = (file("cherga.", ".wasm"), file("cherga.", ".js"));
-        let loader_new = file("__wasm_split.", ".js");
+        let (chunk, eleven) = (
+            file(&all, "chunk_1.", ".wasm"),
+            file(&all, "chunk_11.", ".wasm"),
+        );
+        let (wasm, js) = (file(&all, "cherga.", ".wasm"), file(&all, "cherga.", ".js"));
+        let loader_new = file(&all, "__wasm_split.", ".js");
         assert_eq!(chunk, format!("chunk_1.{}.wasm", hash(b"\0asm one")));
+        let main_wasm = format!("\0asm imports {LOADER_LINK}");
         assert_eq!(wasm, format!("cherga.{}.wasm", hash(main_wasm.as_bytes())));
-        assert_eq!(js, format!("cherga.{}.js", hash(glue_text.as_bytes())));
         assert_eq!(std::fs::read_to_string(pkg.join(&wasm)).unwrap(), main_wasm);
 
         let loader_text = std::fs::read_to_string(pkg.join(&loader_new)).unwrap();
@@ -211,21 +228,56 @@ mod tests {
             );
         }
 
-        let glue_new = std::fs::read_to_string(pkg.join(&js)).unwrap();
+        let glue = std::fs::read_to_string(pkg.join(&js)).unwrap();
         assert_eq!(
-            glue_new,
+            glue,
             format!(
-                r#"import*as s from"./{loader_new}";const i={{"{loader}":s}};new URL("{wasm}",import.meta.url);"#
+                r#"import*as s from"./{loader_new}";const i={{"{LOADER_LINK}":s}};new URL("{wasm}",import.meta.url);"#
             )
         );
 
-        let manifest = file("__wasm_split_manifest.", ".json");
+        let manifest = file(&all, "__wasm_split_manifest.", ".json");
         let map: HashMap<String, Vec<String>> =
             serde_json::from_str(&std::fs::read_to_string(pkg.join(manifest)).unwrap()).unwrap();
         assert_eq!(
             map["card_part_3"],
             vec![chunk.trim_end_matches(".wasm").to_string()]
         );
+    }
+
+    #[test]
+    fn another_chunk_gives_the_glue_and_the_loader_other_names() {
+        // The glue as wasm-bindgen writes it is the same in both builds; its
+        // final content is not (it imports another loader), so neither may
+        // its name be: a browser keeps a /pkg file for a year.
+        let (one, two) = (
+            crate::tests::TempDir::new("one"),
+            crate::tests::TempDir::new("two"),
+        );
+        let first = build(one.path(), b"\0asm one");
+        let second = build(two.path(), b"\0asm two");
+        for (prefix, ext) in [
+            ("cherga.", ".js"),
+            ("__wasm_split.", ".js"),
+            ("chunk_1.", ".wasm"),
+        ] {
+            assert_ne!(
+                file(&first, prefix, ext),
+                file(&second, prefix, ext),
+                "{prefix}"
+            );
+        }
+        for (prefix, ext) in [
+            ("cherga.", ".wasm"),
+            ("chunk_11.", ".wasm"),
+            ("cherga.", ".css"),
+        ] {
+            assert_eq!(
+                file(&first, prefix, ext),
+                file(&second, prefix, ext),
+                "{prefix}"
+            );
+        }
     }
 
     #[test]
