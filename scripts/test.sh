@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n\033[1m== %s\033[0m (%d:%02d so far)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "setup"
 scripts/setup.sh --test
@@ -31,3 +31,5 @@ scripts/sizes.sh
 
 step "browser tests (headless Chromium, release build)"
 cargo test -p e2e --locked
+
+step "done"
