@@ -1,7 +1,7 @@
 //! Helpers for the browser tests: start the release `cherga` on a free port and
 //! a headless Chromium through chromedriver, and stop both even when a test fails.
 //!
-//! The browser tests need a release build (`cargo xtask build`) and
+//! The browser tests need a release build (`scripts/build.sh`) and
 //! Debian's `chromium` and `chromium-driver`; `scripts/test.sh` provides both and
 //! runs them once per test run.
 
@@ -76,7 +76,7 @@ impl Server {
         let bin = root.join("target/release/cherga");
         let site = root.join("target/site");
         if !bin.exists() || !site.join("pkg").exists() {
-            return Err("no release build: run `cargo xtask build` (scripts/test.sh does)".into());
+            return Err("no release build: run scripts/build.sh (scripts/test.sh does)".into());
         }
         let port = free_port()?;
         let db = tempfile::tempdir()?;

@@ -1,5 +1,5 @@
 //! Pages loaded on demand. The catalog is in the main bundle; the rest comes in
-//! three WASM chunks split out by the build (`cargo xtask build`): the service
+//! three WASM chunks split out by the build (`cargo xtask site`): the service
 //! card, the booking wizard, and the tickets (a ticket, "My tickets"). The first
 //! visit downloads only what the catalog needs; the service worker keeps every
 //! chunk for offline use after that visit. Few split points keep the number of

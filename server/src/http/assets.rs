@@ -19,7 +19,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The name `cargo xtask build` gives the bundle (`xtask::front::OUTPUT_NAME`).
+/// The name `cargo xtask site` gives the bundle (`xtask::front::OUTPUT_NAME`).
 const OUTPUT_NAME: &str = "cherga";
 
 /// The hashed file names of the current build.

@@ -1,4 +1,4 @@
-//! The page chunks of the split build (`cargo xtask build`). The bundle's
+//! The page chunks of the split build (`cargo xtask site`). The bundle's
 //! script imports a loader script, `__wasm_split.<hash>.js`, which fetches each
 //! WASM chunk by a relative name when a page that needs it opens. The shell
 //! names them all so that the service worker can keep them for offline use.

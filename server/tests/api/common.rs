@@ -35,7 +35,7 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
-/// A fake build: what `cargo xtask build` leaves in `target/site`.
+/// A fake build: what `cargo xtask site` leaves in `target/site`.
 fn fake_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let pkg = dir.path().join("pkg");
