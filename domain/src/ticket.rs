@@ -2,7 +2,7 @@
 //! the life cycle with its allowed transitions.
 
 use crate::i18n::{pick, Lang, Localized};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -93,6 +93,45 @@ impl TicketStatus {
     pub fn is_active(self) -> bool {
         matches!(self, Self::Booked | Self::CheckedIn | Self::Called)
     }
+
+    /// The status of a ticket stored as `self` for a visit on `day`, seen on
+    /// `today` (Kyiv): from the day after the visit, a ticket still active
+    /// is over, as if its end were written (`annulled`: never served). So a
+    /// ticket ends at read time; a periodic job may write the same status
+    /// later (`TicketEvent::Lapse`).
+    pub fn as_of(self, day: NaiveDate, today: NaiveDate) -> TicketStatus {
+        if self.is_active() && day < today {
+            Self::Annulled
+        } else {
+            self
+        }
+    }
+
+    /// The status as it is stored (`booked`, `checked_in`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Booked => "booked",
+            Self::CheckedIn => "checked_in",
+            Self::Called => "called",
+            Self::Served => "served",
+            Self::Cancelled => "cancelled",
+            Self::Annulled => "annulled",
+        }
+    }
+
+    /// The status stored as `s`.
+    pub fn parse(s: &str) -> Option<TicketStatus> {
+        [
+            Self::Booked,
+            Self::CheckedIn,
+            Self::Called,
+            Self::Served,
+            Self::Cancelled,
+            Self::Annulled,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
 }
 
 /// Who made a change.
@@ -107,6 +146,19 @@ pub enum Actor {
     Admin(String),
     /// The system (time-outs).
     System,
+}
+
+impl Actor {
+    /// The actor as the ticket's history stores it (`applicant`,
+    /// `officer:ID`, `admin:ID`, `system`).
+    pub fn stored(&self) -> String {
+        match self {
+            Actor::Applicant => "applicant".into(),
+            Actor::Officer(id) => format!("officer:{id}"),
+            Actor::Admin(id) => format!("admin:{id}"),
+            Actor::System => "system".into(),
+        }
+    }
 }
 
 /// Something that happens to a ticket.
@@ -127,6 +179,28 @@ pub enum TicketEvent {
     MarkAbsent,
     /// Not checked in by the booked time.
     Expire,
+    /// Moved to another time by the applicant (the status stays `booked`).
+    Reschedule,
+    /// The visit's day ended while the ticket was still active (written by
+    /// the system for reports; the ticket already counted as over).
+    Lapse,
+}
+
+impl TicketEvent {
+    /// The event as it is stored in the ticket's history.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pay => "pay",
+            Self::CheckIn => "check_in",
+            Self::Call => "call",
+            Self::Serve => "serve",
+            Self::Cancel => "cancel",
+            Self::MarkAbsent => "mark_absent",
+            Self::Expire => "expire",
+            Self::Reschedule => "reschedule",
+            Self::Lapse => "lapse",
+        }
+    }
 }
 
 /// A recorded change: who did what, when, from which status to which.
@@ -221,10 +295,10 @@ impl Default for Lifecycle {
 fn permitted(event: TicketEvent, actor: &Actor) -> bool {
     use TicketEvent::*;
     match actor {
-        Actor::Applicant => matches!(event, Pay | CheckIn | Cancel),
+        Actor::Applicant => matches!(event, Pay | CheckIn | Cancel | Reschedule),
         Actor::Officer(_) => matches!(event, Pay | CheckIn | Call | Serve | MarkAbsent),
-        Actor::Admin(_) => matches!(event, Cancel | MarkAbsent | Expire),
-        Actor::System => matches!(event, Pay | Expire | MarkAbsent),
+        Actor::Admin(_) => matches!(event, Cancel | MarkAbsent | Expire | Reschedule),
+        Actor::System => matches!(event, Pay | Expire | MarkAbsent | Lapse),
     }
 }
 
@@ -240,8 +314,25 @@ pub fn next_status(status: TicketStatus, event: TicketEvent) -> Option<TicketSta
         (S::Booked | S::CheckedIn, E::Cancel) => Some(S::Cancelled),
         (S::Called, E::MarkAbsent) => Some(S::Annulled),
         (S::Booked, E::Expire) => Some(S::Annulled),
+        (S::Booked, E::Reschedule) => Some(S::Booked),
+        (S::Booked | S::CheckedIn | S::Called, E::Lapse) => Some(S::Annulled),
         _ => None,
     }
+}
+
+/// The status after `actor` makes `event` happen to a ticket that is `status`
+/// (as of today: see [`TicketStatus::as_of`]); the same rule as
+/// [`Lifecycle::apply`], for storage, which keeps the history in its own
+/// table.
+pub fn transition(
+    status: TicketStatus,
+    event: TicketEvent,
+    actor: &Actor,
+) -> Result<TicketStatus, TransitionError> {
+    if !permitted(event, actor) {
+        return Err(TransitionError::Forbidden);
+    }
+    next_status(status, event).ok_or(TransitionError::NotAllowed { status, event })
 }
 
 impl Lifecycle {
@@ -253,13 +344,7 @@ impl Lifecycle {
         actor: Actor,
         at: DateTime<Utc>,
     ) -> Result<TicketChange, TransitionError> {
-        if !permitted(event, &actor) {
-            return Err(TransitionError::Forbidden);
-        }
-        let to = next_status(self.status, event).ok_or(TransitionError::NotAllowed {
-            status: self.status,
-            event,
-        })?;
+        let to = transition(self.status, event, &actor)?;
         if event == TicketEvent::Pay {
             if self.paid {
                 return Err(TransitionError::AlreadyPaid);

@@ -3,8 +3,9 @@
 //! whether a hold becomes a ticket. The server calls them inside its
 //! transaction; they are pure, so they are tested without a database.
 
-use super::{ActiveTicket, BookingError, BookingPolicy};
+use super::{ActiveTicket, Applicant, BookingError, BookingPolicy};
 use crate::slots::{availability, Occupancy, Slot};
+use chrono::NaiveDate;
 
 /// Why a place is not given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,18 +43,9 @@ pub struct HeldPlace<'a> {
     pub expired: bool,
 }
 
-/// Who books, as keys (compared for equality only, so they may be hashes).
-#[derive(Debug, Clone, Copy)]
-pub struct Applicant<'a> {
-    /// The person's key.
-    pub person: &'a str,
-    /// The contact's key.
-    pub contact: &'a str,
-}
-
 /// Whether the hold `held` of `service` becomes a ticket, given what else is
-/// taken during its visit and the active tickets that share the applicant's
-/// person or contact key; `Ok` names the window the ticket takes: the hold's
+/// taken during its visit and the active tickets that share one of the
+/// applicant's keys or contact (those of days over count for nothing); `Ok` names the window the ticket takes: the hold's
 /// own while it is free, else another free one (a hold that expired may have
 /// lost its window but not its time). The place is decided first: a time
 /// that is gone says so, whatever the policy would say.
@@ -63,18 +55,48 @@ pub fn confirm_window<'a>(
     taken: &[Occupancy],
     policy: &BookingPolicy,
     applicant: Applicant<'_>,
+    today: NaiveDate,
     active: impl IntoIterator<Item = ActiveTicket<'a>>,
 ) -> Result<String, Refusal> {
-    let window = held
-        .slot
+    let window = moved_window(held, service, taken)?;
+    policy.check(applicant, service, today, active)?;
+    Ok(window)
+}
+
+/// The window a ticket of `service` moved to the held place `held` takes (a
+/// reschedule: the person and the contact stay, so only the place is
+/// decided), as for a confirm: the hold's own window while it is free, else
+/// another free one.
+pub fn moved_window(
+    held: HeldPlace<'_>,
+    service: &str,
+    taken: &[Occupancy],
+) -> Result<String, Refusal> {
+    held.slot
         .and_then(|slot| free_window(slot, service, taken, Some(held.window)))
         .ok_or(if held.expired {
             Refusal::HoldExpired
         } else {
             Refusal::Taken
-        })?;
-    policy.check(applicant.person, applicant.contact, service, active)?;
-    Ok(window)
+        })
+}
+
+/// Which of `active` (by index) are `who`'s tickets for `service` whose day is
+/// over at `today` but whose final status nobody wrote yet. They no longer
+/// count, yet the database's one-per-person index still sees them active, so
+/// storage writes their end (`TicketEvent::Lapse`) before the new ticket.
+pub fn lapsed(
+    who: &Applicant<'_>,
+    service: &str,
+    today: NaiveDate,
+    active: &[ActiveTicket<'_>],
+) -> Vec<usize> {
+    active
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_over(today) && t.is_of(who, service))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A window free for the whole visit of `slot` while the slot has online

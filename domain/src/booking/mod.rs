@@ -6,6 +6,7 @@ pub mod decide;
 
 use crate::i18n::{pick, Lang, Localized};
 use crate::validation::{BirthDate, Email, PersonName, Phone, Rnokpp};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -25,19 +26,34 @@ pub struct Person {
 }
 
 impl Person {
-    /// The key that tells two bookings are for the same person: the tax number
-    /// when given, else the name and date of birth, case-folded.
-    pub fn key(&self) -> PersonKey {
-        match &self.rnokpp {
-            Some(r) => PersonKey(format!("t:{}", r.as_str())),
-            None => PersonKey(format!(
+    /// The keys that tell two bookings are for the same person: the name and
+    /// date of birth always, and the tax number when given. Two bookings are
+    /// for one person when either key matches, so giving the tax number once
+    /// and leaving it out once still finds the first ticket.
+    pub fn keys(&self) -> PersonKeys {
+        PersonKeys {
+            name: PersonKey(format!(
                 "n:{}|{}|{}",
-                self.surname.as_str().to_lowercase(),
-                self.given_name.as_str().to_lowercase(),
+                self.surname.folded(),
+                self.given_name.folded(),
                 self.birth_date.date()
             )),
+            tax: self
+                .rnokpp
+                .as_ref()
+                .map(|r| PersonKey(format!("t:{}", r.as_str()))),
         }
     }
+}
+
+/// A person's keys (see [`Person::keys`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonKeys {
+    /// The name and date of birth (names case-folded, apostrophes and Unicode
+    /// normalised).
+    pub name: PersonKey,
+    /// The tax number, when given.
+    pub tax: Option<PersonKey>,
 }
 
 /// How to reach the applicant: a phone, an e-mail, or both.
@@ -104,16 +120,46 @@ impl Default for BookingPolicy {
     }
 }
 
-/// An active ticket, as the policy needs to see it. Keys are compared for
-/// equality only, so callers may pass them hashed (as storage keeps them).
+/// Who books, as keys (compared for equality only, so they may be hashes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applicant<'a> {
+    /// The name key (see [`PersonKeys`]).
+    pub person: &'a str,
+    /// The tax-number key, when the tax number is given.
+    pub tax: Option<&'a str>,
+    /// The contact's key.
+    pub contact: &'a str,
+}
+
+/// A ticket that still holds its place, as the policy needs to see it. Keys
+/// are compared for equality only, so callers may pass them hashed (as storage
+/// keeps them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveTicket<'a> {
-    /// Whose (a person key, or its hash).
+    /// Whose (the name key, or its hash).
     pub person: &'a str,
+    /// The tax-number key, if the ticket was booked with one.
+    pub tax: Option<&'a str>,
     /// For what.
     pub service: &'a str,
     /// The contact's key (or its hash).
     pub contact: &'a str,
+    /// The day of the visit: from the next day on the ticket no longer counts.
+    pub day: NaiveDate,
+}
+
+impl ActiveTicket<'_> {
+    /// Whether this ticket is `who`'s for `service` (either key matches).
+    pub fn is_of(&self, who: &Applicant<'_>, service: &str) -> bool {
+        self.service == service
+            && (self.person == who.person || (self.tax.is_some() && self.tax == who.tax))
+    }
+
+    /// Whether the visit's day is over at `today` (Kyiv): the ticket no longer
+    /// counts against the person, the contact or the office's places.
+    pub fn is_over(&self, today: NaiveDate) -> bool {
+        self.day < today
+    }
 }
 
 /// Why a booking was refused by the policy.
@@ -157,22 +203,22 @@ impl Localized for BookingError {
 }
 
 impl BookingPolicy {
-    /// Decides whether `person` (a person key) reachable at `contact` (a contact
-    /// key) may book `service`, given the active tickets that share the person or
-    /// the contact.
+    /// Decides whether `who` may book `service` on `today`, given the active
+    /// tickets that share one of their keys or their contact. A ticket whose
+    /// visit's day is over counts for nothing.
     pub fn check<'a>(
         &self,
-        person: &str,
-        contact: &str,
+        who: Applicant<'_>,
         service: &str,
+        today: NaiveDate,
         active: impl IntoIterator<Item = ActiveTicket<'a>>,
     ) -> Result<(), BookingError> {
         let mut per_contact: usize = 0;
-        for t in active {
-            if t.person == person && t.service == service {
+        for t in active.into_iter().filter(|t| !t.is_over(today)) {
+            if t.is_of(&who, service) {
                 return Err(BookingError::AlreadyBooked);
             }
-            if t.contact == contact {
+            if t.contact == who.contact {
                 per_contact += 1;
             }
         }

@@ -50,6 +50,17 @@ fn script_of(c: char) -> Option<Script> {
     }
 }
 
+/// `s` in Unicode NFC (with the `nfc` feature; the browser app composes its
+/// input itself, see `Cargo.toml`).
+fn composed(s: String) -> String {
+    #[cfg(feature = "nfc")]
+    if !s.is_ascii() {
+        use unicode_normalization::UnicodeNormalization;
+        return s.nfc().collect();
+    }
+    s
+}
+
 /// Every apostrophe people type becomes the Ukrainian letter apostrophe U+02BC.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '‘')
@@ -59,9 +70,12 @@ impl PersonName {
     /// The longest name accepted, in characters.
     pub const MAX_CHARS: usize = 50;
 
-    /// Parses a name: trims, collapses inner white space, normalises apostrophes.
+    /// Parses a name: trims, collapses inner white space, composes letters
+    /// typed as a base and a combining mark (Unicode NFC: «й» as «и» + U+0306
+    /// is «й»), normalises apostrophes.
     pub fn parse(input: &str) -> Result<Self, PersonNameError> {
         let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = composed(collapsed);
         if collapsed.is_empty() {
             return Err(PersonNameError::Empty);
         }
@@ -104,6 +118,12 @@ impl PersonName {
     /// The normalised name.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The name as two bookings of one person compare it: the normalised
+    /// name in lower case.
+    pub fn folded(&self) -> String {
+        self.0.to_lowercase()
     }
 }
 

@@ -2,10 +2,13 @@
 
 use crate::common::d;
 use chrono::{TimeZone, Utc};
-use domain::booking::{ActiveTicket, BookingError, BookingPolicy, Contact, Person};
+use domain::booking::decide::lapsed;
+use domain::booking::{
+    ActiveTicket, Applicant, BookingError, BookingPolicy, Contact, Person, PersonKeys,
+};
 use domain::ticket::{
-    next_status, to_hex, AccessToken, Actor, Lifecycle, TicketEvent, TicketNumber, TicketStatus,
-    TransitionError,
+    next_status, to_hex, transition, AccessToken, Actor, Lifecycle, TicketEvent, TicketNumber,
+    TicketStatus, TransitionError,
 };
 use domain::validation::{BirthDate, PersonName, Phone, Rnokpp};
 use domain::{Lang, Localized};
@@ -30,39 +33,154 @@ fn a_contact_is_required() {
     assert_eq!(Contact::new(None, None), Err(BookingError::NoContact));
 }
 
+const TODAY: (i32, u32, u32) = (2026, 11, 23);
+
+fn today() -> chrono::NaiveDate {
+    d(TODAY.0, TODAY.1, TODAY.2)
+}
+
+/// An active ticket of `who` for `service` reachable at `contact`, on `day`.
+fn ticket<'a>(
+    who: &'a PersonKeys,
+    contact: &'a str,
+    service: &'a str,
+    day: chrono::NaiveDate,
+) -> ActiveTicket<'a> {
+    ActiveTicket {
+        person: who.name.as_str(),
+        tax: who.tax.as_ref().map(|t| t.as_str()),
+        service,
+        contact,
+        day,
+    }
+}
+
+fn applicant<'a>(who: &'a PersonKeys, contact: &'a str) -> Applicant<'a> {
+    Applicant {
+        person: who.name.as_str(),
+        tax: who.tax.as_ref().map(|t| t.as_str()),
+        contact,
+    }
+}
+
 #[test]
 fn one_active_ticket_per_person_and_service() {
     let policy = BookingPolicy::default();
-    let olena = person("Коваль", None).key();
+    let olena = person("Коваль", None).keys();
     let (passport, abroad) = ("passport-lost-stolen", "passport-abroad");
     let key = phone("0671234567").key();
-    let held = [ActiveTicket {
-        person: olena.as_str(),
-        service: passport,
-        contact: &key,
-    }];
+    let held = [ticket(&olena, &key, passport, today())];
+    let me = applicant(&olena, &key);
     assert_eq!(
-        policy.check(olena.as_str(), &key, passport, held.clone()),
+        policy.check(me, passport, today(), held.clone()),
         Err(BookingError::AlreadyBooked)
     );
-    assert_eq!(
-        policy.check(olena.as_str(), &key, abroad, held.clone()),
-        Ok(())
-    );
+    assert_eq!(policy.check(me, abroad, today(), held.clone()), Ok(()));
     // The same person typed with other case is still the same person.
-    let again = person("КОВАЛЬ", None).key();
+    let again = person("КОВАЛЬ", None).keys();
     assert_eq!(
-        policy.check(again.as_str(), &key, passport, held),
+        policy.check(applicant(&again, &key), passport, today(), held),
         Err(BookingError::AlreadyBooked)
     );
 }
 
 #[test]
+fn either_key_finds_the_person() {
+    let policy = BookingPolicy::default();
+    let passport = "passport-lost-stolen";
+    let (c1, c2) = (phone("0671234567").key(), phone("0509876543").key());
+    let with_tax = person("Коваль", Some("3012345670")).keys();
+    let without = person("Коваль", None).keys();
+    // Booked with the tax number, then without it (another phone): one person.
+    let held = [ticket(&with_tax, &c1, passport, today())];
+    assert_eq!(
+        policy.check(applicant(&without, &c2), passport, today(), held),
+        Err(BookingError::AlreadyBooked)
+    );
+    // And the other way round.
+    let held = [ticket(&without, &c1, passport, today())];
+    assert_eq!(
+        policy.check(applicant(&with_tax, &c2), passport, today(), held),
+        Err(BookingError::AlreadyBooked)
+    );
+    // The tax number alone, under another spelling of the name.
+    let latin = person("Koval", Some("3012345670")).keys();
+    let held = [ticket(&with_tax, &c1, passport, today())];
+    assert_eq!(
+        policy.check(applicant(&latin, &c2), passport, today(), held),
+        Err(BookingError::AlreadyBooked)
+    );
+    // Two people without tax numbers are told apart by name.
+    let other = person("Шевчук", None).keys();
+    let held = [ticket(&without, &c1, passport, today())];
+    assert_eq!(
+        policy.check(applicant(&other, &c2), passport, today(), held),
+        Ok(())
+    );
+}
+
+#[test]
+fn names_compare_across_case_apostrophes_and_unicode_forms() {
+    let named = |surname: &str, given: &str| Person {
+        given_name: PersonName::parse(given).unwrap(),
+        ..person(surname, None)
+    };
+    let base = named("Мʼякота", "Йосип").keys();
+    // U+0027, U+2019 and U+02BC; upper case; «Й» typed as «И» + U+0306.
+    for (surname, given) in [
+        ("М'якота", "Йосип"),
+        ("М’якота", "ЙОСИП"),
+        ("МʼЯКОТА", "\u{418}\u{306}осип"),
+        ("мʼякота", "\u{419}осип"),
+    ] {
+        assert_eq!(
+            named(surname, given).keys().name,
+            base.name,
+            "{surname} {given}"
+        );
+    }
+    // «Ї» as «І» + U+0308 is accepted as the one letter.
+    let decomposed = PersonName::parse("\u{406}\u{308}гор").unwrap();
+    assert_eq!(decomposed.as_str(), "Їгор");
+    assert_ne!(named("Мʼякота", "Иосип").keys().name, base.name);
+}
+
+#[test]
+fn a_ticket_whose_day_is_over_counts_for_nothing() {
+    let policy = BookingPolicy {
+        max_active_per_contact: 1,
+        hold_minutes: 10,
+    };
+    let passport = "passport-lost-stolen";
+    let key = phone("0671234567").key();
+    let olena = person("Коваль", None).keys();
+    let yesterday = today().pred_opt().unwrap();
+    let me = applicant(&olena, &key);
+    let past = [ticket(&olena, &key, passport, yesterday)];
+    // Neither the person's rule nor the contact's cap sees it.
+    assert_eq!(policy.check(me, passport, today(), past.clone()), Ok(()));
+    // A ticket of today still counts until the day ends.
+    let now = [ticket(&olena, &key, passport, today())];
+    assert_eq!(
+        policy.check(me, passport, today(), now.clone()),
+        Err(BookingError::AlreadyBooked)
+    );
+    // The past one is the one storage must write the end of; today's is not.
+    let both = [past[0].clone(), now[0].clone()];
+    assert_eq!(lapsed(&me, passport, today(), &both), vec![0]);
+    assert_eq!(
+        lapsed(&me, "passport-abroad", today(), &both),
+        Vec::<usize>::new()
+    );
+}
+
+#[test]
 fn the_tax_number_identifies_a_person_over_name_spelling() {
-    let a = person("Коваль", Some("3012345670")).key();
-    let b = person("Koval", Some("3012345670")).key();
-    assert_eq!(a, b);
-    assert_ne!(person("Коваль", None).key(), person("Koval", None).key());
+    let a = person("Коваль", Some("3012345670")).keys();
+    let b = person("Koval", Some("3012345670")).keys();
+    assert_eq!(a.tax, b.tax);
+    assert_ne!(a.name, b.name);
+    assert_eq!(person("Коваль", None).keys().tax, None);
     assert!(
         !format!("{a:?}").contains("301"),
         "keys never print personal data"
@@ -77,26 +195,16 @@ fn a_contact_holds_at_most_the_cap() {
     };
     let key = phone("+380 67 123 45 67").key();
     let (p1, p2, p3) = (
-        person("Коваль", None).key(),
-        person("Шевчук", None).key(),
-        person("Бондар", None).key(),
+        person("Коваль", None).keys(),
+        person("Шевчук", None).keys(),
+        person("Бондар", None).keys(),
     );
     let s = "passport-abroad";
-    let one = [ActiveTicket {
-        person: p1.as_str(),
-        service: s,
-        contact: &key,
-    }];
-    assert_eq!(policy.check(p3.as_str(), &key, s, one.clone()), Ok(()));
-    let two = [
-        one[0].clone(),
-        ActiveTicket {
-            person: p2.as_str(),
-            service: s,
-            contact: &key,
-        },
-    ];
-    let err = policy.check(p3.as_str(), &key, s, two);
+    let one = [ticket(&p1, &key, s, today())];
+    let me = applicant(&p3, &key);
+    assert_eq!(policy.check(me, s, today(), one.clone()), Ok(()));
+    let two = [one[0].clone(), ticket(&p2, &key, s, today())];
+    let err = policy.check(me, s, today(), two);
     assert_eq!(err, Err(BookingError::ContactLimit { max: 2 }));
     assert!(err.unwrap_err().message(Lang::Uk).contains("щонайбільше 2"));
 }
@@ -206,6 +314,79 @@ fn who_may_do_what() {
     );
 }
 
+#[test]
+fn a_ticket_ends_with_its_day() {
+    use TicketStatus as S;
+    let day = today();
+    let next = day.succ_opt().unwrap();
+    for status in [S::Booked, S::CheckedIn, S::Called] {
+        assert_eq!(
+            status.as_of(day, day),
+            status,
+            "still {status:?} on its day"
+        );
+        assert_eq!(status.as_of(day, next), S::Annulled);
+        assert_eq!(status.as_of(next, day), status);
+        // The system writes the same end later.
+        assert_eq!(
+            transition(status, TicketEvent::Lapse, &Actor::System),
+            Ok(S::Annulled)
+        );
+    }
+    for status in [S::Served, S::Cancelled, S::Annulled] {
+        assert_eq!(status.as_of(day, next), status);
+        assert!(transition(status, TicketEvent::Lapse, &Actor::System).is_err());
+    }
+    assert_eq!(
+        transition(S::Booked, TicketEvent::Lapse, &Actor::Applicant),
+        Err(TransitionError::Forbidden)
+    );
+}
+
+#[test]
+fn only_a_booked_ticket_moves_and_statuses_read_back() {
+    use TicketStatus as S;
+    let me = Actor::Applicant;
+    assert_eq!(
+        transition(S::Booked, TicketEvent::Reschedule, &me),
+        Ok(S::Booked)
+    );
+    for status in [
+        S::CheckedIn,
+        S::Called,
+        S::Served,
+        S::Cancelled,
+        S::Annulled,
+    ] {
+        assert!(transition(status, TicketEvent::Reschedule, &me).is_err());
+    }
+    assert_eq!(
+        transition(S::Cancelled, TicketEvent::Cancel, &me),
+        Err(TransitionError::NotAllowed {
+            status: S::Cancelled,
+            event: TicketEvent::Cancel
+        })
+    );
+    for status in [
+        S::Booked,
+        S::CheckedIn,
+        S::Called,
+        S::Served,
+        S::Cancelled,
+        S::Annulled,
+    ] {
+        assert_eq!(TicketStatus::parse(status.as_str()), Some(status));
+        let wire = serde_json::to_value(status).unwrap();
+        assert_eq!(
+            wire.as_str(),
+            Some(status.as_str()),
+            "stored as on the wire"
+        );
+    }
+    assert_eq!(TicketStatus::parse("gone"), None);
+    assert_eq!(Actor::Officer("o-1".into()).stored(), "officer:o-1");
+}
+
 fn any_event() -> impl Strategy<Value = TicketEvent> {
     prop_oneof![
         Just(TicketEvent::Pay),
@@ -215,6 +396,8 @@ fn any_event() -> impl Strategy<Value = TicketEvent> {
         Just(TicketEvent::Cancel),
         Just(TicketEvent::MarkAbsent),
         Just(TicketEvent::Expire),
+        Just(TicketEvent::Reschedule),
+        Just(TicketEvent::Lapse),
     ]
 }
 
@@ -227,7 +410,7 @@ proptest! {
         for e in events {
             let was_final = !t.status.is_active();
             let before = t.status;
-            let actor = match e { TicketEvent::Cancel => Actor::Applicant, TicketEvent::Expire => Actor::System, _ => Actor::Officer("o".into()) };
+            let actor = match e { TicketEvent::Cancel | TicketEvent::Reschedule => Actor::Applicant, TicketEvent::Expire | TicketEvent::Lapse => Actor::System, _ => Actor::Officer("o".into()) };
             if t.apply(e, actor, at).is_ok() {
                 applied += 1;
                 prop_assert!(!was_final, "changed a final ticket");

@@ -3,9 +3,9 @@
 //! visit, the held window while it is free, and a refusal exactly when no
 //! place is left.
 
-use chrono::NaiveTime;
-use domain::booking::decide::{confirm_window, hold_window, Applicant, HeldPlace, Refusal};
-use domain::booking::{ActiveTicket, BookingError, BookingPolicy};
+use chrono::{NaiveDate, NaiveTime};
+use domain::booking::decide::{confirm_window, hold_window, moved_window, HeldPlace, Refusal};
+use domain::booking::{ActiveTicket, Applicant, BookingError, BookingPolicy};
 use domain::slots::{Occupancy, Slot};
 use proptest::prelude::*;
 
@@ -60,8 +60,24 @@ fn place_left(s: &Slot, taken: &[Occupancy]) -> bool {
 
 const NOBODY: Applicant<'static> = Applicant {
     person: "p",
+    tax: None,
     contact: "c",
 };
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// An active ticket of person `person` for `service` at contact `contact`, today.
+fn active<'a>(person: &'a str, service: &'a str, contact: &'a str) -> ActiveTicket<'a> {
+    ActiveTicket {
+        person,
+        tax: None,
+        service,
+        contact,
+        day: today(),
+    }
+}
 
 proptest! {
     #[test]
@@ -97,8 +113,10 @@ proptest! {
         let held = format!("w{held}");
         let place = HeldPlace { slot: Some(&s), window: &held, expired };
         let policy = BookingPolicy::default();
-        match confirm_window(place, SERVICE, &taken, &policy, NOBODY, []) {
+        let moved = moved_window(place, SERVICE, &taken);
+        match confirm_window(place, SERVICE, &taken, &policy, NOBODY, today(), []) {
             Ok(w) => {
+                prop_assert_eq!(moved, Ok(w.clone()), "a move decides the place as a confirm");
                 prop_assert!(place_left(&s, &taken));
                 prop_assert!(window_free(&w, &s, &taken), "{w} is not free");
                 if window_free(&held, &s, &taken) {
@@ -107,6 +125,7 @@ proptest! {
             }
             Err(refusal) => {
                 prop_assert!(!place_left(&s, &taken));
+                prop_assert_eq!(moved, Err(refusal.clone()));
                 let expected = if expired { Refusal::HoldExpired } else { Refusal::Taken };
                 prop_assert_eq!(refusal, expected);
             }
@@ -120,8 +139,8 @@ proptest! {
     ) {
         let s = slot(2, 2);
         let place = HeldPlace { slot: Some(&s), window: "w0", expired };
-        let mine = [ActiveTicket { person: "p", service: SERVICE, contact: "c" }];
-        let answer = confirm_window(place, SERVICE, &taken, &BookingPolicy::default(), NOBODY, mine);
+        let mine = [active("p", SERVICE, "c")];
+        let answer = confirm_window(place, SERVICE, &taken, &BookingPolicy::default(), NOBODY, today(), mine);
         if place_left(&s, &taken) {
             prop_assert_eq!(answer, Err(Refusal::Policy(BookingError::AlreadyBooked)));
         } else {
@@ -138,7 +157,15 @@ fn a_time_the_catalog_no_longer_offers_cannot_be_confirmed() {
             window: "w0",
             expired,
         };
-        let answer = confirm_window(place, SERVICE, &[], &BookingPolicy::default(), NOBODY, []);
+        let answer = confirm_window(
+            place,
+            SERVICE,
+            &[],
+            &BookingPolicy::default(),
+            NOBODY,
+            today(),
+            [],
+        );
         assert_eq!(answer, Err(refusal));
     }
 }
@@ -155,17 +182,13 @@ fn the_contact_limit_refuses_a_confirm_with_a_free_place() {
         window: "w1",
         expired: false,
     };
-    let others = [ActiveTicket {
-        person: "q",
-        service: "other",
-        contact: "c",
-    }];
+    let others = [active("q", "other", "c")];
     assert_eq!(
-        confirm_window(place, SERVICE, &[], &policy, NOBODY, others),
+        confirm_window(place, SERVICE, &[], &policy, NOBODY, today(), others),
         Err(Refusal::Policy(BookingError::ContactLimit { max: 1 }))
     );
     assert_eq!(
-        confirm_window(place, SERVICE, &[], &policy, NOBODY, []),
+        confirm_window(place, SERVICE, &[], &policy, NOBODY, today(), []),
         Ok("w1".to_string())
     );
 }
