@@ -35,6 +35,15 @@ mod imp {
         }
     }
 
+    /// `s` in Unicode NFC, by the browser's own tables (`domain` leaves
+    /// them out of the bundle).
+    pub fn nfc(s: String) -> String {
+        if s.is_ascii() {
+            return s;
+        }
+        String::from(js_sys::JsString::from(s).normalize("NFC"))
+    }
+
     pub fn random_hex(bytes: usize) -> Option<String> {
         let crypto = web_sys::window()?.crypto().ok()?;
         let mut buf = vec![0u8; bytes];
@@ -180,6 +189,9 @@ mod imp {
         None
     }
     pub fn set(_: Store, _: &str, _: &str) {}
+    pub fn nfc(s: String) -> String {
+        s
+    }
     pub fn random_hex(_: usize) -> Option<String> {
         None
     }

@@ -36,6 +36,9 @@ pub enum ServerError {
     /// The socket could not be bound or served.
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    /// A step of the start failed (the store logged why).
+    #[error("start: {0} failed")]
+    Startup(String),
 }
 
 /// Connects to the database and applies the migrations.
@@ -93,7 +96,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
         max_active_per_contact: args.max_per_contact,
         hold_minutes: args.hold_minutes,
     };
-    Ok(Services::new(
+    let services = Services::new(
         store,
         state,
         policy,
@@ -101,7 +104,12 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
             working_days: args.horizon_days,
         },
         std::time::Duration::from_millis(args.read_cache_ms),
-    ))
+    );
+    services
+        .upgrade_keys()
+        .await
+        .map_err(|_| ServerError::Startup("the person keys of earlier tickets".into()))?;
+    Ok(services)
 }
 
 /// How often the holds expired a day ago are deleted.

@@ -65,7 +65,7 @@ fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
     }
     ConfirmRequest {
         hold_id: hold.hold_id.clone(),
-        idempotency_key: format!("{i:032x}"),
+        idempotency_key: server::service::secrets::random_id().unwrap_or_default(),
         answers: Answers::typical(),
         person: PersonForm {
             surname: name,
@@ -77,6 +77,7 @@ fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
             phone: format!("+38067{:07}", i % 10_000_000),
             email: String::new(),
         },
+        lang: domain::Lang::Uk,
     }
 }
 

@@ -2,6 +2,7 @@ use domain::booking::BookingError;
 use domain::fees::FeeError;
 use domain::forms::FieldError;
 use domain::slots::SlotError;
+use domain::ticket::TicketStatus;
 use domain::{Lang, Localized};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -58,6 +59,13 @@ pub enum ApiError {
         /// Why.
         cause: BookingError,
     },
+    /// The ticket's life cycle refuses the change: the ticket is no longer
+    /// booked (served, cancelled, annulled, or its day is over).
+    #[error("the ticket is {status:?}")]
+    Ticket {
+        /// Its status now.
+        status: TicketStatus,
+    },
     /// No fee could be computed.
     #[error("{cause}")]
     Fee {
@@ -89,7 +97,10 @@ impl ApiError {
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } | ApiError::Transport { .. } => 400,
             ApiError::Invalid { .. } | ApiError::Slot { .. } | ApiError::Fee { .. } => 422,
-            ApiError::Taken { .. } | ApiError::HoldExpired { .. } | ApiError::Booking { .. } => 409,
+            ApiError::Taken { .. }
+            | ApiError::HoldExpired { .. }
+            | ApiError::Booking { .. }
+            | ApiError::Ticket { .. } => 409,
             ApiError::Internal => 500,
         }
     }
@@ -134,6 +145,10 @@ impl Localized for ApiError {
             ApiError::Slot { cause } => return cause.message(lang),
             ApiError::Booking { cause } => return cause.message(lang),
             ApiError::Fee { cause } => return cause.message(lang),
+            ApiError::Ticket { .. } => (
+                "Талон уже не дійсний: дію не виконано.",
+                "The ticket is no longer valid: nothing was done.",
+            ),
             ApiError::Invalid { fields } => match fields.as_slice() {
                 [one] => return one.message(lang),
                 _ => (
@@ -224,6 +239,9 @@ mod tests {
             },
             ApiError::Transport {
                 detail: String::new(),
+            },
+            ApiError::Ticket {
+                status: TicketStatus::Served,
             },
             ApiError::Internal,
         ];

@@ -57,3 +57,15 @@ pub async fn ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView,
 pub async fn confirm(#[server(flatten)] req: ConfirmRequest) -> Result<TicketView, ApiError> {
     backend()?.confirm(req).await
 }
+
+/// Cancels a ticket; its place is free at once. Cancelling again changes nothing.
+#[server(prefix = "/api", endpoint = "cancel", input = Json)]
+pub async fn cancel(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
+    backend()?.cancel(req).await
+}
+
+/// Moves a ticket to the place of a hold, in one step.
+#[server(prefix = "/api", endpoint = "reschedule", input = Json)]
+pub async fn reschedule(#[server(flatten)] req: RescheduleRequest) -> Result<TicketView, ApiError> {
+    backend()?.reschedule(req).await
+}

@@ -52,6 +52,10 @@ pub mod context {
         fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView>;
         /// Confirms a hold into a ticket.
         fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView>;
+        /// Cancels a ticket (again: no change).
+        fn cancel(&self, req: TicketRequest) -> Answer<'_, TicketView>;
+        /// Moves a ticket to the place of a hold.
+        fn reschedule(&self, req: RescheduleRequest) -> Answer<'_, TicketView>;
     }
 
     /// The backend as shared in the context.

@@ -7,7 +7,7 @@ use domain::checklist::{Answers, ChecklistEntry, Flag};
 use domain::fees::Quote;
 use domain::forms::{ContactForm, PersonForm};
 use domain::ticket::TicketStatus;
-use domain::Text;
+use domain::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// A service as the catalog list shows it.
@@ -218,6 +218,9 @@ pub struct ConfirmRequest {
     pub person: PersonForm,
     /// How to reach them.
     pub contact: ContactForm,
+    /// The language of the booking: the messages about the ticket speak it.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// Open a ticket with its secret (sent in a POST body, never in a URL).
@@ -227,6 +230,18 @@ pub struct TicketRequest {
     pub id: String,
     /// Its access token.
     pub token: String,
+}
+
+/// Move a ticket to the place of a hold of the same service (made as for a
+/// booking: office, day, time); the holder proves it with the access token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RescheduleRequest {
+    /// The ticket's id.
+    pub id: String,
+    /// Its access token.
+    pub token: String,
+    /// The hold of the new place.
+    pub hold_id: String,
 }
 
 /// A confirmed ticket.

@@ -1,11 +1,13 @@
 use super::errors::Wanted;
 use super::secrets::{check_idempotency_key, hash, ordered_id, random, seal};
 use super::Services;
-use crate::store::{ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket};
+use crate::store::{
+    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoreError,
+};
 use app::api::*;
 use chrono::TimeDelta;
-use domain::booking::decide::{confirm_window, hold_window, Applicant, HeldPlace};
-use domain::booking::ActiveTicket;
+use domain::booking::decide::{confirm_window, hold_window, lapsed, HeldPlace};
+use domain::booking::{ActiveTicket, Applicant};
 use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
 use domain::slots::{bookable_slot, slot_at};
@@ -75,19 +77,36 @@ impl Services {
         let today = self.today();
         let (person, contact) = parse_booking(&req.person, &req.contact, today)
             .map_err(|fields| ApiError::Invalid { fields })?;
+        let keys = person.keys();
+        let person_key = hash("person", keys.name.as_str());
+        let tax_key = keys.tax.as_ref().map(|t| hash("person", t.as_str()));
+        let contact_key = hash("contact", &contact.key());
+        // What a retry with this key must ask again: the same hold, the same
+        // person and contact (the key alone opens nothing).
+        let request_hash = hash(
+            "request",
+            &format!(
+                "{}|{person_key}|{}|{contact_key}",
+                req.hold_id,
+                tax_key.as_deref().unwrap_or("")
+            ),
+        );
         let Some(hold) = self.store.find_hold(&req.hold_id).await? else {
             // A retry after the first confirm succeeded: the hold is gone, the
             // ticket is there. (A retry that races the first confirm is answered
             // under the lock, in the store.)
             return match self.store.ticket_by_idempotency(&idempotency_hash).await? {
-                Some(t) => self.ticket_view(t, Some(&req.idempotency_key)),
+                Some(t) if t.request_hash.as_deref() == Some(request_hash.as_str()) => {
+                    self.ticket_view(t, Some(&req.idempotency_key))
+                }
+                Some(_) => Err(StoreError::KeyReused.into()),
                 None => Err(ApiError::not_found("hold")),
             };
         };
         let service = self.find_service(&ServiceId(hold.service.clone()))?;
         let office = self.find_office(&OfficeId(hold.office.clone()))?;
-        let person_key = hash("person", person.key().as_str());
-        let contact_key = hash("contact", &contact.key());
+        // Everything the answer needs, before anything is written.
+        let parts = self.view_parts(service, office, hold.day, &req.answers)?;
         let now = self.now();
         let token_bytes = random::<{ AccessToken::BYTES }>()?;
         let token = AccessToken::from_random(token_bytes);
@@ -97,7 +116,9 @@ impl Services {
         let keys = ConfirmKeys {
             hold_id: req.hold_id.clone(),
             idempotency_hash: idempotency_hash.clone(),
+            request_hash: request_hash.clone(),
             person_key: person_key.clone(),
+            tax_key: tax_key.clone(),
             contact_key: contact_key.clone(),
         };
         // The decision runs in the writer, one write at a time: it owns what it
@@ -108,6 +129,7 @@ impl Services {
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
         let token_hash = hash("token", token.as_str());
         let slot = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?;
+        let lang = req.lang.tag().to_string();
         let decide = move |taken: &[_], active: &[ActiveRow]| {
             let held_place = HeldPlace {
                 slot: slot.as_ref(),
@@ -116,21 +138,40 @@ impl Services {
             };
             let applicant = Applicant {
                 person: &person_key,
+                tax: tax_key.as_deref(),
                 contact: &contact_key,
             };
-            let others = active.iter().map(|a| ActiveTicket {
-                person: &a.person_key,
-                service: &a.service,
-                contact: &a.contact_key,
-            });
-            let window =
-                confirm_window(held_place, &service_id, taken, &policy, applicant, others)?;
+            let others: Vec<ActiveTicket<'_>> = active
+                .iter()
+                .map(|a| ActiveTicket {
+                    person: &a.person_key,
+                    tax: a.tax_key.as_deref(),
+                    service: &a.service,
+                    contact: &a.contact_key,
+                    day: a.day,
+                })
+                .collect();
+            let window = confirm_window(
+                held_place,
+                &service_id,
+                taken,
+                &policy,
+                applicant,
+                today,
+                others.iter().cloned(),
+            )?;
+            let lapse = lapsed(&applicant, &service_id, today, &others)
+                .into_iter()
+                .map(|i| (active[i].id.clone(), active[i].status.clone()))
+                .collect();
             Ok(NewTicket {
                 id: ticket_id,
                 window,
                 board_prefix,
-                person_key,
-                contact_key,
+                person_key: person_key.clone(),
+                tax_key: tax_key.clone(),
+                contact_key: contact_key.clone(),
+                lapse,
                 surname: person.surname.as_str().to_string(),
                 given_name: person.given_name.as_str().to_string(),
                 patronymic: person.patronymic.as_ref().map(|p| p.as_str().to_string()),
@@ -141,7 +182,9 @@ impl Services {
                 answers,
                 token_hash,
                 idempotency_hash,
+                request_hash,
                 token_sealed,
+                lang,
                 created_at: now.timestamp(),
             })
         };
@@ -151,18 +194,12 @@ impl Services {
             .await;
         self.cache.invalidate(&office.id.0);
         match outcome {
-            Ok(ConfirmOutcome::Created(t) | ConfirmOutcome::Replayed(t)) => {
-                self.ticket_view(t, Some(&req.idempotency_key))
+            Ok(ConfirmOutcome::Created(t)) => {
+                let token = Some(token.as_str().to_string());
+                Ok(self.view_of(t, parts, token))
             }
-            Err(e) => {
-                let wanted = Wanted {
-                    service: &service.id,
-                    office: &office.id,
-                    date: hold.day,
-                    time: hold.start,
-                };
-                Err(self.refused(e, wanted).await)
-            }
+            Ok(ConfirmOutcome::Replayed(t)) => self.ticket_view(t, Some(&req.idempotency_key)),
+            Err(e) => Err(self.refused_at(e, &service.id, &office.id, &hold).await),
         }
     }
 }

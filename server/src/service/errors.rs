@@ -1,10 +1,11 @@
 //! The one place where storage's answers become the wire error.
 
 use super::Services;
-use crate::store::StoreError;
+use crate::store::{HoldRow, StoreError};
 use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::catalog::{OfficeId, ServiceId};
+use domain::ticket::TransitionError;
 
 impl From<StoreError> for ApiError {
     /// The wire error of a store's refusal; `Taken` and `HoldExpired` go out
@@ -21,8 +22,17 @@ impl From<StoreError> for ApiError {
             },
             StoreError::Booking(cause) => ApiError::Booking { cause },
             StoreError::KeyReused => ApiError::BadRequest {
-                detail: "the idempotency key was used for another hold".into(),
+                detail: "the idempotency key was used for another request".into(),
             },
+            StoreError::Ticket(TransitionError::NotAllowed { status, .. }) => {
+                ApiError::Ticket { status }
+            }
+            // The applicant's changes are all permitted and none is a payment:
+            // either would be a fault here.
+            StoreError::Ticket(e @ (TransitionError::Forbidden | TransitionError::AlreadyPaid)) => {
+                tracing::error!(error = %e, "a ticket change the service should not ask");
+                ApiError::Internal
+            }
         }
     }
 }
@@ -37,6 +47,24 @@ pub(super) struct Wanted<'a> {
 }
 
 impl Services {
+    /// [`Services::refused`] for a write that used the hold `hold` of
+    /// `service` at `office` (a confirm, a reschedule).
+    pub(super) async fn refused_at(
+        &self,
+        e: StoreError,
+        service: &ServiceId,
+        office: &OfficeId,
+        hold: &HoldRow,
+    ) -> ApiError {
+        let wanted = Wanted {
+            service,
+            office,
+            date: hold.day,
+            time: hold.start,
+        };
+        self.refused(e, wanted).await
+    }
+
     /// The wire error of a refused hold or confirm: a time that is gone comes
     /// with the nearest free times of the same office.
     pub(super) async fn refused(&self, e: StoreError, wanted: Wanted<'_>) -> ApiError {

@@ -108,7 +108,19 @@ impl Services {
         Ok(self.store.sweep_holds(self.now().timestamp()).await?)
     }
 
-    /// Sweeps the old holds every `period`, for as long as the server runs.
+    /// Writes the end of the tickets left active on days that are over, up
+    /// to `limit` of them; returns how many. For reports: such tickets
+    /// already count as over when read.
+    pub async fn end_past_days(&self, limit: i64) -> Result<u64, ApiError> {
+        let now = self.now();
+        Ok(self
+            .store
+            .end_past_days(self.today(), now.timestamp(), limit)
+            .await?)
+    }
+
+    /// Sweeps the old holds and writes the end of past days' tickets every
+    /// `period`, for as long as the server runs.
     pub async fn sweep_holds_every(self, period: std::time::Duration) {
         let mut every = tokio::time::interval(period);
         loop {
@@ -117,7 +129,33 @@ impl Services {
             if let Ok(n @ 1..) = self.sweep_holds().await {
                 tracing::info!(holds = n, "swept holds expired a day ago");
             }
+            if let Ok(n @ 1..) = self.end_past_days(1000).await {
+                tracing::info!(tickets = n, "wrote the end of past days' tickets");
+            }
         }
+    }
+
+    /// Gives tickets booked before both person keys were kept their name key
+    /// (once, at start; see `Store::upgrade_keys`).
+    pub async fn upgrade_keys(&self) -> Result<(), ApiError> {
+        let (upgraded, kept) = self
+            .store
+            .upgrade_keys(|surname, given_name, birth_date| {
+                let person = domain::booking::Person {
+                    surname: domain::validation::PersonName::parse(surname).ok()?,
+                    given_name: domain::validation::PersonName::parse(given_name).ok()?,
+                    patronymic: None,
+                    birth_date: domain::validation::BirthDate::parse(birth_date, self.today())
+                        .ok()?,
+                    rnokpp: None,
+                };
+                Some(secrets::hash("person", person.keys().name.as_str()))
+            })
+            .await?;
+        if upgraded + kept > 0 {
+            tracing::info!(upgraded, kept, "person keys of earlier tickets");
+        }
+        Ok(())
     }
 
     fn now(&self) -> DateTime<Utc> {
@@ -173,5 +211,13 @@ impl Backend for Services {
 
     fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {
         Box::pin(async move { Services::confirm(self, req).await })
+    }
+
+    fn cancel(&self, req: TicketRequest) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::cancel(self, &req).await })
+    }
+
+    fn reschedule(&self, req: RescheduleRequest) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::reschedule(self, &req).await })
     }
 }

@@ -45,20 +45,37 @@ pub fn hash(purpose: &str, value: &str) -> String {
     hex(&h.finalize())
 }
 
-/// An idempotency key must carry at least 128 bits: 32 to 128 characters of
-/// letters, digits, `-` and `_`.
+/// An idempotency key must look random (128 bits or more): 32 to 128
+/// characters of letters, digits, `-` and `_`, at least 8 of them different
+/// and none making up half the key. So `000…0001`, `abab…` or a word typed
+/// again and again are refused, while a key from a CSPRNG (32 hex digits: 14
+/// different ones on average) is refused with a chance below 10⁻¹⁵. A retry
+/// must also ask what the first request asked (the confirm checks it), so a
+/// key guessed or seen still opens nothing.
 pub fn check_idempotency_key(key: &str) -> Result<(), ApiError> {
     let ok = (32..=128).contains(&key.len())
         && key
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && looks_random(key.as_bytes());
     if ok {
         Ok(())
     } else {
         Err(ApiError::BadRequest {
-            detail: "idempotency_key must be 32 to 128 letters, digits, - or _".into(),
+            detail: "idempotency_key must be 32 to 128 random letters, digits, - or _".into(),
         })
     }
+}
+
+/// At least 8 different bytes, none more than half of them.
+fn looks_random(key: &[u8]) -> bool {
+    let mut counts = [0usize; 256];
+    for &b in key {
+        counts[usize::from(b)] += 1;
+    }
+    let distinct = counts.iter().filter(|&&c| c > 0).count();
+    let most = counts.iter().copied().max().unwrap_or(0);
+    distinct >= 8 && most * 2 <= key.len()
 }
 
 fn pad(idempotency_key: &str) -> [u8; 32] {
@@ -105,6 +122,21 @@ mod tests {
         assert!(check_idempotency_key(&"x".repeat(31)).is_err());
         assert!(check_idempotency_key("0123456789abcdef0123456789abcdef").is_ok());
         assert!(check_idempotency_key("0123456789abcdef0123456789abcde!").is_err());
+        // Not random: one character, two in turn, a counter, a word again.
+        for weak in [
+            "a".repeat(32),
+            "ab".repeat(16),
+            format!("{:032x}", 1),
+            "retry-".repeat(6),
+            "0123456".repeat(5),
+        ] {
+            assert!(check_idempotency_key(&weak).is_err(), "{weak}");
+        }
+        // A thousand keys from the CSPRNG all pass.
+        for _ in 0..1000 {
+            let k = random_id().unwrap();
+            assert!(check_idempotency_key(&k).is_ok(), "{k}");
+        }
     }
 
     #[test]

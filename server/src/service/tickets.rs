@@ -1,30 +1,95 @@
-//! Opening a ticket: the applicant's view of a stored ticket, computed again
-//! from its answers with `domain` (checklist, fee quote, ready date).
+//! A ticket after booking: opening it (the applicant's view, computed again
+//! from its answers with `domain`: checklist, fee quote, ready date),
+//! cancelling it and moving it to another time.
 
 use super::secrets::{hash, unseal};
 use super::Services;
-use crate::store::StoredTicket;
+use crate::store::{HoldRow, Move, StoredTicket};
 use app::api::*;
-use domain::catalog::{OfficeId, ServiceId};
+use chrono::NaiveDate;
+use domain::booking::decide::{moved_window, HeldPlace};
+use domain::catalog::{Office, OfficeId, Service, ServiceId};
 use domain::checklist::{checklist, Answers};
-use domain::ticket::{AccessToken, TicketStatus};
+use domain::slots::slot_at;
+use domain::ticket::{AccessToken, Actor, TicketEvent, TicketStatus};
+
+/// What a ticket's view says beyond its row, computed from the catalog in
+/// force: made before a write, so a write is never answered with an error.
+pub(super) struct ViewParts {
+    service: ServiceId,
+    service_name: domain::Text,
+    office: OfficeView,
+    checklist: Vec<domain::checklist::ChecklistEntry>,
+    quote: Option<domain::fees::Quote>,
+    ready_date: Option<NaiveDate>,
+}
 
 impl Services {
-    /// The ticket `req.id` if `req.token` is its access token. A wrong token
+    /// The view's parts for a visit of `service` at `office` on `day` with
+    /// `answers`.
+    pub(super) fn view_parts(
+        &self,
+        service: &Service,
+        office: &Office,
+        day: NaiveDate,
+        answers: &Answers,
+    ) -> Result<ViewParts, ApiError> {
+        let estimate = service.estimate(day, answers, &self.state.calendar)?;
+        Ok(ViewParts {
+            service: service.id.clone(),
+            service_name: service.name.clone(),
+            office: OfficeView::new(office, &service.id, self.today()),
+            checklist: checklist(&service.card.documents, answers),
+            quote: estimate.quote,
+            ready_date: estimate.ready_date,
+        })
+    }
+
+    /// The view of stored ticket `t` with its parts; the status as of today
+    /// (a ticket whose day is over shows as ended).
+    pub(super) fn view_of(
+        &self,
+        t: StoredTicket,
+        parts: ViewParts,
+        token: Option<String>,
+    ) -> TicketView {
+        let status = TicketStatus::parse(&t.status)
+            .unwrap_or(TicketStatus::Annulled)
+            .as_of(t.day, self.today());
+        TicketView {
+            id: t.id,
+            number: t.board_number,
+            status,
+            service: parts.service,
+            service_name: parts.service_name,
+            office: parts.office,
+            date: t.day,
+            start: t.start,
+            end: t.end,
+            checklist: parts.checklist,
+            quote: parts.quote,
+            ready_date: parts.ready_date,
+            access_token: token,
+        }
+    }
+
+    /// The stored ticket `id` if `token` is its access token. A wrong token
     /// answers as an unknown id, so tokens cannot be probed ticket by ticket.
-    pub(super) async fn ticket(&self, req: &TicketRequest) -> Result<TicketView, ApiError> {
+    async fn opened(&self, id: &str, token: &str) -> Result<StoredTicket, ApiError> {
         let not_found = || ApiError::not_found("ticket");
-        if req.id.len() > 64 || req.token.len() > 128 {
+        if id.len() > 64 || token.len() > 128 {
             return Err(not_found());
         }
-        let t = self
-            .store
-            .ticket_by_id(&req.id)
-            .await?
-            .ok_or_else(not_found)?;
-        if hash("token", &req.token) != t.token_hash {
+        let t = self.store.ticket_by_id(id).await?.ok_or_else(not_found)?;
+        if hash("token", token) != t.token_hash {
             return Err(not_found());
         }
+        Ok(t)
+    }
+
+    /// The ticket `req.id`, opened with its access token.
+    pub(super) async fn ticket(&self, req: &TicketRequest) -> Result<TicketView, ApiError> {
+        let t = self.opened(&req.id, &req.token).await?;
         self.ticket_view(t, None)
     }
 
@@ -44,23 +109,85 @@ impl Services {
             .map(AccessToken::from_random)
             .filter(|tok| hash("token", tok.as_str()) == t.token_hash)
             .map(|tok| tok.as_str().to_string());
-        let estimate = service.estimate(t.day, &answers, &self.state.calendar)?;
-        let status = serde_json::from_value::<TicketStatus>(serde_json::Value::String(t.status))
-            .map_err(|_| ApiError::Internal)?;
-        Ok(TicketView {
-            id: t.id,
-            number: t.board_number,
-            status,
-            service: service.id.clone(),
-            service_name: service.name.clone(),
-            office: OfficeView::new(office, &service.id, self.today()),
-            date: t.day,
-            start: t.start,
-            end: t.end,
-            checklist: checklist(&service.card.documents, &answers),
-            quote: estimate.quote,
-            ready_date: estimate.ready_date,
-            access_token: token,
-        })
+        let parts = self.view_parts(service, office, t.day, &answers)?;
+        Ok(self.view_of(t, parts, token))
+    }
+
+    /// Cancels the ticket: its place is free at once (this node's reads at
+    /// once, other nodes' within the read cache's age). Cancelling a
+    /// cancelled ticket answers it as it is.
+    pub(super) async fn cancel(&self, req: &TicketRequest) -> Result<TicketView, ApiError> {
+        let t = self.opened(&req.id, &req.token).await?;
+        // The view first: the change is never answered with an error.
+        let view = self.ticket_view(t.clone(), None)?;
+        let changed = self
+            .store
+            .change_ticket(
+                &t.id,
+                TicketEvent::Cancel,
+                Actor::Applicant,
+                self.today(),
+                self.now().timestamp(),
+            )
+            .await;
+        self.cache.invalidate(&t.office);
+        let changed = changed?;
+        let status = TicketStatus::parse(&changed.status).unwrap_or(view.status);
+        Ok(TicketView { status, ..view })
+    }
+
+    /// Moves the ticket to the place of the hold `req.hold_id` (of the same
+    /// service; any office and day of the horizon the hold was allowed), in
+    /// one write. A place taken meanwhile is refused as a booking's is, with
+    /// the nearest free times.
+    pub(super) async fn reschedule(&self, req: &RescheduleRequest) -> Result<TicketView, ApiError> {
+        let t = self.opened(&req.id, &req.token).await?;
+        let hold = self
+            .store
+            .find_hold(&req.hold_id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("hold"))?;
+        if hold.service != t.service {
+            return Err(ApiError::BadRequest {
+                detail: "the hold is for another service than the ticket".into(),
+            });
+        }
+        let service = self.find_service(&ServiceId(t.service.clone()))?;
+        let office = self.find_office(&OfficeId(hold.office.clone()))?;
+        let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
+        // The quote and the ready date of the new day, before the write.
+        let parts = self.view_parts(service, office, hold.day, &answers)?;
+        let slot = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?;
+        let now = self.now();
+        let expired = hold.expires_at <= now.timestamp();
+        let HoldRow {
+            window: held_window,
+            ..
+        } = hold.clone();
+        let service_id = service.id.0.clone();
+        let decide = move |taken: &[_]| {
+            let held = HeldPlace {
+                slot: slot.as_ref(),
+                window: &held_window,
+                expired,
+            };
+            Ok(moved_window(held, &service_id, taken)?)
+        };
+        let m = Move {
+            id: t.id.clone(),
+            hold_id: req.hold_id.clone(),
+            hold: hold.clone(),
+            board_prefix: service.board_prefix,
+        };
+        let moved = self
+            .store
+            .reschedule(m, self.today(), now.timestamp(), decide)
+            .await;
+        self.cache.invalidate(&hold.office);
+        self.cache.invalidate(&t.office);
+        match moved {
+            Ok(m) => Ok(self.view_of(m.ticket, parts, None)),
+            Err(e) => Err(self.refused_at(e, &service.id, &office.id, &hold).await),
+        }
     }
 }

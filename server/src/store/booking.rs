@@ -4,6 +4,8 @@
 //! on the same picture; unique indexes back the rules that span office-days.
 
 use super::error::StoreError;
+use super::life::next_number;
+use super::outbox::{queue_messages, MessageKind};
 use super::queries::*;
 use super::rows::*;
 use super::tx::internal;
@@ -103,7 +105,9 @@ where
     let ConfirmKeys {
         hold_id,
         idempotency_hash,
+        request_hash,
         person_key,
+        tax_key,
         contact_key,
     } = keys;
     // The hold goes first: if anything below refuses, the write is undone and
@@ -115,49 +119,35 @@ where
         .map_err(internal)?;
     if deleted == 0 {
         return match find_by_idempotency(&mut *tx, &idempotency_hash).await? {
-            Some(t) => Ok(ConfirmOutcome::Replayed(t)),
+            Some(t) if t.request_hash.as_deref() == Some(request_hash.as_str()) => {
+                Ok(ConfirmOutcome::Replayed(t))
+            }
+            // The key made a ticket of another request: this one gets nothing.
+            Some(_) => Err(StoreError::KeyReused),
             None => Err(StoreError::NotFound("hold")),
         };
     }
     let visit = (hold.start, hold.end);
     let taken = visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now).await?;
     let active = tx
-        .rows(&ACTIVE_OF_SQL, args![&person_key, &contact_key])
+        .rows(&ACTIVE_OF_SQL, args![&person_key, tax_key, &contact_key])
         .await
         .map_err(internal)?
         .iter()
-        .map(|r| {
-            Ok(ActiveRow {
-                person_key: r.text(1)?,
-                service: r.text(2)?,
-                contact_key: r.text(3)?,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
+        .map(active_row)
+        .collect::<Result<Vec<ActiveRow>, StoreError>>()?;
     let t = decide(&taken, &active)?;
-    let counted = tx
-        .rows(
-            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
-             ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
-            args![&hold.office, day_text(hold.day)],
-        )
-        .await
-        .map_err(internal)?;
-    let seq = counted
-        .first()
-        .ok_or_else(|| internal("the day counter answered no row"))?
-        .int(0)?;
-    let number = domain::ticket::TicketNumber {
-        prefix: t.board_prefix,
-        seq: u16::try_from(seq).unwrap_or(u16::MAX),
+    // The same person's tickets of days over still stand in the unique index.
+    for (id, from) in &t.lapse {
+        end_lapsed(&mut *tx, id, from, now).await?;
     }
-    .to_string();
+    let (number, seq) = next_number(&mut *tx, &hold.office, hold.day, t.board_prefix).await?;
     tx.exec(
         "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
             status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
-            answers, token_hash, idempotency_hash, token_sealed, created_at)
+            answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-            $19, $20, $21, $22, $23)",
+            $19, $20, $21, $22, $23, $24, $25, $26, 2)",
         args![
             &t.id,
             &hold.office,
@@ -182,6 +172,9 @@ where
             &t.idempotency_hash,
             &t.token_sealed,
             t.created_at,
+            t.tax_key.clone(),
+            &t.request_hash,
+            &t.lang,
         ],
     )
     .await
@@ -193,6 +186,7 @@ where
     )
     .await
     .map_err(internal)?;
+    queue_messages(&mut *tx, &t.id, MessageKind::Booked, "1", now).await?;
     // What was just written, without reading it back.
     Ok(ConfirmOutcome::Created(StoredTicket {
         id: t.id,
@@ -206,5 +200,34 @@ where
         answers: t.answers,
         token_sealed: t.token_sealed,
         token_hash: t.token_hash,
+        request_hash: Some(t.request_hash),
     }))
+}
+
+/// Writes the end of ticket `id`, left `from` on a day that is over
+/// (`TicketEvent::Lapse`, by the system).
+pub(super) async fn end_lapsed(
+    tx: &mut dyn Tx,
+    id: &str,
+    from: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    use domain::ticket::{transition, Actor, TicketEvent, TicketStatus};
+    let status = TicketStatus::parse(from)
+        .ok_or_else(|| internal(format!("stored status {from:?} is unknown")))?;
+    let Ok(to) = transition(status, TicketEvent::Lapse, &Actor::System) else {
+        return Ok(());
+    };
+    let changed = tx
+        .exec(
+            "UPDATE tickets SET status = $2 WHERE id = $1 AND status = $3",
+            args![id, to.as_str(), from],
+        )
+        .await
+        .map_err(internal)?;
+    if changed == 1 {
+        let change = (TicketEvent::Lapse.as_str(), from, to.as_str());
+        record_event(tx, id, change, &Actor::System.stored(), now).await?;
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@
 
 use domain::booking::decide::Refusal;
 use domain::booking::BookingError;
+use domain::ticket::TransitionError;
 use thiserror::Error;
 
 /// A refusal or a failure of a storage call.
@@ -25,9 +26,12 @@ pub enum StoreError {
     /// The booking policy refuses, by the decision or by a unique index.
     #[error("{0}")]
     Booking(BookingError),
-    /// The idempotency key made a ticket from another hold.
-    #[error("the idempotency key was used for another hold")]
+    /// The idempotency key made a ticket of another request.
+    #[error("the idempotency key was used for another request")]
     KeyReused,
+    /// The ticket's life cycle does not allow the change.
+    #[error("{0}")]
+    Ticket(TransitionError),
 }
 
 impl From<Refusal> for StoreError {

@@ -9,8 +9,10 @@ mod catalog;
 mod checkpoint;
 mod error;
 mod holds;
+mod life;
 mod lite;
 mod lookups;
+mod outbox;
 mod queries;
 mod rows;
 mod tx;
@@ -19,10 +21,12 @@ mod writer;
 mod writer_tests;
 
 pub use rows::{
-    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoredTicket, Taken,
+    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, Moved, NewHold, NewTicket, StoredTicket, Taken,
 };
 
 pub use error::StoreError;
+pub use life::Move;
+pub use outbox::{MessageKind, MessageTicket, OutboxEntry, QueuedMessage};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyConnection, AnyPool, Executor};
@@ -96,6 +100,16 @@ fn migrator() -> Migrator {
                 3,
                 "fewer ticket indexes",
                 include_str!("../../migrations/0003_fewer_ticket_indexes.sql"),
+            ),
+            m(
+                4,
+                "ticket life",
+                include_str!("../../migrations/0004_ticket_life.sql"),
+            ),
+            m(
+                5,
+                "outbox",
+                include_str!("../../migrations/0005_outbox.sql"),
             ),
         ]),
         ignore_missing: false,

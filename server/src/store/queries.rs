@@ -4,7 +4,7 @@
 
 use super::error::StoreError;
 use super::rows::*;
-use super::tx::{args, internal, DbError, Tx};
+use super::tx::{args, internal, DbError, DbRow, Tx};
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
 use std::sync::LazyLock;
@@ -21,17 +21,60 @@ static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// The active tickets of person `$1` or of contact `$2`: two indexed searches
-/// (an OR of the two keys scans the table).
+/// The tickets stored as active of name key `$1`, tax key `$2` (NULL: none) or
+/// contact `$3`: three indexed searches (an OR of the keys scans the table).
+/// Their days may be over; the policy decides what still counts.
 pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| {
+    let of = |key: &str| {
+        format!(
+            "SELECT id, person_key, tax_key, service_id, contact_key, day, status FROM tickets
+               WHERE status IN {ACTIVE} AND {key}"
+        )
+    };
     format!(
-        "SELECT id, person_key, service_id, contact_key FROM tickets
-           WHERE status IN {ACTIVE} AND person_key = $1
-         UNION
-         SELECT id, person_key, service_id, contact_key FROM tickets
-           WHERE status IN {ACTIVE} AND contact_key = $2"
+        "{} UNION {} UNION {}",
+        of("person_key = $1"),
+        of("tax_key = $2"),
+        of("contact_key = $3")
     )
 });
+
+/// A row of [`ACTIVE_OF_SQL`].
+pub(super) fn active_row(r: &DbRow) -> Result<ActiveRow, StoreError> {
+    Ok(ActiveRow {
+        id: r.text(0)?,
+        person_key: r.text(1)?,
+        tax_key: r.maybe_text(2)?,
+        service: r.text(3)?,
+        contact_key: r.text(4)?,
+        day: parse_day(&r.text(5)?)?,
+        status: r.text(6)?,
+    })
+}
+
+/// Appends to the history of ticket `id` the change `event` from `from` to
+/// `to` by `actor` at `now` (the next number in its history); answers that
+/// number.
+pub(super) async fn record_event(
+    tx: &mut dyn Tx,
+    id: &str,
+    change: (&str, &str, &str),
+    actor: &str,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let (event, from, to) = change;
+    tx.rows(
+        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
+         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6 FROM ticket_events WHERE ticket_id = $1
+         RETURNING seq",
+        args![id, event, from, to, actor, now],
+    )
+    .await
+    .map_err(internal)?
+    .first()
+    .ok_or_else(|| internal("the history answered no row"))?
+    .int(0)
+}
 
 pub(super) async fn find_by_idempotency(
     tx: &mut dyn Tx,
@@ -72,7 +115,12 @@ pub(super) async fn visit_occupancy(
 /// internal error. Each index goes by its name (PostgreSQL's message) and its
 /// columns (SQLite's).
 pub(super) fn ticket_refused(e: DbError) -> StoreError {
-    if e.is_unique_on(&["tickets_one_active_per_person", "tickets.person_key"]) {
+    if e.is_unique_on(&[
+        "tickets_one_active_per_person",
+        "tickets.person_key",
+        "tickets_one_active_per_tax",
+        "tickets.tax_key",
+    ]) {
         StoreError::Booking(domain::booking::BookingError::AlreadyBooked)
     } else if e.is_unique_on(&["tickets_one_per_window", "tickets.window_id"]) {
         StoreError::Taken

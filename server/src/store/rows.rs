@@ -30,10 +30,15 @@ pub struct NewTicket {
     pub window: String,
     /// The board letter.
     pub board_prefix: char,
-    /// Person key hash.
+    /// Hash of the name key.
     pub person_key: String,
+    /// Hash of the tax-number key, when given.
+    pub tax_key: Option<String>,
     /// Contact key hash.
     pub contact_key: String,
+    /// Tickets of the same person and service whose day is over, with the
+    /// status they were left in: their end is written first (`Lapse`).
+    pub lapse: Vec<(String, String)>,
     /// Surname.
     pub surname: String,
     /// Given name.
@@ -54,8 +59,12 @@ pub struct NewTicket {
     pub token_hash: String,
     /// SHA-256 of the idempotency key.
     pub idempotency_hash: String,
+    /// What the confirm asked (hold and person): a retry must ask the same.
+    pub request_hash: String,
     /// The token sealed for retries.
     pub token_sealed: String,
+    /// The language of the booking (`uk`, `en`).
+    pub lang: String,
     /// Unix seconds.
     pub created_at: i64,
 }
@@ -85,6 +94,8 @@ pub struct StoredTicket {
     pub token_sealed: String,
     /// Token hash.
     pub token_hash: String,
+    /// What the confirm that made it asked (none before this was kept).
+    pub request_hash: Option<String>,
 }
 
 /// What a confirm did.
@@ -123,21 +134,43 @@ pub struct ConfirmKeys {
     pub hold_id: String,
     /// SHA-256 of the idempotency key.
     pub idempotency_hash: String,
-    /// Person key hash.
+    /// What this confirm asks (hold and person), hashed.
+    pub request_hash: String,
+    /// Hash of the name key.
     pub person_key: String,
+    /// Hash of the tax-number key, when given.
+    pub tax_key: Option<String>,
     /// Contact key hash.
     pub contact_key: String,
 }
 
-/// An active ticket sharing the person or the contact.
+/// A ticket moved to another place (a reschedule), as decided under the lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The ticket as it is now.
+    pub ticket: StoredTicket,
+    /// Where it was (office, day).
+    pub from: (String, NaiveDate),
+}
+
+/// A ticket stored as active sharing a key or the contact (its day may be
+/// over: the policy decides what counts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveRow {
-    /// Person key hash.
+    /// Id.
+    pub id: String,
+    /// Hash of the name key.
     pub person_key: String,
+    /// Hash of the tax-number key.
+    pub tax_key: Option<String>,
     /// Service.
     pub service: String,
     /// Contact key hash.
     pub contact_key: String,
+    /// The visit's day.
+    pub day: NaiveDate,
+    /// The stored status.
+    pub status: String,
 }
 
 // Dates and times are stored as `YYYY-MM-DD` and `HH:MM` text (they sort and
@@ -205,11 +238,12 @@ pub(super) fn ticket_row(row: &DbRow) -> Result<StoredTicket, StoreError> {
         answers: row.text(8)?,
         token_sealed: row.text(9)?,
         token_hash: row.text(10)?,
+        request_hash: row.maybe_text(11)?,
     })
 }
 
 pub(super) const TICKET_COLUMNS: &str =
-    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash";
+    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash, request_hash";
 
 pub(super) const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time, CAST(NULL AS BIGINT) AS expires_at
        FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')

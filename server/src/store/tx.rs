@@ -97,6 +97,15 @@ impl DbRow {
         }
     }
 
+    /// Column `i` as text or NULL.
+    pub(crate) fn maybe_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        match self.value(i)? {
+            Value::Text(s) => Ok(Some(s.clone())),
+            Value::Null => Ok(None),
+            Value::Int(_) => Err(internal(format!("column {i}: text expected"))),
+        }
+    }
+
     /// Column `i` as an integer or NULL.
     pub(crate) fn maybe_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
         match self.value(i)? {

@@ -75,6 +75,9 @@ pub struct Options {
     pub hold_minutes: u16,
     pub max_per_contact: u8,
     pub db_pool: u32,
+    /// Another node over this database (`TestApp::db_url` of the first);
+    /// none: a fresh database.
+    pub db_url: Option<String>,
 }
 
 impl Default for Options {
@@ -83,6 +86,7 @@ impl Default for Options {
             hold_minutes: 10,
             max_per_contact: 4,
             db_pool: 8,
+            db_url: None,
         }
     }
 }
@@ -94,9 +98,12 @@ pub async fn spawn_app(db: Db) -> TestApp {
 pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     let site = fake_site();
     let db_dir = tempfile::tempdir().unwrap();
-    let url = match db {
-        Db::Sqlite => format!("sqlite://{}", db_dir.path().join("cherga.sqlite").display()),
-        Db::Postgres => fresh_pg_schema().await,
+    let url = match (db, options.db_url) {
+        (_, Some(url)) => url,
+        (Db::Sqlite, None) => {
+            format!("sqlite://{}", db_dir.path().join("cherga.sqlite").display())
+        }
+        (Db::Postgres, None) => fresh_pg_schema().await,
     };
     let args = ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),

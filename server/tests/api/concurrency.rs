@@ -25,6 +25,7 @@ async fn confirms_race_without_overbooking(db: Db) {
                 hold_minutes: 0,
                 max_per_contact: 4,
                 db_pool: 16,
+                ..Options::default()
             },
         )
         .await,

@@ -1,7 +1,8 @@
 //! The database itself refuses what the booking rules forbid, on both
 //! databases: with the decision told to ignore what is taken, a second ticket
-//! for one window and time, or a second active ticket of one person for one
-//! service, is refused by a unique index and answered with its typed error.
+//! for one window and time, or a second active ticket of one person (by name
+//! key or by tax key) for one service, is refused by a unique index and
+//! answered with its typed error.
 
 use crate::common::{spawn_app, Db};
 use chrono::{NaiveDate, NaiveTime};
@@ -51,13 +52,15 @@ async fn hold(store: &Store, n: u32, window: &str) -> (String, HoldRow) {
 async fn confirm(
     store: &Store,
     n: u32,
-    person: &str,
+    (person, tax): (&str, Option<&str>),
     (hold_id, row): (String, HoldRow),
 ) -> Result<ConfirmOutcome, StoreError> {
     let keys = ConfirmKeys {
         hold_id,
         idempotency_hash: format!("key-{n}"),
+        request_hash: format!("request-{n}"),
         person_key: person.into(),
+        tax_key: tax.map(String::from),
         contact_key: format!("contact-{n}"),
     };
     let window = row.window.clone();
@@ -66,7 +69,9 @@ async fn confirm(
         window,
         board_prefix: 'A',
         person_key: person.into(),
+        tax_key: tax.map(String::from),
         contact_key: format!("contact-{n}"),
+        lapse: Vec::new(),
         surname: "Коваль".into(),
         given_name: "Олена".into(),
         patronymic: None,
@@ -77,7 +82,9 @@ async fn confirm(
         answers: "{}".into(),
         token_hash: format!("token-{n}"),
         idempotency_hash: format!("key-{n}"),
+        request_hash: format!("request-{n}"),
         token_sealed: "sealed".into(),
+        lang: "uk".into(),
         created_at: crate::common::now().timestamp(),
     };
     store
@@ -95,15 +102,25 @@ async fn indexes_refuse(db: Db) {
     let first = hold(store, 1, "1").await;
     let second = hold(store, 2, "1").await;
     assert!(matches!(
-        confirm(store, 1, "person-a", first).await,
+        confirm(store, 1, ("person-a", Some("tax-a")), first).await,
         Ok(ConfirmOutcome::Created(_))
     ));
-    let refused = confirm(store, 2, "person-b", second.clone()).await;
+    let refused = confirm(store, 2, ("person-b", None), second.clone()).await;
     assert!(matches!(refused, Err(StoreError::Taken)), "{refused:?}");
 
     // One person, one service, another window: refused as already booked.
     let third = hold(store, 3, "2").await;
-    let refused = confirm(store, 3, "person-a", third.clone()).await;
+    let refused = confirm(store, 3, ("person-a", None), third.clone()).await;
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Booking(BookingError::AlreadyBooked))
+        ),
+        "{refused:?}"
+    );
+
+    // Another name with the same tax number: refused by the tax key's index.
+    let refused = confirm(store, 5, ("person-z", Some("tax-a")), third.clone()).await;
     assert!(
         matches!(
             refused,
@@ -114,7 +131,7 @@ async fn indexes_refuse(db: Db) {
 
     // Each refusal left its hold in place: another person confirms it.
     assert!(matches!(
-        confirm(store, 4, "person-c", third).await,
+        confirm(store, 4, ("person-c", Some("tax-c")), third).await,
         Ok(ConfirmOutcome::Created(_))
     ));
     assert!(store.find_hold(&second.0).await.unwrap().is_some());

@@ -8,6 +8,8 @@ mod bad_input;
 mod concurrency;
 mod endpoints;
 mod indexes;
+mod life;
+mod life_races;
 mod logs;
 mod pages;
 mod reads;

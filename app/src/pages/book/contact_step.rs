@@ -82,7 +82,7 @@ pub fn ContactStep() -> impl IntoView {
                     aria-describedby=format!("{name}-error")
                     prop:value=move || draft.with(|d| access(&mut d.clone()).clone())
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
+                        let v = crate::browser::nfc(event_target_value(&ev));
                         draft.update(|d| *access(d) = v);
                     }
                     on:blur=move |_| touched.update(|t| { t.insert(f); })

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-async fn send(draft: RwSignal<Draft>) -> Result<TicketView, ApiError> {
+async fn send(draft: RwSignal<Draft>, lang: domain::Lang) -> Result<TicketView, ApiError> {
     let mut d = draft.get_untracked();
     let hold = d.hold.clone().ok_or_else(|| ApiError::not_found("hold"))?;
     let key = d.idempotency_key();
@@ -25,6 +25,7 @@ async fn send(draft: RwSignal<Draft>) -> Result<TicketView, ApiError> {
         answers: d.answers,
         person: d.person,
         contact: d.contact,
+        lang,
     })
     .await
 }
@@ -45,7 +46,7 @@ pub fn ReviewStep() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             error.set(None);
-            match send(draft).await {
+            match send(draft, lang.get_untracked()).await {
                 Ok(ticket) => {
                     let token = ticket.access_token.clone().unwrap_or_default();
                     saved::remember(&ticket, &token);

@@ -1,0 +1,333 @@
+//! The outbox: messages queued in the transaction of the change they tell of,
+//! claimed by one sender (of any node) and marked when sent. See
+//! `migrations/0005_outbox.sql`.
+
+use super::error::StoreError;
+use super::rows::*;
+use super::tx::{args, internal, Tx};
+use super::Store;
+use chrono::NaiveDate;
+
+/// What a message tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// The ticket was booked.
+    Booked,
+    /// The ticket was moved to another time.
+    Moved,
+    /// The ticket was cancelled.
+    Cancelled,
+    /// The visit is tomorrow.
+    Reminder,
+}
+
+impl MessageKind {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Booked => "booked",
+            MessageKind::Moved => "moved",
+            MessageKind::Cancelled => "cancelled",
+            MessageKind::Reminder => "reminder",
+        }
+    }
+
+    /// From its stored form.
+    pub fn parse(s: &str) -> Option<MessageKind> {
+        [
+            MessageKind::Booked,
+            MessageKind::Moved,
+            MessageKind::Cancelled,
+            MessageKind::Reminder,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A message whose turn has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedMessage {
+    /// Its id (what it is about).
+    pub id: String,
+    /// The ticket it tells of.
+    pub ticket_id: Option<String>,
+    /// What it tells.
+    pub kind: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    /// Tries made before this one.
+    pub attempts: i64,
+}
+
+/// A row of the outbox as the operator reads it (`cherga outbox`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxEntry {
+    /// Its id.
+    pub id: String,
+    /// What it tells.
+    pub kind: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    /// queued, sent, dropped or failed.
+    pub state: String,
+    /// Tries made.
+    pub attempts: i64,
+    /// When it was queued (Unix seconds).
+    pub created_at: i64,
+    /// The class of the last failure.
+    pub last_error: Option<String>,
+    /// The ticket it tells of.
+    pub ticket_id: Option<String>,
+}
+
+/// The messages of ticket `ticket_id` telling `kind`, one per contact the
+/// ticket has (an e-mail, an SMS), due at once. `about` makes the id unique
+/// to the event (a reminder's day, a move's instant). A message about the
+/// same event queued already (by another node) stays as it is. A new
+/// booking or move message supersedes the ones about the ticket's earlier
+/// time still waiting.
+pub(super) async fn queue_messages(
+    tx: &mut dyn Tx,
+    ticket_id: &str,
+    kind: MessageKind,
+    about: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    if matches!(kind, MessageKind::Moved | MessageKind::Cancelled) {
+        tx.exec(
+            "UPDATE outbox SET state = 'dropped'
+             WHERE ticket_id = $1 AND state = 'queued' AND kind IN ('booked', 'moved')",
+            args![ticket_id],
+        )
+        .await
+        .map_err(internal)?;
+    }
+    let prefix = format!("{}:{ticket_id}:{about}", kind.as_str());
+    tx.exec(
+        "INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)
+         SELECT $1 || ':' || c.channel, t.id, $2, c.channel, $3, $3
+           FROM tickets t
+           JOIN (SELECT 'email' AS channel UNION ALL SELECT 'sms' AS channel) c
+             ON (c.channel = 'email' AND t.email IS NOT NULL) OR (c.channel = 'sms' AND t.phone IS NOT NULL)
+          WHERE t.id = $4
+         ON CONFLICT (id) DO NOTHING",
+        args![&prefix, kind.as_str(), now, ticket_id],
+    )
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// A ticket as its message needs it: the row, its contacts and language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageTicket {
+    /// The ticket.
+    pub ticket: StoredTicket,
+    /// Its phone.
+    pub phone: Option<String>,
+    /// Its e-mail.
+    pub email: Option<String>,
+    /// The language it was booked in (`uk`, `en`).
+    pub lang: String,
+    /// When it was booked (Unix seconds).
+    pub created_at: i64,
+}
+
+impl Store {
+    /// Up to `limit` messages due at `now` on `channels` and not claimed by a
+    /// sender, oldest first.
+    pub async fn due_messages(
+        &self,
+        now: i64,
+        channels: &[&str],
+        limit: i64,
+    ) -> Result<Vec<QueuedMessage>, StoreError> {
+        if channels.is_empty() {
+            return Ok(Vec::new());
+        }
+        let email = channels.contains(&"email").then_some("email");
+        let sms = channels.contains(&"sms").then_some("sms");
+        let rows = self
+            .read(
+                "SELECT id, ticket_id, kind, channel, attempts FROM outbox
+                 WHERE state = 'queued' AND due_at <= $1 AND claimed_until < $1
+                   AND (channel = $2 OR channel = $3)
+                 ORDER BY due_at LIMIT $4",
+                args![
+                    now,
+                    email.unwrap_or("-").to_string(),
+                    sms.unwrap_or("-").to_string(),
+                    limit
+                ],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(QueuedMessage {
+                    id: r.text(0)?,
+                    ticket_id: r.maybe_text(1)?,
+                    kind: r.text(2)?,
+                    channel: r.text(3)?,
+                    attempts: r.int(4)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Claims message `id` for `lease` seconds from `now`: true for exactly one
+    /// of the senders (of any node) asking at once; false if another holds it
+    /// or it is no longer queued.
+    pub async fn claim_message(&self, id: &str, now: i64, lease: i64) -> Result<bool, StoreError> {
+        let lock = format!("outbox:{id}");
+        let id = id.to_string();
+        self.write(&[&lock], move |tx| {
+            Box::pin(async move {
+                let n = tx
+                    .exec(
+                        "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1
+                         WHERE id = $1 AND state = 'queued' AND claimed_until < $3",
+                        args![&id, now + lease, now],
+                    )
+                    .await
+                    .map_err(internal)?;
+                Ok(n == 1)
+            })
+        })
+        .await
+    }
+
+    /// Marks claimed message `id` `state` (sent, dropped, failed) at `now`.
+    pub async fn finish_message(
+        &self,
+        id: &str,
+        state: &'static str,
+        error: Option<&'static str>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let lock = format!("outbox:{id}");
+        let id = id.to_string();
+        self.write(&[&lock], move |tx| {
+            Box::pin(async move {
+                tx.exec(
+                    "UPDATE outbox SET state = $2, sent_at = $3, claimed_until = 0, last_error = $4
+                     WHERE id = $1",
+                    args![&id, state, now, error.map(str::to_string)],
+                )
+                .await
+                .map_err(internal)?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// Puts claimed message `id` back in the queue, due at `due` (a failed
+    /// try; `error` is the failure's class).
+    pub async fn retry_message(
+        &self,
+        id: &str,
+        due: i64,
+        error: &'static str,
+    ) -> Result<(), StoreError> {
+        let lock = format!("outbox:{id}");
+        let id = id.to_string();
+        self.write(&[&lock], move |tx| {
+            Box::pin(async move {
+                tx.exec(
+                    "UPDATE outbox SET due_at = $2, claimed_until = 0, last_error = $3 WHERE id = $1",
+                    args![&id, due, error],
+                )
+                .await
+                .map_err(internal)?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// Ticket `id` with what its messages need.
+    pub async fn message_ticket(&self, id: &str) -> Result<Option<MessageTicket>, StoreError> {
+        let sql = format!(
+            "SELECT {TICKET_COLUMNS}, phone, email, lang, created_at FROM tickets WHERE id = $1"
+        );
+        let rows = self.read(&sql, args![id]).await?;
+        let n = TICKET_COLUMNS.split(',').count();
+        rows.first()
+            .map(|r| {
+                Ok(MessageTicket {
+                    ticket: ticket_row(r)?,
+                    phone: r.maybe_text(n)?,
+                    email: r.maybe_text(n + 1)?,
+                    lang: r.text(n + 2)?,
+                    created_at: r.int(n + 3)?,
+                })
+            })
+            .transpose()
+    }
+
+    /// Queues the reminders of the booked tickets of `day` made before
+    /// `booked_before` (a ticket booked later has just had its confirmation)
+    /// that have none yet; returns how many tickets got one. Any node may
+    /// run it at the same time as another: each reminder is queued once.
+    pub async fn queue_reminders(
+        &self,
+        day: NaiveDate,
+        booked_before: i64,
+        now: i64,
+        limit: i64,
+    ) -> Result<u64, StoreError> {
+        let rows = self
+            .read(
+                "SELECT t.id FROM tickets t
+                  WHERE t.day = $1 AND t.status = 'booked' AND t.created_at < $2
+                    AND (t.email IS NOT NULL OR t.phone IS NOT NULL)
+                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = t.id AND o.kind = 'reminder'
+                                    AND o.id LIKE 'reminder:' || t.id || ':' || $1 || ':%')
+                  ORDER BY t.id LIMIT $3",
+                args![day_text(day), booked_before, limit],
+            )
+            .await?;
+        let ids = rows
+            .iter()
+            .map(|r| r.text(0))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let n = ids.len() as u64;
+        for id in ids {
+            let lock = format!("ticket:{id}");
+            let about = day_text(day);
+            self.write(&[&lock], move |tx| {
+                Box::pin(async move {
+                    queue_messages(tx, &id, MessageKind::Reminder, &about, now).await
+                })
+            })
+            .await?;
+        }
+        Ok(n)
+    }
+
+    /// The last `limit` messages, newest first (for the operator).
+    pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>, StoreError> {
+        let rows = self
+            .read(
+                "SELECT id, kind, channel, state, attempts, created_at, last_error, ticket_id
+                   FROM outbox ORDER BY created_at DESC, id LIMIT $1",
+                args![limit],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxEntry {
+                    id: r.text(0)?,
+                    kind: r.text(1)?,
+                    channel: r.text(2)?,
+                    state: r.text(3)?,
+                    attempts: r.int(4)?,
+                    created_at: r.int(5)?,
+                    last_error: r.maybe_text(6)?,
+                    ticket_id: r.maybe_text(7)?,
+                })
+            })
+            .collect()
+    }
+}
