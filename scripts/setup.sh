@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 BINARYEN_NPM_VERSION=132.0.0
 # The JS glue's and the stylesheet's minifier (a binary shipped in the package).
 ESBUILD_NPM_VERSION=0.28.2
+# The SMTP server the tests send e-mail to.
+AIOSMTPD_VERSION=1.4.6
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -32,6 +34,12 @@ if [ "$(.tools/node_modules/.bin/esbuild --version 2>/dev/null)" != "$ESBUILD_NP
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The tests' SMTP server (aiosmtpd, on loopback), in a venv of its own.
+  if [ "$(.tools/py/bin/python -c 'import aiosmtpd; print(aiosmtpd.__version__)' 2>/dev/null)" != "$AIOSMTPD_VERSION" ]; then
+    say "installing aiosmtpd $AIOSMTPD_VERSION from PyPI into .tools/py"
+    python3 -m venv .tools/py
+    .tools/py/bin/pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver from Debian"
     export DEBIAN_FRONTEND=noninteractive

@@ -364,3 +364,22 @@ impl Lifecycle {
         Ok(change)
     }
 }
+
+/// When the reminder of a visit goes: the day before, from a Kyiv hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderRule {
+    /// The hour (0–23, Kyiv) from which tomorrow's visits are reminded.
+    pub hour: u32,
+}
+
+impl ReminderRule {
+    /// At `now`, the day whose visits are reminded and the instant the
+    /// reminders began (a ticket booked after it has just had its
+    /// confirmation and gets no reminder); none before the hour.
+    pub fn due(self, now: DateTime<Utc>) -> Option<(NaiveDate, DateTime<Utc>)> {
+        let today = crate::slots::kyiv_today(now);
+        let from =
+            crate::slots::kyiv_instant(today, chrono::NaiveTime::from_hms_opt(self.hour, 0, 0)?)?;
+        (now >= from).then_some((today.succ_opt()?, from))
+    }
+}

@@ -21,7 +21,7 @@ pub struct Cli {
 pub enum Command {
     /// Serve the web app and its API (migrates the database and, if it holds no
     /// catalog yet, imports the one in --data-dir).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply the database migrations and exit.
     Migrate(DbArgs),
     /// Import (or re-import) a catalog file and the holiday calendars beside it;
@@ -29,6 +29,79 @@ pub enum Command {
     ImportCatalog(ImportArgs),
     /// Check the catalog and holiday files and print a summary.
     CheckData(DataArgs),
+    /// Print the latest messages of the outbox (what they tell, to which
+    /// channel, whether sent), newest first; no personal data.
+    Outbox(OutboxArgs),
+}
+
+/// Flags of `outbox`.
+#[derive(Debug, Clone, Args)]
+pub struct OutboxArgs {
+    /// How many messages.
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+    /// The database.
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// How messages reach applicants. With neither e-mail nor SMS configured
+/// (the demo's default) they stay in the outbox (`cherga outbox`).
+#[derive(Debug, Clone, Args)]
+pub struct MessageArgs {
+    /// The SMTP server for e-mail: `smtp://HOST:PORT` (unencrypted: a relay
+    /// on loopback), `smtp://USER:PASSWORD@HOST:587?tls=required` (STARTTLS)
+    /// or `smtps://USER:PASSWORD@HOST:465`.
+    #[arg(long, env = "CHERGA_SMTP")]
+    pub smtp: Option<String>,
+    /// The sender of e-mail.
+    #[arg(
+        long,
+        env = "CHERGA_MAIL_FROM",
+        default_value = "Cherga <cherga@localhost>"
+    )]
+    pub mail_from: String,
+    /// The address of TurboSMS's API; SMS are sent when the environment
+    /// holds the provider's token in `CHERGA_SMS_TOKEN`.
+    #[arg(long, env = "CHERGA_SMS_URL", default_value = crate::messages::sms::TURBOSMS_URL)]
+    pub sms_url: String,
+    /// The sender name registered with the SMS provider (at most 11 characters).
+    #[arg(long, env = "CHERGA_SMS_SENDER", default_value = "Cherga")]
+    pub sms_sender: String,
+    /// The SMS provider's token, from the environment only (never a flag:
+    /// flags show in the process list).
+    #[arg(skip = std::env::var("CHERGA_SMS_TOKEN").ok().filter(|t| !t.is_empty()))]
+    pub sms_token: Option<String>,
+    /// The site's address as applicants reach it (for the links in messages).
+    #[arg(
+        long,
+        env = "CHERGA_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_url: String,
+    /// The hour (Kyiv, 0–23) from which the day before a visit its reminder goes.
+    #[arg(long, env = "CHERGA_REMIND_HOUR", default_value_t = 18,
+          value_parser = clap::value_parser!(u32).range(0..24))]
+    pub remind_hour: u32,
+    /// How often (ms) the outbox is looked at for messages queued by other
+    /// nodes and for retries (this node's own are sent at once).
+    #[arg(long, env = "CHERGA_OUTBOX_POLL_MS", default_value_t = 2000)]
+    pub outbox_poll_ms: u64,
+}
+
+impl Default for MessageArgs {
+    fn default() -> Self {
+        MessageArgs {
+            smtp: None,
+            mail_from: "Cherga <cherga@localhost>".into(),
+            sms_url: crate::messages::sms::TURBOSMS_URL.into(),
+            sms_sender: "Cherga".into(),
+            sms_token: None,
+            public_url: "http://127.0.0.1:3000".into(),
+            remind_hour: 18,
+            outbox_poll_ms: 2000,
+        }
+    }
 }
 
 /// Where the data files are.
@@ -92,4 +165,7 @@ pub struct ServeArgs {
     /// (this node's own writes show at once; holds always decide on fresh data).
     #[arg(long, env = "CHERGA_READ_CACHE_MS", default_value_t = 1000)]
     pub read_cache_ms: u64,
+    /// E-mail and SMS.
+    #[command(flatten)]
+    pub messages: MessageArgs,
 }

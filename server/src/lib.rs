@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod data;
 pub mod http;
+pub mod messages;
 pub mod service;
 pub mod store;
 pub mod telemetry;
@@ -14,7 +15,7 @@ pub mod telemetry;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use cli::{DbArgs, ImportArgs, ServeArgs};
+use cli::{DbArgs, ImportArgs, MessageArgs, ServeArgs};
 use domain::booking::BookingPolicy;
 use domain::slots::Horizon;
 use service::{CatalogState, Services};
@@ -39,6 +40,30 @@ pub enum ServerError {
     /// A step of the start failed (the store logged why).
     #[error("start: {0} failed")]
     Startup(String),
+    /// E-mail or SMS is configured wrong.
+    #[error(transparent)]
+    Messages(#[from] messages::ConfigError),
+}
+
+/// The transports and settings of messages.
+pub fn messaging(args: &MessageArgs) -> Result<service::outbox::Messaging, ServerError> {
+    let mail = args
+        .smtp
+        .as_deref()
+        .map(|url| messages::mail::Mailer::new(url, &args.mail_from))
+        .transpose()?;
+    let sms = args
+        .sms_token
+        .as_deref()
+        .map(|token| messages::sms::TurboSms::new(&args.sms_url, token, &args.sms_sender))
+        .transpose()?;
+    Ok(service::outbox::Messaging {
+        transports: messages::Transports { mail, sms },
+        public_url: args.public_url.clone(),
+        reminder: domain::ticket::ReminderRule {
+            hour: args.remind_hour,
+        },
+    })
 }
 
 /// Connects to the database and applies the migrations.
@@ -104,7 +129,8 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
             working_days: args.horizon_days,
         },
         std::time::Duration::from_millis(args.read_cache_ms),
-    );
+    )
+    .with_messaging(messaging(&args.messages)?);
     services
         .upgrade_keys()
         .await
@@ -119,6 +145,14 @@ const HOLD_SWEEP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15
 pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     let services = services(&args).await?;
     tokio::spawn(services.clone().sweep_holds_every(HOLD_SWEEP_PERIOD));
+    let channels = services.channels();
+    if channels.is_empty() {
+        tracing::info!("no e-mail or SMS configured: messages stay in the outbox (cherga outbox)");
+    } else {
+        tracing::info!(?channels, "sending messages");
+    }
+    let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms.max(100));
+    tokio::spawn(services.clone().deliver_every(poll));
     let listener = TcpListener::bind(args.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
     let router = http::router(services, &args.site_root);
@@ -147,4 +181,32 @@ async fn shutdown() {
         () = term => {},
     }
     tracing::info!("shutting down");
+}
+
+/// The outbox as `cherga outbox` prints it: one message a line, newest
+/// first (when queued, in UTC; what; channel; state; tries; last failure;
+/// the ticket's id, which is random and names nobody).
+pub fn outbox_table(entries: &[store::OutboxEntry]) -> String {
+    let mut out = format!(
+        "{:<20} {:<10} {:<6} {:<8} {:>5}  {:<16} ticket",
+        "queued (UTC)", "kind", "via", "state", "tries", "last failure"
+    );
+    for e in entries {
+        let at = chrono::DateTime::from_timestamp(e.created_at, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\n{at:<20} {:<10} {:<6} {:<8} {:>5}  {:<16} {}",
+            e.kind,
+            e.channel,
+            e.state,
+            e.attempts,
+            e.last_error.as_deref().unwrap_or("-"),
+            e.ticket_id.as_deref().unwrap_or("-")
+        ));
+    }
+    if entries.is_empty() {
+        out.push_str("\n(no messages)");
+    }
+    out
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 async fn run(command: Command) -> Result<(), ServerError> {
     match command {
-        Command::Serve(args) => server::serve(args).await,
+        Command::Serve(args) => server::serve(*args).await,
         Command::Migrate(db) => {
             server::open_store(&db).await?;
             println!("ok: migrations applied");
@@ -20,6 +20,15 @@ async fn run(command: Command) -> Result<(), ServerError> {
                 d.catalog.services().len(),
                 d.catalog.offices().len()
             );
+            Ok(())
+        }
+        Command::Outbox(args) => {
+            let store = server::open_store(&args.db).await?;
+            let entries = store
+                .outbox(args.limit)
+                .await
+                .map_err(|_| ServerError::Startup("reading the outbox".into()))?;
+            println!("{}", server::outbox_table(&entries));
             Ok(())
         }
         Command::CheckData(args) => {

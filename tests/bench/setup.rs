@@ -107,8 +107,16 @@ impl Env {
             hold_minutes: 10,
             max_per_contact: 4,
             read_cache_ms: 1000,
+            messages: Default::default(),
         };
         let services = server::services(&args).await?;
+        // The sender runs as in `serve` (woken by every booking; with no
+        // transport configured the messages stay queued).
+        tokio::spawn(
+            services
+                .clone()
+                .deliver_every(std::time::Duration::from_secs(2)),
+        );
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let router = server::http::router(services.clone(), &args.site_root);

@@ -456,3 +456,24 @@ fn the_booking_form_reports_both_parts_at_once() {
         Some("+380671234567".into())
     );
 }
+
+#[test]
+fn reminders_go_the_day_before_from_the_hour_in_kyiv() {
+    use domain::ticket::ReminderRule;
+    let rule = ReminderRule { hour: 18 };
+    // 23.11.2026 is winter time: Kyiv is UTC+2, so 18:00 is 16:00 UTC.
+    let before = Utc.with_ymd_and_hms(2026, 11, 23, 15, 59, 59).unwrap();
+    assert_eq!(rule.due(before), None);
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 16, 0, 0).unwrap();
+    let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert_eq!(rule.due(at), Some((tomorrow, at)));
+    // 23:30 in Kyiv is still the 23rd; 00:30 is the next day, not yet 18:00.
+    let late = Utc.with_ymd_and_hms(2026, 11, 23, 21, 30, 0).unwrap();
+    assert_eq!(rule.due(late).map(|d| d.0), Some(tomorrow));
+    let after_midnight = Utc.with_ymd_and_hms(2026, 11, 23, 22, 30, 0).unwrap();
+    assert_eq!(rule.due(after_midnight), None);
+    // Summer time: UTC+3.
+    let summer = Utc.with_ymd_and_hms(2026, 7, 1, 15, 0, 0).unwrap();
+    assert!(rule.due(summer).is_some());
+    assert!(ReminderRule { hour: 24 }.due(at).is_none());
+}

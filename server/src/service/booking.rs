@@ -195,6 +195,7 @@ impl Services {
         self.cache.invalidate(&office.id.0);
         match outcome {
             Ok(ConfirmOutcome::Created(t)) => {
+                self.wake_sender();
                 let token = Some(token.as_str().to_string());
                 Ok(self.view_of(t, parts, token))
             }

@@ -26,6 +26,7 @@
 mod booking;
 mod cache;
 mod errors;
+pub mod outbox;
 mod reads;
 pub mod secrets;
 mod tickets;
@@ -61,6 +62,9 @@ pub struct Services {
     policy: BookingPolicy,
     horizon: Horizon,
     clock: Clock,
+    messaging: Arc<outbox::Messaging>,
+    /// Wakes this node's sender when a message was queued.
+    wake: Arc<tokio::sync::Notify>,
 }
 
 impl std::fmt::Debug for Services {
@@ -89,6 +93,8 @@ impl Services {
             policy,
             horizon,
             clock: Arc::new(Utc::now),
+            messaging: Arc::new(outbox::Messaging::default()),
+            wake: Arc::new(tokio::sync::Notify::new()),
         }
     }
 

@@ -132,6 +132,7 @@ impl Services {
             .await;
         self.cache.invalidate(&t.office);
         let changed = changed?;
+        self.wake_sender();
         let status = TicketStatus::parse(&changed.status).unwrap_or(view.status);
         Ok(TicketView { status, ..view })
     }
@@ -186,7 +187,10 @@ impl Services {
         self.cache.invalidate(&hold.office);
         self.cache.invalidate(&t.office);
         match moved {
-            Ok(m) => Ok(self.view_of(m.ticket, parts, None)),
+            Ok(m) => {
+                self.wake_sender();
+                Ok(self.view_of(m.ticket, parts, None))
+            }
             Err(e) => Err(self.refused_at(e, &service.id, &office.id, &hold).await),
         }
     }

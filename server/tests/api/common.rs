@@ -78,6 +78,11 @@ pub struct Options {
     /// Another node over this database (`TestApp::db_url` of the first);
     /// none: a fresh database.
     pub db_url: Option<String>,
+    /// E-mail and SMS.
+    pub messages: server::cli::MessageArgs,
+    /// Run the sender in the background as `serve` does (off: the test
+    /// drives `Services::deliver` itself).
+    pub sender: bool,
 }
 
 impl Default for Options {
@@ -87,6 +92,11 @@ impl Default for Options {
             max_per_contact: 4,
             db_pool: 8,
             db_url: None,
+            messages: server::cli::MessageArgs {
+                outbox_poll_ms: 200,
+                ..Default::default()
+            },
+            sender: true,
         }
     }
 }
@@ -119,6 +129,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
         read_cache_ms: 1000,
+        messages: options.messages.clone(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();
@@ -131,6 +142,10 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = server::http::router(services.clone(), &args.site_root);
+    if options.sender {
+        let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms);
+        tokio::spawn(services.clone().deliver_every(poll));
+    }
     tokio::spawn(async move { axum::serve(listener, router).await });
     TestApp {
         base: format!("http://{addr}"),

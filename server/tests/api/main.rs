@@ -11,6 +11,8 @@ mod indexes;
 mod life;
 mod life_races;
 mod logs;
+mod messages;
+mod outside;
 mod pages;
 mod reads;
 mod startup;

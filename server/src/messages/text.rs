@@ -1,0 +1,314 @@
+//! What the messages say, in Ukrainian and English: an e-mail (plain text,
+//! HTML, and the visit's `.ics`) and an SMS. A message says only what the
+//! applicant needs to come: the number, the service, the time and the
+//! office, and where to manage the ticket. It never carries the ticket's
+//! access token: the link leads to "My tickets", which asks to sign in.
+
+use crate::store::MessageKind;
+use app::api::TicketView;
+use app::i18n::{date_long, date_short, t, time};
+use domain::Lang;
+
+/// An e-mail's parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub text: String,
+    /// The HTML body (the same words).
+    pub html: String,
+    /// The visit as an iCalendar file (name, content), except for a cancel.
+    pub ics: Option<(String, String)>,
+}
+
+struct Words {
+    lead: &'static str,
+    number: &'static str,
+    service: &'static str,
+    when: &'static str,
+    office: &'static str,
+    fee: &'static str,
+    manage: &'static str,
+}
+
+fn words(kind: MessageKind, lang: Lang) -> Words {
+    let lead = match (kind, lang) {
+        (MessageKind::Booked, Lang::Uk) => "Вас записано до електронної черги.",
+        (MessageKind::Booked, Lang::En) => "You are booked in the electronic queue.",
+        (MessageKind::Moved, Lang::Uk) => "Ваш запис перенесено на інший час.",
+        (MessageKind::Moved, Lang::En) => "Your visit has been moved to another time.",
+        (MessageKind::Cancelled, Lang::Uk) => {
+            "Ваш запис скасовано. Цей час тепер вільний для інших."
+        }
+        (MessageKind::Cancelled, Lang::En) => {
+            "Your booking has been cancelled. The time is now free for others."
+        }
+        (MessageKind::Reminder, Lang::Uk) => "Нагадуємо: ваш візит — завтра.",
+        (MessageKind::Reminder, Lang::En) => "A reminder: your visit is tomorrow.",
+    };
+    match lang {
+        Lang::Uk => Words {
+            lead,
+            number: "Талон",
+            service: "Послуга",
+            when: "Дата і час",
+            office: "Підрозділ",
+            fee: "До сплати",
+            manage: "Мої талони (перенести чи скасувати, вхід за одноразовим кодом)",
+        },
+        Lang::En => Words {
+            lead,
+            number: "Ticket",
+            service: "Service",
+            when: "Date and time",
+            office: "Office",
+            fee: "To pay",
+            manage: "My tickets (move or cancel; sign in with a one-time code)",
+        },
+    }
+}
+
+fn subject(kind: MessageKind, v: &TicketView, lang: Lang) -> String {
+    let (day, at) = (date_short(v.date, lang), time(v.start));
+    let service = v.service_name.get(lang);
+    match (kind, lang) {
+        (MessageKind::Booked, Lang::Uk) => format!("Талон {}: {service}, {day} о {at}", v.number),
+        (MessageKind::Booked, Lang::En) => {
+            format!("Ticket {}: {service}, {day} at {at}", v.number)
+        }
+        (MessageKind::Moved, Lang::Uk) => {
+            format!("Талон {} перенесено: {day} о {at}", v.number)
+        }
+        (MessageKind::Moved, Lang::En) => format!("Ticket {} moved: {day} at {at}", v.number),
+        (MessageKind::Cancelled, Lang::Uk) => {
+            format!("Талон {} на {day} о {at} скасовано", v.number)
+        }
+        (MessageKind::Cancelled, Lang::En) => {
+            format!("Ticket {} for {day} at {at} cancelled", v.number)
+        }
+        (MessageKind::Reminder, Lang::Uk) => {
+            format!("Нагадування: завтра о {at}, талон {}", v.number)
+        }
+        (MessageKind::Reminder, Lang::En) => {
+            format!("Reminder: tomorrow at {at}, ticket {}", v.number)
+        }
+    }
+}
+
+/// The facts of the visit as (label, value) lines.
+fn facts(v: &TicketView, w: &Words, lang: Lang) -> Vec<(&'static str, String)> {
+    let o = &v.office;
+    let mut lines = vec![
+        (w.number, v.number.clone()),
+        (w.service, v.service_name.get(lang).to_string()),
+        (
+            w.when,
+            format!(
+                "{}, {}–{}",
+                date_long(v.date, lang),
+                time(v.start),
+                time(v.end)
+            ),
+        ),
+        (
+            w.office,
+            format!(
+                "{}, {}, {}",
+                o.name.get(lang),
+                o.city.get(lang),
+                o.address.get(lang)
+            ),
+        ),
+    ];
+    if let Some(q) = v.quote.as_ref().filter(|q| q.total.kopiykas() > 0) {
+        lines.push((w.fee, q.total.format(lang)));
+    }
+    lines
+}
+
+/// Escapes text for HTML.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The e-mail telling `kind` about the ticket `v`; `base` is the site's
+/// public address (for the link to "My tickets").
+pub fn email(kind: MessageKind, v: &TicketView, lang: Lang, base: &str) -> Email {
+    let w = words(kind, lang);
+    let facts = facts(v, &w, lang);
+    let link = format!("{}/tickets", base.trim_end_matches('/'));
+    let rule = t(lang).no_lateness;
+    let cancelled = kind == MessageKind::Cancelled;
+    let mut text = format!("{}\n\n", w.lead);
+    for (label, value) in &facts {
+        text.push_str(&format!("{label}: {value}\n"));
+    }
+    if !cancelled {
+        text.push_str(&format!("\n{rule}\n"));
+    }
+    text.push_str(&format!("\n{}: {link}\n", w.manage));
+    let rows: String = facts
+        .iter()
+        .map(|(label, value)| {
+            format!(
+                "<tr><th align=\"left\">{}</th><td>{}</td></tr>",
+                escape(label),
+                escape(value)
+            )
+        })
+        .collect();
+    let rule_html = if cancelled {
+        String::new()
+    } else {
+        format!("<p><strong>{}</strong></p>", escape(rule))
+    };
+    let html = format!(
+        "<!doctype html><html lang=\"{}\"><body><p>{}</p><table>{rows}</table>{rule_html}<p><a href=\"{}\">{}</a></p></body></html>",
+        lang.tag(),
+        escape(w.lead),
+        escape(&link),
+        escape(w.manage)
+    );
+    let ics = (!cancelled).then(|| (format!("cherga-{}.ics", v.number), app::ics::event(v, lang)));
+    Email {
+        subject: subject(kind, v, lang),
+        text,
+        html,
+        ics,
+    }
+}
+
+/// The SMS telling `kind` about ticket `v`: short (one or two parts), with
+/// a link that still needs signing in.
+pub fn sms(kind: MessageKind, v: &TicketView, lang: Lang, base: &str) -> String {
+    let (day, at) = (date_short(v.date, lang), time(v.start));
+    let office = v.office.name.get(lang);
+    let link = format!("{}/tickets", base.trim_end_matches('/'));
+    let n = &v.number;
+    match (kind, lang) {
+        (MessageKind::Booked, Lang::Uk) => {
+            format!("Талон {n}: {day}, {at}, {office}. Не запізнюйтеся. {link}")
+        }
+        (MessageKind::Booked, Lang::En) => {
+            format!("Ticket {n}: {day}, {at}, {office}. Do not be late. {link}")
+        }
+        (MessageKind::Moved, Lang::Uk) => {
+            format!("Талон {n} перенесено: {day}, {at}, {office}. {link}")
+        }
+        (MessageKind::Moved, Lang::En) => {
+            format!("Ticket {n} moved: {day}, {at}, {office}. {link}")
+        }
+        (MessageKind::Cancelled, Lang::Uk) => format!("Талон {n} на {day}, {at} скасовано."),
+        (MessageKind::Cancelled, Lang::En) => format!("Ticket {n} for {day}, {at} cancelled."),
+        (MessageKind::Reminder, Lang::Uk) => {
+            format!("Завтра о {at}: талон {n}, {office}. Не запізнюйтеся. {link}")
+        }
+        (MessageKind::Reminder, Lang::En) => {
+            format!("Tomorrow at {at}: ticket {n}, {office}. Do not be late. {link}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::api::{OfficeView, OnlineStatus};
+    use chrono::{NaiveDate, NaiveTime};
+    use domain::catalog::{OfficeId, ServiceId};
+    use domain::ticket::TicketStatus;
+    use domain::Text;
+
+    /// Ticket `P-007` on 14 December 2026, 9:20–9:40 at Kyiv Podilskyi.
+    fn ticket() -> TicketView {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+        TicketView {
+            id: "abc".into(),
+            number: "P-007".into(),
+            status: TicketStatus::Booked,
+            service: ServiceId("passport-lost-stolen".into()),
+            service_name: Text::new("Паспорт громадянина України", "Passport"),
+            office: OfficeView {
+                id: OfficeId("kyiv-podilskyi".into()),
+                name: Text::new("Подільський відділ", "Podilskyi office"),
+                region: Text::new("Київ", "Kyiv"),
+                city: Text::new("Київ", "Kyiv"),
+                address: Text::new("вул. Кирилівська, 1", "1 Kyrylivska St"),
+                notices: vec![],
+                online: OnlineStatus::Open,
+            },
+            date: NaiveDate::from_ymd_opt(2026, 12, 14).unwrap_or_default(),
+            start: at(9, 20),
+            end: at(9, 40),
+            checklist: vec![],
+            quote: None,
+            ready_date: None,
+            access_token: None,
+        }
+    }
+
+    #[test]
+    fn an_email_says_the_visit_and_links_to_my_tickets_without_the_token() {
+        let mut v = ticket();
+        v.access_token = Some("secret-token-value".into());
+        let m = email(MessageKind::Booked, &v, Lang::Uk, "https://cherga.example/");
+        assert!(
+            m.subject.starts_with(&format!("Талон {}", v.number)),
+            "{}",
+            m.subject
+        );
+        assert!(
+            m.text.contains("https://cherga.example/tickets\n"),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains(v.service_name.get(Lang::Uk)));
+        assert!(m.text.contains(&time(v.start)));
+        assert!(!m.text.contains("secret-token-value") && !m.html.contains("secret-token-value"));
+        let (name, ics) = m.ics.as_ref().expect("a booking has its .ics");
+        assert!(name.ends_with(".ics") && ics.contains("BEGIN:VEVENT"));
+        assert!(m
+            .html
+            .contains("<a href=\"https://cherga.example/tickets\">"));
+    }
+
+    #[test]
+    fn a_cancel_has_no_calendar_file_and_no_lateness_rule() {
+        let v = ticket();
+        let m = email(MessageKind::Cancelled, &v, Lang::En, "http://x");
+        assert!(m.ics.is_none());
+        assert!(m.subject.contains("cancelled"), "{}", m.subject);
+        assert!(!m.text.contains(t(Lang::En).no_lateness));
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        let mut v = ticket();
+        v.office.address = domain::Text::new("<b>&</b>", "<b>&</b>");
+        let m = email(MessageKind::Reminder, &v, Lang::En, "http://x");
+        assert!(m.html.contains("&lt;b&gt;&amp;&lt;/b&gt;"), "{}", m.html);
+    }
+
+    #[test]
+    fn an_sms_is_short_and_has_no_token() {
+        let mut v = ticket();
+        v.access_token = Some("secret-token-value".into());
+        for kind in [
+            MessageKind::Booked,
+            MessageKind::Moved,
+            MessageKind::Cancelled,
+            MessageKind::Reminder,
+        ] {
+            for lang in [Lang::Uk, Lang::En] {
+                let s = sms(kind, &v, lang, "https://cherga.example");
+                assert!(s.contains(&v.number));
+                assert!(!s.contains("secret-token-value"));
+                // Two parts of a Cyrillic SMS at most (2 × 67 characters).
+                assert!(s.chars().count() <= 134, "{} chars: {s}", s.chars().count());
+            }
+        }
+    }
+}
