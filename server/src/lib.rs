@@ -130,7 +130,8 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
         },
         std::time::Duration::from_millis(args.read_cache_ms),
     )
-    .with_messaging(messaging(&args.messages)?);
+    .with_messaging(messaging(&args.messages)?)
+    .with_sessions(http::session::Sessions::open(&args.db.db).await?);
     services
         .upgrade_keys()
         .await
@@ -153,13 +154,19 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     }
     let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms.max(100));
     tokio::spawn(services.clone().deliver_every(poll));
+    if let Some(sessions) = services.sessions() {
+        tokio::spawn(sessions.clone().delete_expired_every(HOLD_SWEEP_PERIOD));
+    }
     let listener = TcpListener::bind(args.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
     let router = http::router(services, &args.site_root);
     tracing::info!(%addr, "Cherga is listening on http://{addr}");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 
@@ -185,10 +192,11 @@ async fn shutdown() {
 
 /// The outbox as `cherga outbox` prints it: one message a line, newest
 /// first (when queued, in UTC; what; channel; state; tries; last failure;
-/// the ticket's id, which is random and names nobody).
+/// the ticket's id, which is random and names nobody, or a sign-in code not
+/// sent yet, for a demo without e-mail or SMS; never the address).
 pub fn outbox_table(entries: &[store::OutboxEntry]) -> String {
     let mut out = format!(
-        "{:<20} {:<10} {:<6} {:<8} {:>5}  {:<16} ticket",
+        "{:<20} {:<10} {:<6} {:<8} {:>5}  {:<16} ticket or code",
         "queued (UTC)", "kind", "via", "state", "tries", "last failure"
     );
     for e in entries {
@@ -202,7 +210,11 @@ pub fn outbox_table(entries: &[store::OutboxEntry]) -> String {
             e.state,
             e.attempts,
             e.last_error.as_deref().unwrap_or("-"),
-            e.ticket_id.as_deref().unwrap_or("-")
+            match (&e.ticket_id, &e.code) {
+                (Some(t), _) => t.clone(),
+                (None, Some(code)) => format!("code {code}"),
+                (None, None) => "-".into(),
+            }
         ));
     }
     if entries.is_empty() {

@@ -120,6 +120,7 @@ impl Env {
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let router = server::http::router(services.clone(), &args.site_root);
+        let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, router).await });
         let backend: SharedBackend = Arc::new(services.clone());
         Ok(Env {

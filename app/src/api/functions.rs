@@ -10,6 +10,11 @@ fn backend() -> Result<context::SharedBackend, ApiError> {
     use_context::<context::SharedBackend>().ok_or(ApiError::Internal)
 }
 
+#[cfg(feature = "ssr")]
+fn session() -> Option<context::SharedSession> {
+    use_context::<context::SharedSession>()
+}
+
 /// Every service by category, and the notices in force.
 #[server(prefix = "/api", endpoint = "catalog", input = Json)]
 pub async fn catalog() -> Result<CatalogList, ReadError> {
@@ -49,7 +54,7 @@ pub async fn hold(#[server(flatten)] req: HoldRequest) -> Result<HoldView, ApiEr
 /// A ticket, opened with its access token.
 #[server(prefix = "/api", endpoint = "ticket", input = Json)]
 pub async fn ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
-    backend()?.ticket(req).await
+    backend()?.ticket(req, session()).await
 }
 
 /// Confirms a hold into a ticket.
@@ -61,11 +66,11 @@ pub async fn confirm(#[server(flatten)] req: ConfirmRequest) -> Result<TicketVie
 /// Cancels a ticket; its place is free at once. Cancelling again changes nothing.
 #[server(prefix = "/api", endpoint = "cancel", input = Json)]
 pub async fn cancel(#[server(flatten)] req: TicketRequest) -> Result<TicketView, ApiError> {
-    backend()?.cancel(req).await
+    backend()?.cancel(req, session()).await
 }
 
 /// Moves a ticket to the place of a hold, in one step.
 #[server(prefix = "/api", endpoint = "reschedule", input = Json)]
 pub async fn reschedule(#[server(flatten)] req: RescheduleRequest) -> Result<TicketView, ApiError> {
-    backend()?.reschedule(req).await
+    backend()?.reschedule(req, session()).await
 }

@@ -8,11 +8,13 @@ mod functions;
 mod read_error;
 #[cfg(test)]
 pub mod sample;
+mod signin;
 mod types;
 
 pub use error::ApiError;
 pub use functions::*;
 pub use read_error::ReadError;
+pub use signin::*;
 pub use types::*;
 
 /// Whether the same request, sent again, may succeed: the network or the
@@ -33,6 +35,28 @@ pub mod context {
     /// A boxed future, so the backend can be a trait object.
     pub type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + Send + 'a>>;
 
+    /// The same for the sign-in functions.
+    pub type SignInAnswer<'a, T> =
+        Pin<Box<dyn Future<Output = Result<T, SignInFailure>> + Send + 'a>>;
+
+    /// The caller's session, kept server-side by the server's session crate:
+    /// who is signed in to "My tickets" (a contact key), nothing else.
+    pub trait SessionAccess: Send + Sync {
+        /// The contact key signed in, if any.
+        fn signed_in(&self) -> Answer<'_, Option<String>>;
+        /// Signs in as `contact_key` (under a new session id).
+        fn sign_in(&self, contact_key: String) -> Answer<'_, ()>;
+        /// Ends the session.
+        fn sign_out(&self) -> Answer<'_, ()>;
+    }
+
+    /// The session as shared in the context.
+    pub type SharedSession = std::sync::Arc<dyn SessionAccess>;
+
+    /// The client's network address (for the sign-in limits).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
     /// The services behind the server functions, implemented by the server over
     /// its storage. Each server function calls exactly one method.
     pub trait Backend: Send + Sync + 'static {
@@ -48,14 +72,35 @@ pub mod context {
         fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>>;
         /// Holds a time.
         fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView>;
-        /// A ticket opened with its access token.
-        fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView>;
+        /// A ticket opened with its access token, or by the session of
+        /// its contact.
+        fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;
         /// Confirms a hold into a ticket.
         fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView>;
         /// Cancels a ticket (again: no change).
-        fn cancel(&self, req: TicketRequest) -> Answer<'_, TicketView>;
+        fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;
         /// Moves a ticket to the place of a hold.
-        fn reschedule(&self, req: RescheduleRequest) -> Answer<'_, TicketView>;
+        fn reschedule(
+            &self,
+            req: RescheduleRequest,
+            s: Option<SharedSession>,
+        ) -> Answer<'_, TicketView>;
+        /// Sends a sign-in code.
+        fn signin_start(
+            &self,
+            req: SignInRequest,
+            client: ClientAddr,
+        ) -> SignInAnswer<'_, SignInStarted>;
+        /// Signs in with a code.
+        fn signin_verify(
+            &self,
+            req: CodeRequest,
+            s: Option<SharedSession>,
+        ) -> SignInAnswer<'_, TicketList>;
+        /// The signed-in contact's tickets.
+        fn my_tickets(&self, s: Option<SharedSession>) -> SignInAnswer<'_, TicketList>;
+        /// Signs out.
+        fn signout(&self, s: Option<SharedSession>) -> SignInAnswer<'_, ()>;
     }
 
     /// The backend as shared in the context.

@@ -76,11 +76,20 @@ impl Contact {
 
     /// The key the per-contact cap counts by (the phone, else the e-mail).
     pub fn key(&self) -> String {
-        match (&self.phone, &self.email) {
+        match (&self.phone, self.email_key()) {
             (Some(p), _) => format!("p:{}", p.as_str()),
-            (None, Some(e)) => format!("e:{}", e.as_str().to_lowercase()),
+            (None, Some(e)) => e,
             (None, None) => String::new(),
         }
+    }
+
+    /// The e-mail's own key, when one was given: "My tickets" finds a
+    /// ticket by it as well as by [`Contact::key`] (a phone's key when both
+    /// were given).
+    pub fn email_key(&self) -> Option<String> {
+        self.email
+            .as_ref()
+            .map(|e| format!("e:{}", e.as_str().to_lowercase()))
     }
 }
 

@@ -9,5 +9,6 @@ mod catalog_checks;
 mod common;
 mod seed_checklist;
 mod seed_fees;
+mod signin;
 mod slot_at;
 mod slots;

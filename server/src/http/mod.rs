@@ -4,18 +4,20 @@
 mod assets;
 mod chunks;
 mod prerender;
+pub mod session;
 mod shell;
 
 use crate::service::Services;
-use app::api::context::SharedBackend;
-use app::api::ApiError;
+use app::api::context::{ClientAddr, SharedBackend, SharedSession};
+use app::api::{ApiError, SignInFailure};
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::server_fn::ServerFn;
+use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -31,9 +33,27 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     let backend: SharedBackend = Arc::new(services.clone());
     let api = move |req: Request<Body>| {
         let backend = backend.clone();
+        // The caller's session (set by the session layer, on the routes that
+        // have it) and address, for the server functions to see.
+        let session = req
+            .extensions()
+            .get::<tower_sessions::Session>()
+            .cloned()
+            .map(|s| Arc::new(session::Tower(s)) as SharedSession);
+        let client = ClientAddr(
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        );
         async move {
             let res = leptos_axum::handle_server_fns_with_context(
-                move || leptos::prelude::provide_context(backend.clone()),
+                move || {
+                    leptos::prelude::provide_context(backend.clone());
+                    leptos::prelude::provide_context(client);
+                    if let Some(s) = session.clone() {
+                        leptos::prelude::provide_context(s);
+                    }
+                },
                 req,
             )
             .await
@@ -44,10 +64,19 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     // The large answers, read again and again (a card with its calendar is
     // some 30 KB of JSON), go compressed; the small booking answers do not.
     let compressed = || post(api.clone()).layer(CompressionLayer::new());
+    // Every other server function sees the session; none sets a cookie
+    // unless it signs in.
+    let secure = services.served_over_https();
+    let (catalog, card) = (compressed(), compressed());
+    let with_session = match services.sessions() {
+        Some(session::Sessions::Sqlite(s)) => post(api).layer(session::layer(s.clone(), secure)),
+        Some(session::Sessions::Postgres(s)) => post(api).layer(session::layer(s.clone(), secure)),
+        None => post(api),
+    };
     Router::new()
-        .route(app::api::Catalog::PATH, compressed())
-        .route(app::api::Service::PATH, compressed())
-        .route("/api/{*fn_name}", post(api))
+        .route(app::api::Catalog::PATH, catalog)
+        .route(app::api::Service::PATH, card)
+        .route("/api/{*fn_name}", with_session)
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))
         .layer(TraceLayer::new_for_http())
@@ -63,9 +92,11 @@ async fn with_error_status(res: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Ok(err) = serde_json::from_slice::<ApiError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = serde_json::from_slice::<ApiError>(&bytes)
+        .map(|e| e.status())
+        .or_else(|_| serde_json::from_slice::<SignInFailure>(&bytes).map(|e| e.status()));
+    if let Ok(status) = status {
+        parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

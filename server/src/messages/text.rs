@@ -213,6 +213,43 @@ pub fn sms(kind: MessageKind, v: &TicketView, lang: Lang, base: &str) -> String 
     }
 }
 
+/// The e-mail with a sign-in code.
+pub fn code_email(code: &str, lang: Lang) -> Email {
+    let (subject, lead, rule) = match lang {
+        Lang::Uk => (
+            format!("Код для входу: {code}"),
+            "Ваш код для входу до «Моїх талонів»:",
+            "Код діє 10 хвилин і лише один раз. Нікому його не повідомляйте. Якщо ви не входили, нічого робити не треба.",
+        ),
+        Lang::En => (
+            format!("Sign-in code: {code}"),
+            "Your code to sign in to “My tickets”:",
+            "The code works once within 10 minutes. Never tell it to anyone. If you did not try to sign in, do nothing.",
+        ),
+    };
+    Email {
+        subject,
+        text: format!("{lead}\n\n{code}\n\n{rule}\n"),
+        html: format!(
+            "<!doctype html><html lang=\"{}\"><body><p>{}</p><p style=\"font-size:2em;letter-spacing:.2em\"><strong>{code}</strong></p><p>{}</p></body></html>",
+            lang.tag(),
+            escape(lead),
+            escape(rule)
+        ),
+        ics: None,
+    }
+}
+
+/// The SMS with a sign-in code.
+pub fn code_sms(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Uk => {
+            format!("Код для входу до «Моїх талонів»: {code}. Діє 10 хв. Нікому не повідомляйте.")
+        }
+        Lang::En => format!("Your “My tickets” sign-in code: {code}. Valid 10 min. Tell no one."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,7 @@ impl Services {
         let person_key = hash("person", keys.name.as_str());
         let tax_key = keys.tax.as_ref().map(|t| hash("person", t.as_str()));
         let contact_key = hash("contact", &contact.key());
+        let email_key = contact.email_key().map(|k| hash("contact", &k));
         // What a retry with this key must ask again: the same hold, the same
         // person and contact (the key alone opens nothing).
         let request_hash = hash(
@@ -166,6 +167,7 @@ impl Services {
                 .collect();
             Ok(NewTicket {
                 id: ticket_id,
+                email_key,
                 window,
                 board_prefix,
                 person_key: person_key.clone(),

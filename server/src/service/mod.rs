@@ -29,10 +29,11 @@ mod errors;
 pub mod outbox;
 mod reads;
 pub mod secrets;
+mod signin;
 mod tickets;
 
 use crate::store::Store;
-use app::api::context::{Answer, Backend};
+use app::api::context::{Answer, Backend, ClientAddr, SharedSession, SignInAnswer};
 use app::api::*;
 use chrono::{DateTime, Utc};
 use domain::booking::BookingPolicy;
@@ -63,6 +64,8 @@ pub struct Services {
     horizon: Horizon,
     clock: Clock,
     messaging: Arc<outbox::Messaging>,
+    signin_policy: domain::signin::SignInPolicy,
+    sessions: Option<crate::http::session::Sessions>,
     /// Wakes this node's sender when a message was queued.
     wake: Arc<tokio::sync::Notify>,
 }
@@ -94,6 +97,8 @@ impl Services {
             horizon,
             clock: Arc::new(Utc::now),
             messaging: Arc::new(outbox::Messaging::default()),
+            signin_policy: domain::signin::SignInPolicy::default(),
+            sessions: None,
             wake: Arc::new(tokio::sync::Notify::new()),
         }
     }
@@ -102,6 +107,22 @@ impl Services {
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self
+    }
+
+    /// The same services with "My tickets" sessions kept in `sessions`.
+    pub fn with_sessions(mut self, sessions: crate::http::session::Sessions) -> Self {
+        self.sessions = Some(sessions);
+        self
+    }
+
+    /// The sessions' store (none: no sign-in).
+    pub fn sessions(&self) -> Option<&crate::http::session::Sessions> {
+        self.sessions.as_ref()
+    }
+
+    /// Whether the site is served over HTTPS (the session cookie is `Secure`).
+    pub fn served_over_https(&self) -> bool {
+        self.messaging.public_url.starts_with("https://")
     }
 
     /// The store.
@@ -138,6 +159,10 @@ impl Services {
             if let Ok(n @ 1..) = self.end_past_days(1000).await {
                 tracing::info!(tickets = n, "wrote the end of past days' tickets");
             }
+            let (now, ttl) = (self.now().timestamp(), self.signin_policy.code_ttl);
+            if let Ok(n @ 1..) = self.store.expire_codes(now, ttl).await {
+                tracing::info!(codes = n, "erased the sign-in codes whose time is over");
+            }
         }
     }
 
@@ -160,6 +185,17 @@ impl Services {
             .await?;
         if upgraded + kept > 0 {
             tracing::info!(upgraded, kept, "person keys of earlier tickets");
+        }
+        let filled = self
+            .store
+            .fill_email_keys(|email| {
+                let email = domain::validation::Email::parse(email).ok()?;
+                let contact = domain::booking::Contact::new(None, Some(email)).ok()?;
+                Some(secrets::hash("contact", &contact.email_key()?))
+            })
+            .await?;
+        if filled > 0 {
+            tracing::info!(filled, "e-mail keys of earlier tickets");
         }
         Ok(())
     }
@@ -211,19 +247,47 @@ impl Backend for Services {
         Box::pin(async move { Services::hold(self, &req).await })
     }
 
-    fn ticket(&self, req: TicketRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::ticket(self, &req).await })
+    fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::ticket(self, &req, s).await })
     }
 
     fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {
         Box::pin(async move { Services::confirm(self, req).await })
     }
 
-    fn cancel(&self, req: TicketRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::cancel(self, &req).await })
+    fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::cancel(self, &req, s).await })
     }
 
-    fn reschedule(&self, req: RescheduleRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::reschedule(self, &req).await })
+    fn reschedule(
+        &self,
+        req: RescheduleRequest,
+        s: Option<SharedSession>,
+    ) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::reschedule(self, &req, s).await })
+    }
+
+    fn signin_start(
+        &self,
+        req: SignInRequest,
+        client: ClientAddr,
+    ) -> SignInAnswer<'_, SignInStarted> {
+        Box::pin(async move { Services::signin_start(self, &req, client).await })
+    }
+
+    fn signin_verify(
+        &self,
+        req: CodeRequest,
+        s: Option<SharedSession>,
+    ) -> SignInAnswer<'_, TicketList> {
+        Box::pin(async move { Services::signin_verify(self, &req, s).await })
+    }
+
+    fn my_tickets(&self, s: Option<SharedSession>) -> SignInAnswer<'_, TicketList> {
+        Box::pin(async move { Services::my_tickets(self, s).await })
+    }
+
+    fn signout(&self, s: Option<SharedSession>) -> SignInAnswer<'_, ()> {
+        Box::pin(async move { Services::signout(self, s).await })
     }
 }

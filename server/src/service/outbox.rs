@@ -145,6 +145,9 @@ impl Services {
 
     /// Renders message `m` from its ticket as it is now and sends it.
     async fn send_one(&self, m: &QueuedMessage) -> Result<Outcome, SendError> {
+        if m.kind == "code" {
+            return self.send_code(m).await;
+        }
         let (Some(kind), Some(id)) = (MessageKind::parse(&m.kind), m.ticket_id.as_deref()) else {
             return Ok(Outcome::Dropped);
         };
@@ -183,6 +186,28 @@ impl Services {
                 let to = t.phone.ok_or(SendError::Permanent("no-address"))?;
                 sms.send(&to, &text::sms(kind, &view, lang, base)).await?;
             }
+            _ => return Err(SendError::Transient("no-transport")),
+        }
+        Ok(Outcome::Sent)
+    }
+
+    /// Sends a sign-in code, unless its time is over.
+    async fn send_code(&self, m: &QueuedMessage) -> Result<Outcome, SendError> {
+        let (Some(to), Some(code)) = (m.recipient.as_deref(), m.secret.as_deref()) else {
+            return Ok(Outcome::Dropped);
+        };
+        if self.now().timestamp() >= m.created_at + self.signin_policy.code_ttl {
+            return Ok(Outcome::Dropped);
+        }
+        let lang = m
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or(Lang::Uk);
+        let transports = &self.messaging.transports;
+        match (m.channel.as_str(), &transports.mail, &transports.sms) {
+            ("email", Some(mail), _) => mail.send(to, &text::code_email(code, lang)).await?,
+            ("sms", _, Some(sms)) => sms.send(to, &text::code_sms(code, lang)).await?,
             _ => return Err(SendError::Transient("no-transport")),
         }
         Ok(Outcome::Sent)

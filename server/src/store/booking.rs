@@ -145,9 +145,10 @@ where
     tx.exec(
         "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
             status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
-            answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version)
+            answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
+            email_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-            $19, $20, $21, $22, $23, $24, $25, $26, 2)",
+            $19, $20, $21, $22, $23, $24, $25, $26, 2, $27)",
         args![
             &t.id,
             &hold.office,
@@ -175,6 +176,7 @@ where
             t.tax_key.clone(),
             &t.request_hash,
             &t.lang,
+            t.email_key.clone(),
         ],
     )
     .await

@@ -15,6 +15,7 @@ mod lookups;
 mod outbox;
 mod queries;
 mod rows;
+mod signin;
 mod tx;
 mod writer;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use rows::{
 pub use error::StoreError;
 pub use life::Move;
 pub use outbox::{MessageKind, MessageTicket, OutboxEntry, QueuedMessage};
+pub use signin::{CodeDecision, NewAttempt, SignInCheck};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyConnection, AnyPool, Executor};
@@ -110,6 +112,11 @@ fn migrator() -> Migrator {
                 5,
                 "outbox",
                 include_str!("../../migrations/0005_outbox.sql"),
+            ),
+            m(
+                6,
+                "sign in",
+                include_str!("../../migrations/0006_sign_in.sql"),
             ),
         ]),
         ignore_missing: false,

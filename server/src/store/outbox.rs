@@ -58,6 +58,15 @@ pub struct QueuedMessage {
     pub channel: String,
     /// Tries made before this one.
     pub attempts: i64,
+    /// A message not about a ticket (a sign-in code): its address, its
+    /// secret, its language.
+    pub recipient: Option<String>,
+    /// The code.
+    pub secret: Option<String>,
+    /// The language.
+    pub lang: Option<String>,
+    /// When it was queued.
+    pub created_at: i64,
 }
 
 /// A row of the outbox as the operator reads it (`cherga outbox`).
@@ -79,6 +88,8 @@ pub struct OutboxEntry {
     pub last_error: Option<String>,
     /// The ticket it tells of.
     pub ticket_id: Option<String>,
+    /// A sign-in code not sent yet (erased once sent or void).
+    pub code: Option<String>,
 }
 
 /// The messages of ticket `ticket_id` telling `kind`, one per contact the
@@ -150,7 +161,7 @@ impl Store {
         let sms = channels.contains(&"sms").then_some("sms");
         let rows = self
             .read(
-                "SELECT id, ticket_id, kind, channel, attempts FROM outbox
+                "SELECT id, ticket_id, kind, channel, attempts, recipient, secret, lang, created_at FROM outbox
                  WHERE state = 'queued' AND due_at <= $1 AND claimed_until < $1
                    AND (channel = $2 OR channel = $3)
                  ORDER BY due_at LIMIT $4",
@@ -170,6 +181,10 @@ impl Store {
                     kind: r.text(2)?,
                     channel: r.text(3)?,
                     attempts: r.int(4)?,
+                    recipient: r.maybe_text(5)?,
+                    secret: r.maybe_text(6)?,
+                    lang: r.maybe_text(7)?,
+                    created_at: r.int(8)?,
                 })
             })
             .collect()
@@ -210,7 +225,8 @@ impl Store {
         self.write(&[&lock], move |tx| {
             Box::pin(async move {
                 tx.exec(
-                    "UPDATE outbox SET state = $2, sent_at = $3, claimed_until = 0, last_error = $4
+                    "UPDATE outbox SET state = $2, sent_at = $3, claimed_until = 0, last_error = $4,
+                            recipient = NULL, secret = NULL
                      WHERE id = $1",
                     args![&id, state, now, error.map(str::to_string)],
                 )
@@ -310,7 +326,7 @@ impl Store {
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>, StoreError> {
         let rows = self
             .read(
-                "SELECT id, kind, channel, state, attempts, created_at, last_error, ticket_id
+                "SELECT id, kind, channel, state, attempts, created_at, last_error, ticket_id, secret
                    FROM outbox ORDER BY created_at DESC, id LIMIT $1",
                 args![limit],
             )
@@ -326,6 +342,7 @@ impl Store {
                     created_at: r.int(5)?,
                     last_error: r.maybe_text(6)?,
                     ticket_id: r.maybe_text(7)?,
+                    code: r.maybe_text(8)?,
                 })
             })
             .collect()

@@ -25,6 +25,8 @@ pub struct NewHold {
 pub struct NewTicket {
     /// Random id.
     pub id: String,
+    /// The e-mail's key (hashed), when one was given.
+    pub email_key: Option<String>,
     /// The window it takes (the hold's, or another if that one was taken
     /// after the hold expired).
     pub window: String,

@@ -146,7 +146,13 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms);
         tokio::spawn(services.clone().deliver_every(poll));
     }
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+    });
     TestApp {
         base: format!("http://{addr}"),
         db_url: url,
@@ -165,6 +171,33 @@ impl TestApp {
     /// Moves the server's clock forward by `seconds`.
     pub fn advance(&self, seconds: i64) {
         self.clock_ahead.fetch_add(seconds, Ordering::SeqCst);
+    }
+
+    /// POSTs `body` to `/api/NAME` with the session cookie `cookie`; returns
+    /// the status, the JSON answer and the cookie set, if any.
+    pub async fn call_in(
+        &self,
+        name: &str,
+        body: serde_json::Value,
+        cookie: Option<&str>,
+    ) -> (u16, serde_json::Value, Option<String>) {
+        let mut req = self
+            .client
+            .post(format!("{}/api/{name}", self.base))
+            .json(&body);
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.expect("answer");
+        let status = r.status().as_u16();
+        let set = r
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = r.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        (status, json, set)
     }
 
     /// POSTs `body` to `/api/NAME`; returns the status and the JSON answer.

@@ -66,6 +66,7 @@ async fn confirm(
     let window = row.window.clone();
     let ticket = NewTicket {
         id: format!("ticket-{n}"),
+        email_key: None,
         window,
         board_prefix: 'A',
         person_key: person.into(),

@@ -15,5 +15,6 @@ mod messages;
 mod outside;
 mod pages;
 mod reads;
+mod signin;
 mod startup;
 mod tickets;
