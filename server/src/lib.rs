@@ -154,6 +154,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     }
     let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms.max(100));
     tokio::spawn(services.clone().deliver_every(poll));
+    tokio::spawn(services.clone().follow_other_nodes());
     if let Some(sessions) = services.sessions() {
         tokio::spawn(sessions.clone().delete_expired_every(HOLD_SWEEP_PERIOD));
     }

@@ -165,8 +165,14 @@ mod tests {
         assert_eq!(back, Some(SignInFailure::Api(e)));
         let refusal = SignInFailure::from(SignInError::WrongCode { tries_left: 2 });
         let json = serde_json::to_string(&refusal).unwrap_or_default();
-        assert_eq!(json, r#"{"sign_in":{"cause":{"wrong_code":{"tries_left":2}}}}"#);
-        assert_eq!(serde_json::from_str::<SignInFailure>(&json).ok(), Some(refusal));
+        assert_eq!(
+            json,
+            r#"{"sign_in":{"cause":{"wrong_code":{"tries_left":2}}}}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<SignInFailure>(&json).ok(),
+            Some(refusal)
+        );
     }
 
     #[test]

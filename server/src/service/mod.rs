@@ -166,6 +166,26 @@ impl Services {
         }
     }
 
+    /// Tells the other nodes that the places of `office` changed: their
+    /// free counts follow at once, not within their read cache's age. A
+    /// failure is logged by the store; the cache's age still bounds it.
+    pub(super) async fn announce_office(&self, office: &str) {
+        let _ = self.store.announce(&format!("office:{office}")).await;
+    }
+
+    /// Follows the other nodes' news for as long as the server runs (on
+    /// PostgreSQL): an office whose places changed is read afresh.
+    pub async fn follow_other_nodes(self) {
+        let cache = self.cache.clone();
+        self.store
+            .follow(move |news| {
+                if let Some(office) = news.strip_prefix("office:") {
+                    cache.invalidate(office);
+                }
+            })
+            .await;
+    }
+
     /// Gives tickets booked before both person keys were kept their name key
     /// (once, at start; see `Store::upgrade_keys`).
     pub async fn upgrade_keys(&self) -> Result<(), ApiError> {

@@ -150,6 +150,7 @@ impl Services {
             .await;
         self.cache.invalidate(&t.office);
         let changed = changed?;
+        self.announce_office(&t.office).await;
         self.wake_sender();
         let status = TicketStatus::parse(&changed.status).unwrap_or(view.status);
         Ok(TicketView { status, ..view })
@@ -210,6 +211,10 @@ impl Services {
         self.cache.invalidate(&t.office);
         match moved {
             Ok(m) => {
+                self.announce_office(&hold.office).await;
+                if hold.office != t.office {
+                    self.announce_office(&t.office).await;
+                }
                 self.wake_sender();
                 Ok(self.view_of(m.ticket, parts, None))
             }

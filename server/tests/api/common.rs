@@ -80,6 +80,8 @@ pub struct Options {
     pub db_url: Option<String>,
     /// E-mail and SMS.
     pub messages: server::cli::MessageArgs,
+    /// How old (ms) the free counts shown may be for other nodes' writes.
+    pub read_cache_ms: u64,
     /// Run the sender in the background as `serve` does (off: the test
     /// drives `Services::deliver` itself).
     pub sender: bool,
@@ -97,6 +99,7 @@ impl Default for Options {
                 ..Default::default()
             },
             sender: true,
+            read_cache_ms: 1000,
         }
     }
 }
@@ -128,7 +131,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         horizon_days: 14,
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
-        read_cache_ms: 1000,
+        read_cache_ms: options.read_cache_ms,
         messages: options.messages.clone(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
@@ -142,6 +145,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = server::http::router(services.clone(), &args.site_root);
+    tokio::spawn(services.clone().follow_other_nodes());
     if options.sender {
         let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms);
         tokio::spawn(services.clone().deliver_every(poll));
