@@ -64,19 +64,33 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     // The large answers, read again and again (a card with its calendar is
     // some 30 KB of JSON), go compressed; the small booking answers do not.
     let compressed = || post(api.clone()).layer(CompressionLayer::new());
-    // Every other server function sees the session; none sets a cookie
-    // unless it signs in.
+    // The functions of "My tickets" see the session; none sets a cookie
+    // unless it signs in. The booking path goes without the layer.
     let secure = services.served_over_https();
-    let (catalog, card) = (compressed(), compressed());
-    let with_session = match services.sessions() {
-        Some(session::Sessions::Sqlite(s)) => post(api).layer(session::layer(s.clone(), secure)),
-        Some(session::Sessions::Postgres(s)) => post(api).layer(session::layer(s.clone(), secure)),
-        None => post(api),
+    let with_session = || match services.sessions() {
+        Some(session::Sessions::Sqlite(s)) => {
+            post(api.clone()).layer(session::layer(s.clone(), secure))
+        }
+        Some(session::Sessions::Postgres(s)) => {
+            post(api.clone()).layer(session::layer(s.clone(), secure))
+        }
+        None => post(api.clone()),
     };
-    Router::new()
-        .route(app::api::Catalog::PATH, catalog)
-        .route(app::api::Service::PATH, card)
-        .route("/api/{*fn_name}", with_session)
+    let mut router = Router::new()
+        .route(app::api::Catalog::PATH, compressed())
+        .route(app::api::Service::PATH, compressed());
+    for path in [
+        app::api::Ticket::PATH,
+        app::api::Cancel::PATH,
+        app::api::Reschedule::PATH,
+        app::api::SigninVerify::PATH,
+        app::api::MyTickets::PATH,
+        app::api::Signout::PATH,
+    ] {
+        router = router.route(path, with_session());
+    }
+    router
+        .route("/api/{*fn_name}", post(api))
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))
         .layer(TraceLayer::new_for_http())
