@@ -4,7 +4,7 @@
 -- the e-mail's hash whenever one was given. The server fills it for tickets
 -- booked before (`Store::fill_email_keys`).
 ALTER TABLE tickets ADD COLUMN email_key TEXT;
-CREATE INDEX tickets_email_key ON tickets (email_key);
+CREATE INDEX tickets_email_key ON tickets (email_key) WHERE email_key IS NOT NULL;
 -- One sign-in attempt: its code only as a hash bound to the attempt's id;
 -- the contact and the client address as hashes.
 CREATE TABLE signin_attempts (

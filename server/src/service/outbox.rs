@@ -84,9 +84,12 @@ impl Services {
         self.messaging.transports.channels()
     }
 
-    /// Tells this node's sender that a message was queued.
+    /// Tells this node's sender that a message was queued (with no
+    /// transport there is nothing it could send).
     pub(super) fn wake_sender(&self) {
-        self.wake.notify_one();
+        if self.messaging.transports.mail.is_some() || self.messaging.transports.sms.is_some() {
+            self.wake.notify_one();
+        }
     }
 
     /// Queues the reminders due now (the day before the visit, from the

@@ -5,7 +5,7 @@
 
 use super::error::StoreError;
 use super::life::next_number;
-use super::outbox::{queue_messages, MessageKind};
+use super::outbox::MessageKind;
 use super::queries::*;
 use super::rows::*;
 use super::tx::internal;
@@ -188,7 +188,27 @@ where
     )
     .await
     .map_err(internal)?;
-    queue_messages(&mut *tx, &t.id, MessageKind::Booked, "1", now).await?;
+    // Its confirmation, one row per contact given (known here: no need to
+    // read the row back as `queue_messages` does).
+    let channels = [
+        t.email.as_ref().map(|_| "email"),
+        t.phone.as_ref().map(|_| "sms"),
+    ];
+    for channel in channels.into_iter().flatten() {
+        tx.exec(
+            "INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)
+             VALUES ($1, $2, $3, $4, $5, $5)",
+            args![
+                format!("{}:{}:1:{channel}", MessageKind::Booked.as_str(), t.id),
+                &t.id,
+                MessageKind::Booked.as_str(),
+                channel,
+                now
+            ],
+        )
+        .await
+        .map_err(internal)?;
+    }
     // What was just written, without reading it back.
     Ok(ConfirmOutcome::Created(StoredTicket {
         id: t.id,

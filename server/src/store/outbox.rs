@@ -106,10 +106,18 @@ pub(super) async fn queue_messages(
     now: i64,
 ) -> Result<(), StoreError> {
     if matches!(kind, MessageKind::Moved | MessageKind::Cancelled) {
+        // By the ids' prefixes (the primary key), so the table needs no
+        // index of its own on the ticket.
         tx.exec(
             "UPDATE outbox SET state = 'dropped'
-             WHERE ticket_id = $1 AND state = 'queued' AND kind IN ('booked', 'moved')",
-            args![ticket_id],
+             WHERE state = 'queued'
+               AND ((id >= $1 AND id < $2) OR (id >= $3 AND id < $4))",
+            args![
+                format!("booked:{ticket_id}:"),
+                format!("booked:{ticket_id};"),
+                format!("moved:{ticket_id}:"),
+                format!("moved:{ticket_id};")
+            ],
         )
         .await
         .map_err(internal)?;
@@ -298,8 +306,9 @@ impl Store {
                 "SELECT t.id FROM tickets t
                   WHERE t.day = $1 AND t.status = 'booked' AND t.created_at < $2
                     AND (t.email IS NOT NULL OR t.phone IS NOT NULL)
-                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = t.id AND o.kind = 'reminder'
-                                    AND o.id LIKE 'reminder:' || t.id || ':' || $1 || ':%')
+                    AND NOT EXISTS (SELECT 1 FROM outbox o
+                                    WHERE o.id IN ('reminder:' || t.id || ':' || $1 || ':email',
+                                                   'reminder:' || t.id || ':' || $1 || ':sms'))
                   ORDER BY t.id LIMIT $3",
                 args![day_text(day), booked_before, limit],
             )
