@@ -8,6 +8,7 @@ pub mod fees;
 pub mod forms;
 pub mod i18n;
 pub mod money;
+pub mod notice;
 pub mod signin;
 pub mod slots;
 pub mod ticket;

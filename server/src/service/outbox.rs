@@ -12,15 +12,14 @@ use super::Services;
 use crate::messages::{text, SendError, Transports};
 use crate::store::{MessageKind, QueuedMessage};
 use app::api::ApiError;
-use domain::ticket::{ReminderRule, TicketStatus};
+use domain::notice::RetryRule;
+use domain::ticket::ReminderRule;
 use domain::Lang;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// Seconds a sender holds a claimed message before another may take it.
 const LEASE_SECS: i64 = 120;
-/// Tries before a message that keeps failing is given up.
-const MAX_ATTEMPTS: i64 = 8;
 /// Messages claimed in one round.
 const BATCH: i64 = 100;
 /// How often the reminders due are looked for.
@@ -64,12 +63,6 @@ pub struct Delivery {
 enum Outcome {
     Sent,
     Dropped,
-}
-
-/// The wait before try `attempts + 1`: 30 s, doubling, at most an hour.
-fn backoff(attempts: i64) -> i64 {
-    let shift = u32::try_from(attempts.clamp(0, 7)).unwrap_or(7);
-    (30_i64 << shift).min(3600)
 }
 
 impl Services {
@@ -128,19 +121,20 @@ impl Services {
                         .await?;
                     done.dropped += 1;
                 }
-                Err(SendError::Transient(class)) if m.attempts + 1 < MAX_ATTEMPTS => {
-                    tracing::warn!(message = %m.id, class, "a message failed; it will be tried again");
-                    let due = now + backoff(m.attempts);
-                    self.store.retry_message(&m.id, due, class).await?;
-                    done.retried += 1;
-                }
-                Err(e) => {
-                    tracing::error!(message = %m.id, class = e.class(), "a message was given up");
-                    self.store
-                        .finish_message(&m.id, "failed", Some(e.class()), now)
-                        .await?;
-                    done.failed += 1;
-                }
+                Err(e) => match (e, RetryRule::default().next_wait(m.attempts + 1)) {
+                    (SendError::Transient(class), Some(wait)) => {
+                        tracing::warn!(message = %m.id, class, "a message failed; it will be tried again");
+                        self.store.retry_message(&m.id, now + wait, class).await?;
+                        done.retried += 1;
+                    }
+                    (e, _) => {
+                        tracing::error!(message = %m.id, class = e.class(), "a message was given up");
+                        self.store
+                            .finish_message(&m.id, "failed", Some(e.class()), now)
+                            .await?;
+                        done.failed += 1;
+                    }
+                },
             }
         }
         Ok(done)
@@ -165,15 +159,7 @@ impl Services {
         let view = self
             .ticket_view(t.ticket, None)
             .map_err(|_| SendError::Permanent("render"))?;
-        let tomorrow = self.today().succ_opt();
-        let still_true = match kind {
-            MessageKind::Cancelled => true,
-            MessageKind::Booked | MessageKind::Moved => view.status == TicketStatus::Booked,
-            MessageKind::Reminder => {
-                view.status == TicketStatus::Booked && Some(view.date) == tomorrow
-            }
-        };
-        if !still_true {
+        if !kind.still_true(view.status, view.date, self.today()) {
             return Ok(Outcome::Dropped);
         }
         let lang = Lang::from_tag(&t.lang).unwrap_or(Lang::Uk);
@@ -245,18 +231,5 @@ impl Services {
                 () = tokio::time::sleep(period) => {},
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::backoff;
-
-    #[test]
-    fn backoff_doubles_to_an_hour() {
-        assert_eq!(
-            (0..9).map(backoff).collect::<Vec<_>>(),
-            [30, 60, 120, 240, 480, 960, 1920, 3600, 3600]
-        );
     }
 }

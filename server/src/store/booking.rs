@@ -4,7 +4,6 @@
 //! on the same picture; unique indexes back the rules that span office-days.
 
 use super::error::StoreError;
-use super::life::next_number;
 use super::outbox::MessageKind;
 use super::queries::*;
 use super::rows::*;

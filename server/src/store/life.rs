@@ -12,7 +12,7 @@ use super::tx::{args, internal, Tx};
 use super::Store;
 use chrono::NaiveDate;
 use domain::slots::Occupancy;
-use domain::ticket::{transition, Actor, TicketEvent, TicketNumber, TicketStatus};
+use domain::ticket::{transition, Actor, TicketEvent, TicketStatus};
 use std::sync::LazyLock;
 
 /// What overlaps a visit, as `VISIT_OCCUPANCY_SQL`, leaving out ticket `$6`
@@ -303,31 +303,4 @@ where
     t.end = hold.end;
     t.board_number = number;
     Ok(Moved { ticket: t, from })
-}
-
-/// The next board number of `office` on `day` (the counter and its text).
-pub(super) async fn next_number(
-    tx: &mut dyn Tx,
-    office: &str,
-    day: NaiveDate,
-    prefix: char,
-) -> Result<(String, i64), StoreError> {
-    let counted = tx
-        .rows(
-            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
-             ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
-            args![office, day_text(day)],
-        )
-        .await
-        .map_err(internal)?;
-    let seq = counted
-        .first()
-        .ok_or_else(|| internal("the day counter answered no row"))?
-        .int(0)?;
-    let number = TicketNumber {
-        prefix,
-        seq: u16::try_from(seq).unwrap_or(u16::MAX),
-    }
-    .to_string();
-    Ok((number, seq))
 }

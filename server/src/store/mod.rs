@@ -12,8 +12,10 @@ mod holds;
 mod life;
 mod lite;
 mod lookups;
+mod news;
 mod outbox;
 mod queries;
+mod reminders;
 mod rows;
 mod signin;
 mod tx;
@@ -27,7 +29,8 @@ pub use rows::{
 
 pub use error::StoreError;
 pub use life::Move;
-pub use outbox::{MessageKind, MessageTicket, OutboxEntry, QueuedMessage};
+pub use outbox::{MessageKind, OutboxEntry, QueuedMessage};
+pub use reminders::MessageTicket;
 pub use signin::{CodeDecision, NewAttempt, SignInCheck};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -195,50 +198,6 @@ impl Store {
     /// The dialect.
     pub fn dialect(&self) -> Dialect {
         self.dialect
-    }
-
-    /// Tells every node (PostgreSQL's `NOTIFY` on channel `cherga`) that
-    /// `news` happened (`office:ID`: its places changed). On SQLite, with
-    /// one node, there is nobody else to tell.
-    pub async fn announce(&self, news: &str) -> Result<(), StoreError> {
-        if self.dialect != Dialect::Postgres {
-            return Ok(());
-        }
-        sqlx::query("SELECT pg_notify('cherga', $1)")
-            .bind(news)
-            .execute(&self.pool)
-            .await
-            .map_err(internal)?;
-        Ok(())
-    }
-
-    /// What the other nodes announce, for as long as the server runs: each
-    /// news is handed to `heard`. PostgreSQL only (`LISTEN cherga`); the
-    /// listener reconnects by itself after a lost connection.
-    pub async fn follow(&self, heard: impl Fn(&str) + Send + 'static) {
-        if self.dialect != Dialect::Postgres {
-            return;
-        }
-        loop {
-            let listener = async {
-                let mut l = sqlx::postgres::PgListener::connect(&self.url).await?;
-                l.listen("cherga").await?;
-                Ok::<_, sqlx::Error>(l)
-            };
-            match listener.await {
-                Ok(mut l) => loop {
-                    match l.recv().await {
-                        Ok(n) => heard(n.payload()),
-                        Err(e) => {
-                            tracing::warn!(error = %e, "listening to other nodes failed");
-                            break;
-                        }
-                    }
-                },
-                Err(e) => tracing::warn!(error = %e, "cannot listen to other nodes"),
-            }
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
     }
 
     /// True when the database answers.

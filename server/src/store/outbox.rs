@@ -3,47 +3,10 @@
 //! `migrations/0005_outbox.sql`.
 
 use super::error::StoreError;
-use super::rows::*;
 use super::tx::{args, internal, Tx};
 use super::Store;
-use chrono::NaiveDate;
 
-/// What a message tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageKind {
-    /// The ticket was booked.
-    Booked,
-    /// The ticket was moved to another time.
-    Moved,
-    /// The ticket was cancelled.
-    Cancelled,
-    /// The visit is tomorrow.
-    Reminder,
-}
-
-impl MessageKind {
-    /// As stored.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MessageKind::Booked => "booked",
-            MessageKind::Moved => "moved",
-            MessageKind::Cancelled => "cancelled",
-            MessageKind::Reminder => "reminder",
-        }
-    }
-
-    /// From its stored form.
-    pub fn parse(s: &str) -> Option<MessageKind> {
-        [
-            MessageKind::Booked,
-            MessageKind::Moved,
-            MessageKind::Cancelled,
-            MessageKind::Reminder,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-}
+pub use domain::notice::MessageKind;
 
 /// A message whose turn has come.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,21 +101,6 @@ pub(super) async fn queue_messages(
     Ok(())
 }
 
-/// A ticket as its message needs it: the row, its contacts and language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MessageTicket {
-    /// The ticket.
-    pub ticket: StoredTicket,
-    /// Its phone.
-    pub phone: Option<String>,
-    /// Its e-mail.
-    pub email: Option<String>,
-    /// The language it was booked in (`uk`, `en`).
-    pub lang: String,
-    /// When it was booked (Unix seconds).
-    pub created_at: i64,
-}
-
 impl Store {
     /// Up to `limit` messages due at `now` on `channels` and not claimed by a
     /// sender, oldest first.
@@ -202,22 +150,15 @@ impl Store {
     /// of the senders (of any node) asking at once; false if another holds it
     /// or it is no longer queued.
     pub async fn claim_message(&self, id: &str, now: i64, lease: i64) -> Result<bool, StoreError> {
-        let lock = format!("outbox:{id}");
-        let id = id.to_string();
-        self.write(&[&lock], move |tx| {
-            Box::pin(async move {
-                let n = tx
-                    .exec(
-                        "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1
-                         WHERE id = $1 AND state = 'queued' AND claimed_until < $3",
-                        args![&id, now + lease, now],
-                    )
-                    .await
-                    .map_err(internal)?;
-                Ok(n == 1)
-            })
-        })
-        .await
+        let claimed = self
+            .write_one(
+                format!("outbox:{id}"),
+                "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1
+                 WHERE id = $1 AND state = 'queued' AND claimed_until < $3",
+                args![id, now + lease, now],
+            )
+            .await?;
+        Ok(claimed == 1)
     }
 
     /// Marks claimed message `id` `state` (sent, dropped, failed) at `now`.
@@ -228,22 +169,15 @@ impl Store {
         error: Option<&'static str>,
         now: i64,
     ) -> Result<(), StoreError> {
-        let lock = format!("outbox:{id}");
-        let id = id.to_string();
-        self.write(&[&lock], move |tx| {
-            Box::pin(async move {
-                tx.exec(
-                    "UPDATE outbox SET state = $2, sent_at = $3, claimed_until = 0, last_error = $4,
-                            recipient = NULL, secret = NULL
-                     WHERE id = $1",
-                    args![&id, state, now, error.map(str::to_string)],
-                )
-                .await
-                .map_err(internal)?;
-                Ok(())
-            })
-        })
+        self.write_one(
+            format!("outbox:{id}"),
+            "UPDATE outbox SET state = $2, sent_at = $3, claimed_until = 0, last_error = $4,
+                    recipient = NULL, secret = NULL
+             WHERE id = $1",
+            args![id, state, now, error.map(str::to_string)],
+        )
         .await
+        .map(drop)
     }
 
     /// Puts claimed message `id` back in the queue, due at `due` (a failed
@@ -254,81 +188,13 @@ impl Store {
         due: i64,
         error: &'static str,
     ) -> Result<(), StoreError> {
-        let lock = format!("outbox:{id}");
-        let id = id.to_string();
-        self.write(&[&lock], move |tx| {
-            Box::pin(async move {
-                tx.exec(
-                    "UPDATE outbox SET due_at = $2, claimed_until = 0, last_error = $3 WHERE id = $1",
-                    args![&id, due, error],
-                )
-                .await
-                .map_err(internal)?;
-                Ok(())
-            })
-        })
+        self.write_one(
+            format!("outbox:{id}"),
+            "UPDATE outbox SET due_at = $2, claimed_until = 0, last_error = $3 WHERE id = $1",
+            args![id, due, error],
+        )
         .await
-    }
-
-    /// Ticket `id` with what its messages need.
-    pub async fn message_ticket(&self, id: &str) -> Result<Option<MessageTicket>, StoreError> {
-        let sql = format!(
-            "SELECT {TICKET_COLUMNS}, phone, email, lang, created_at FROM tickets WHERE id = $1"
-        );
-        let rows = self.read(&sql, args![id]).await?;
-        let n = TICKET_COLUMNS.split(',').count();
-        rows.first()
-            .map(|r| {
-                Ok(MessageTicket {
-                    ticket: ticket_row(r)?,
-                    phone: r.maybe_text(n)?,
-                    email: r.maybe_text(n + 1)?,
-                    lang: r.text(n + 2)?,
-                    created_at: r.int(n + 3)?,
-                })
-            })
-            .transpose()
-    }
-
-    /// Queues the reminders of the booked tickets of `day` made before
-    /// `booked_before` (a ticket booked later has just had its confirmation)
-    /// that have none yet; returns how many tickets got one. Any node may
-    /// run it at the same time as another: each reminder is queued once.
-    pub async fn queue_reminders(
-        &self,
-        day: NaiveDate,
-        booked_before: i64,
-        now: i64,
-        limit: i64,
-    ) -> Result<u64, StoreError> {
-        let rows = self
-            .read(
-                "SELECT t.id FROM tickets t
-                  WHERE t.day = $1 AND t.status = 'booked' AND t.created_at < $2
-                    AND (t.email IS NOT NULL OR t.phone IS NOT NULL)
-                    AND NOT EXISTS (SELECT 1 FROM outbox o
-                                    WHERE o.id IN ('reminder:' || t.id || ':' || $1 || ':email',
-                                                   'reminder:' || t.id || ':' || $1 || ':sms'))
-                  ORDER BY t.id LIMIT $3",
-                args![day_text(day), booked_before, limit],
-            )
-            .await?;
-        let ids = rows
-            .iter()
-            .map(|r| r.text(0))
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let n = ids.len() as u64;
-        for id in ids {
-            let lock = format!("ticket:{id}");
-            let about = day_text(day);
-            self.write(&[&lock], move |tx| {
-                Box::pin(async move {
-                    queue_messages(tx, &id, MessageKind::Reminder, &about, now).await
-                })
-            })
-            .await?;
-        }
-        Ok(n)
+        .map(drop)
     }
 
     /// The last `limit` messages, newest first (for the operator).

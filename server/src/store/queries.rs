@@ -7,6 +7,7 @@ use super::rows::*;
 use super::tx::{args, internal, DbError, DbRow, Tx};
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
+use domain::ticket::TicketNumber;
 use std::sync::LazyLock;
 
 /// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
@@ -128,5 +129,48 @@ pub(super) fn ticket_refused(e: DbError) -> StoreError {
         StoreError::KeyReused
     } else {
         internal(e)
+    }
+}
+
+/// The next board number of `office` on `day` (the counter and its text).
+pub(super) async fn next_number(
+    tx: &mut dyn Tx,
+    office: &str,
+    day: NaiveDate,
+    prefix: char,
+) -> Result<(String, i64), StoreError> {
+    let counted = tx
+        .rows(
+            "INSERT INTO day_counters (office_id, day, seq) VALUES ($1, $2, 1)
+             ON CONFLICT (office_id, day) DO UPDATE SET seq = day_counters.seq + 1 RETURNING seq",
+            args![office, day_text(day)],
+        )
+        .await
+        .map_err(internal)?;
+    let seq = counted
+        .first()
+        .ok_or_else(|| internal("the day counter answered no row"))?
+        .int(0)?;
+    let number = TicketNumber {
+        prefix,
+        seq: u16::try_from(seq).unwrap_or(u16::MAX),
+    }
+    .to_string();
+    Ok((number, seq))
+}
+
+impl super::Store {
+    /// Runs one statement as a write of its own under `lock`; answers how
+    /// many rows it changed.
+    pub(super) async fn write_one(
+        &self,
+        lock: String,
+        sql: &'static str,
+        args: Vec<super::tx::Arg>,
+    ) -> Result<u64, StoreError> {
+        self.write(&[&lock], move |tx| {
+            Box::pin(async move { tx.exec(sql, args).await.map_err(internal) })
+        })
+        .await
     }
 }

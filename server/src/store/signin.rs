@@ -243,16 +243,11 @@ impl Store {
             let (id, Some(k)) = (r.text(0)?, key(&r.text(1)?)) else {
                 continue;
             };
-            self.write(&["fill-email-keys"], move |tx| {
-                Box::pin(async move {
-                    tx.exec(
-                        "UPDATE tickets SET email_key = $2 WHERE id = $1",
-                        args![&id, &k],
-                    )
-                    .await
-                    .map_err(internal)
-                })
-            })
+            self.write_one(
+                "fill-email-keys".into(),
+                "UPDATE tickets SET email_key = $2 WHERE id = $1",
+                args![&id, &k],
+            )
             .await?;
             n += 1;
         }
@@ -262,18 +257,13 @@ impl Store {
     /// Voids the codes of sign-ins whose time is over: their messages not
     /// sent by then are dropped, their code and address erased.
     pub async fn expire_codes(&self, now: i64, ttl: i64) -> Result<u64, StoreError> {
-        self.write(&["expire-codes"], move |tx| {
-            Box::pin(async move {
-                tx.exec(
-                    "UPDATE outbox SET state = CASE WHEN state = 'queued' THEN 'dropped' ELSE state END,
-                            recipient = NULL, secret = NULL
-                     WHERE kind = 'code' AND secret IS NOT NULL AND created_at <= $1",
-                    args![now - ttl],
-                )
-                .await
-                .map_err(internal)
-            })
-        })
+        self.write_one(
+            "expire-codes".into(),
+            "UPDATE outbox SET state = CASE WHEN state = 'queued' THEN 'dropped' ELSE state END,
+                    recipient = NULL, secret = NULL
+             WHERE kind = 'code' AND secret IS NOT NULL AND created_at <= $1",
+            args![now - ttl],
+        )
         .await
     }
 }

@@ -25,6 +25,15 @@ fn with_mail(url: &str) -> MessageArgs {
     }
 }
 
+/// A server mailing to `smtp`, its sender running as in `serve`.
+async fn mailing(db: Db, smtp: &SmtpSink) -> TestApp {
+    let options = Options {
+        messages: with_mail(&smtp.url),
+        ..Default::default()
+    };
+    spawn_with(db, options).await
+}
+
 /// A server mailing to `smtp` whose sender the test drives itself.
 async fn driven_by_hand(db: Db, smtp: &SmtpSink) -> TestApp {
     let options = Options {
@@ -75,14 +84,7 @@ async fn wait_state(app: &TestApp, ticket: &Value, kind: &str, state: &str) {
 
 async fn booking_cancel_and_move_arrive_by_email(db: Db) {
     let smtp = SmtpSink::start(None);
-    let app = spawn_with(
-        db,
-        Options {
-            messages: with_mail(&smtp.url),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = mailing(db, &smtp).await;
     let ticket = book_by_mail(&app, 1, DAY, "09:40", "uk").await;
     let number = ticket["number"].as_str().unwrap();
     let token = ticket["access_token"].as_str().unwrap();
@@ -156,14 +158,7 @@ async fn booking_cancel_and_move_arrive_by_email(db: Db) {
 
 async fn english_bookings_get_english_mail(db: Db) {
     let smtp = SmtpSink::start(None);
-    let app = spawn_with(
-        db,
-        Options {
-            messages: with_mail(&smtp.url),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = mailing(db, &smtp).await;
     let ticket = book_by_mail(&app, 2, DAY, "10:00", "en").await;
     let mail = smtp.wait_for(1).await.remove(0);
     let subject = mail["subject"].as_str().unwrap();

@@ -1,0 +1,98 @@
+//! What the server does besides answering: sweeping old holds, writing the
+//! end of past days' tickets, erasing spent sign-in codes, following the
+//! other nodes' news, and bringing earlier tickets' keys up to date at start.
+
+use super::{secrets, Services};
+use app::api::ApiError;
+
+impl Services {
+    /// Deletes the holds expired a day ago (housekeeping); returns how many.
+    pub async fn sweep_holds(&self) -> Result<u64, ApiError> {
+        Ok(self.store.sweep_holds(self.now().timestamp()).await?)
+    }
+
+    /// Writes the end of the tickets left active on days that are over, up
+    /// to `limit` of them; returns how many. For reports: such tickets
+    /// already count as over when read.
+    pub async fn end_past_days(&self, limit: i64) -> Result<u64, ApiError> {
+        let now = self.now();
+        Ok(self
+            .store
+            .end_past_days(self.today(), now.timestamp(), limit)
+            .await?)
+    }
+
+    /// Sweeps the old holds and writes the end of past days' tickets every
+    /// `period`, for as long as the server runs.
+    pub async fn sweep_holds_every(self, period: std::time::Duration) {
+        let mut every = tokio::time::interval(period);
+        loop {
+            every.tick().await;
+            // A failure is logged by the store; the next round tries again.
+            if let Ok(n @ 1..) = self.sweep_holds().await {
+                tracing::info!(holds = n, "swept holds expired a day ago");
+            }
+            if let Ok(n @ 1..) = self.end_past_days(1000).await {
+                tracing::info!(tickets = n, "wrote the end of past days' tickets");
+            }
+            let (now, ttl) = (self.now().timestamp(), self.signin_policy.code_ttl);
+            if let Ok(n @ 1..) = self.store.expire_codes(now, ttl).await {
+                tracing::info!(codes = n, "erased the sign-in codes whose time is over");
+            }
+        }
+    }
+
+    /// Tells the other nodes that the places of `office` changed: their
+    /// free counts follow at once, not within their read cache's age. A
+    /// failure is logged by the store; the cache's age still bounds it.
+    pub(super) async fn announce_office(&self, office: &str) {
+        let _ = self.store.announce(&format!("office:{office}")).await;
+    }
+
+    /// Follows the other nodes' news for as long as the server runs (on
+    /// PostgreSQL): an office whose places changed is read afresh.
+    pub async fn follow_other_nodes(self) {
+        let cache = self.cache.clone();
+        self.store
+            .follow(move |news| {
+                if let Some(office) = news.strip_prefix("office:") {
+                    cache.invalidate(office);
+                }
+            })
+            .await;
+    }
+
+    /// Gives tickets booked before both person keys were kept their name key
+    /// (once, at start; see `Store::upgrade_keys`).
+    pub async fn upgrade_keys(&self) -> Result<(), ApiError> {
+        let (upgraded, kept) = self
+            .store
+            .upgrade_keys(|surname, given_name, birth_date| {
+                let person = domain::booking::Person {
+                    surname: domain::validation::PersonName::parse(surname).ok()?,
+                    given_name: domain::validation::PersonName::parse(given_name).ok()?,
+                    patronymic: None,
+                    birth_date: domain::validation::BirthDate::parse(birth_date, self.today())
+                        .ok()?,
+                    rnokpp: None,
+                };
+                Some(secrets::hash("person", person.keys().name.as_str()))
+            })
+            .await?;
+        if upgraded + kept > 0 {
+            tracing::info!(upgraded, kept, "person keys of earlier tickets");
+        }
+        let filled = self
+            .store
+            .fill_email_keys(|email| {
+                let email = domain::validation::Email::parse(email).ok()?;
+                let contact = domain::booking::Contact::new(None, Some(email)).ok()?;
+                Some(secrets::hash("contact", &contact.email_key()?))
+            })
+            .await?;
+        if filled > 0 {
+            tracing::info!(filled, "e-mail keys of earlier tickets");
+        }
+        Ok(())
+    }
+}
