@@ -16,5 +16,6 @@ mod outside;
 mod pages;
 mod reads;
 mod signin;
+mod smtp;
 mod startup;
 mod tickets;
