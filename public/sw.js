@@ -1,11 +1,12 @@
 // Cherga's service worker: after one visit, the catalog, every service card,
-// the document checklist and the fee preview work with the network off.
+// the document checklist, the fee preview and "My tickets" (the tickets kept in
+// this browser, and the words of its screens) work with the network off.
 // Booking always needs the network (its requests are never answered from here).
 "use strict";
 
 const CACHE = "cherga-v3";
 // Read-only API answers kept for offline use, by a key made from the request.
-const OFFLINE_API = ["/api/catalog", "/api/service"];
+const OFFLINE_API = ["/api/catalog", "/api/service", "/api/words"];
 
 function apiKey(path, body) {
   let service = "";
@@ -55,6 +56,7 @@ async function precache() {
   const catalog = await post("/api/catalog", "{}");
   const list = await catalog.clone().json();
   await cache.put(apiKey("/api/catalog"), catalog);
+  await cache.put(apiKey("/api/words"), await post("/api/words", "{}"));
   for (const s of list.services) {
     const body = JSON.stringify({ service: s.id });
     await cache.put(apiKey("/api/service", body), await post("/api/service", body));

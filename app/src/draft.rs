@@ -4,6 +4,7 @@
 
 use crate::api::{HoldView, OfficeView, SlotRef, TicketView};
 use crate::browser::{self, Store};
+use crate::saved::Summary;
 use chrono::NaiveDate;
 use domain::catalog::{OfficeId, ServiceId};
 use domain::checklist::Answers;
@@ -37,6 +38,27 @@ pub struct Draft {
     pub idempotency_key: String,
     /// Nearest free times after a "taken" answer.
     pub alternatives: Vec<SlotRef>,
+    /// The ticket being moved, if the wizard moves one instead of booking.
+    pub moving: Option<Moving>,
+}
+
+/// A ticket being moved to another time: the wizard's office, day and time
+/// steps choose the new place, and the review moves the ticket there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moving {
+    /// The ticket's id.
+    pub id: String,
+    /// Its access token (empty: the session opens it).
+    pub token: String,
+    /// The ticket as it is now.
+    pub was: Summary,
+}
+
+impl Moving {
+    /// The ticket's page.
+    pub fn href(&self) -> String {
+        crate::saved::href(&self.id, "", &self.token)
+    }
 }
 
 impl Draft {
@@ -52,6 +74,21 @@ impl Draft {
                 ..Draft::default()
             };
         }
+    }
+
+    /// Starts moving `ticket` (opened with `token`): its service and office
+    /// are chosen, no hold yet; the applicant's typed data stay.
+    pub fn start_move(&mut self, ticket: &TicketView, token: &str) {
+        self.for_service(&ticket.service);
+        self.office = Some(ticket.office.id.clone());
+        self.office_view = Some(ticket.office.clone());
+        self.hold = None;
+        self.alternatives.clear();
+        self.moving = Some(Moving {
+            id: ticket.id.clone(),
+            token: token.to_string(),
+            was: Summary::of(ticket),
+        });
     }
 
     /// The key of this booking's confirm, made once.
@@ -144,6 +181,32 @@ mod tests {
         // One draft, not one per page.
         again.update(|d| d.person.surname = "Шевченко".into());
         assert_eq!(draft.get_untracked().person.surname, "Шевченко");
+    }
+
+    #[test]
+    fn moving_a_ticket_starts_at_its_office_and_drops_an_earlier_hold() {
+        let ticket =
+            crate::api::sample::ticket(NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default());
+        let mut d = Draft::default();
+        d.for_service(&ServiceId("other".into()));
+        d.person.surname = "Шевченко".into();
+        d.alternatives.push(crate::api::SlotRef {
+            date: ticket.date,
+            time: ticket.start,
+        });
+        d.start_move(&ticket, "tok");
+        assert_eq!(d.service.as_ref(), Some(&ticket.service));
+        assert_eq!(d.office.as_ref(), Some(&ticket.office.id));
+        assert!(d.hold.is_none() && d.alternatives.is_empty());
+        assert_eq!(d.person.surname, "Шевченко");
+        let m = d.moving.clone();
+        assert_eq!(
+            m.as_ref().map(Moving::href),
+            Some(format!("/tickets/{}#tok", ticket.id))
+        );
+        assert_eq!(m.map(|m| m.was.number), Some(ticket.number));
+        d.finished();
+        assert!(d.moving.is_none());
     }
 
     #[test]

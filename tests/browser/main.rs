@@ -5,8 +5,11 @@
 mod booking;
 mod catalog;
 mod keyboard;
+mod life;
 mod offline;
 mod prerender;
 mod service_card;
 mod shell;
+#[path = "../../server/tests/api/smtp.rs"]
+mod smtp;
 mod taken;

@@ -17,7 +17,8 @@ async fn wait_for_script(c: &Client, what: &str, script: &str) {
 
 /// After one visit the service worker has the shell, the app, the page chunks
 /// and every card: with the server gone, a card (a chunk the first visit did
-/// not open) opens and its fee preview follows the answers.
+/// not open) opens and its fee preview follows the answers, and "My tickets"
+/// opens with the words of its screens.
 #[tokio::test]
 async fn service_cards_and_fee_previews_work_offline() {
     let mut server = Server::start().await.unwrap();
@@ -39,6 +40,14 @@ async fn service_cards_and_fee_previews_work_offline() {
         .unwrap();
     super::service_card::stolen_lowers_the_fee(&browser).await;
     browser.screenshot("offline-card-phone").await.unwrap();
+    browser
+        .open(&format!("{}/tickets", server.base))
+        .await
+        .unwrap();
+    browser
+        .wait_for_text("p.empty", "Талонів поки немає")
+        .await
+        .unwrap();
     browser.close().await.unwrap();
 }
 

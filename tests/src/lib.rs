@@ -72,6 +72,11 @@ impl Server {
     /// Starts `target/release/cherga serve` on the built site, the shipped data
     /// and a fresh SQLite file.
     pub async fn start() -> Result<Server, Error> {
+        Self::start_with(&[]).await
+    }
+
+    /// As [`Server::start`], with more arguments for `serve` (e.g. `--smtp`).
+    pub async fn start_with(args: &[&str]) -> Result<Server, Error> {
         let root = root();
         let bin = root.join("target/release/cherga");
         let site = root.join("target/site");
@@ -91,6 +96,7 @@ impl Server {
                 "sqlite://{}",
                 db.path().join("cherga.sqlite").display()
             ))
+            .args(args)
             .env("CHERGA_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()?;

@@ -74,3 +74,10 @@ pub async fn cancel(#[server(flatten)] req: TicketRequest) -> Result<TicketView,
 pub async fn reschedule(#[server(flatten)] req: RescheduleRequest) -> Result<TicketView, ApiError> {
     backend()?.reschedule(req, session()).await
 }
+
+/// The words of the tickets' screens, both languages (kept out of the WASM:
+/// see `crate::i18n::tickets`).
+#[server(prefix = "/api", endpoint = "words", input = Json)]
+pub async fn words() -> Result<crate::i18n::tickets::TicketWordsBoth, ReadError> {
+    Ok(crate::i18n::tickets::bundled().clone())
+}

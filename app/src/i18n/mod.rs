@@ -4,6 +4,7 @@
 
 mod en;
 mod format;
+pub mod tickets;
 mod uk;
 mod words;
 

@@ -234,36 +234,12 @@ pub struct Words {
     pub confirm: &'static str,
     /// While confirming.
     pub confirming: &'static str,
-    /// Ticket page heading.
-    pub ticket_title: &'static str,
-    /// Board number label.
-    pub ticket_number: &'static str,
     /// Address label.
     pub address: &'static str,
     /// Print button.
     pub print: &'static str,
-    /// Calendar file link.
-    pub add_calendar: &'static str,
-    /// Under the QR code.
-    pub qr_caption: &'static str,
-    /// Keep the link.
-    pub keep_link: &'static str,
-    /// Link without its secret.
-    pub ticket_link_broken: &'static str,
     /// The calendar event's title.
     pub visit: &'static str,
-    /// Ready date on the ticket.
-    pub ready_ticket: &'static str,
     /// "My tickets" heading and header link.
     pub my_tickets: &'static str,
-    /// Under the "My tickets" heading.
-    pub my_tickets_lead: &'static str,
-    /// No tickets kept.
-    pub no_tickets: &'static str,
-    /// A ticket whose day has passed.
-    pub past_visit: &'static str,
-    /// Opens a kept ticket.
-    pub open_ticket: &'static str,
-    /// Forgets a kept ticket link.
-    pub forget_ticket: &'static str,
 }

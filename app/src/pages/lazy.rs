@@ -76,9 +76,14 @@ fn booking_part(step: Step) -> AnyView {
 
 #[lazy]
 fn tickets_part(page: Tickets) -> AnyView {
+    use crate::i18n::tickets::WithTicketWords;
     match page {
-        Tickets::Mine => view! { <super::MyTicketsPage /> }.into_any(),
-        Tickets::One => view! { <super::TicketPage /> }.into_any(),
+        Tickets::Mine => {
+            view! { <WithTicketWords><super::MyTicketsPage /></WithTicketWords> }.into_any()
+        }
+        Tickets::One => {
+            view! { <WithTicketWords><super::TicketPage /></WithTicketWords> }.into_any()
+        }
     }
 }
 

@@ -6,6 +6,8 @@ pub mod lazy;
 mod my_tickets_page;
 mod not_found_page;
 mod service_page;
+mod signin_form;
+mod ticket_actions;
 mod ticket_page;
 
 pub use catalog_page::CatalogPage;

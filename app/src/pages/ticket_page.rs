@@ -1,3 +1,4 @@
+use super::ticket_actions::TicketActions;
 use crate::api::{ticket, ApiError, TicketRequest, TicketView};
 use crate::browser;
 use crate::components::checklist_view::ChecklistView;
@@ -5,16 +6,20 @@ use crate::components::error_view::{ErrorView, Loading};
 use crate::components::fee_preview::QuoteTable;
 use crate::components::lang::{tr, use_lang};
 use crate::draft::use_last_ticket;
-use crate::i18n::{date_long, t, time};
+use crate::i18n::tickets::{ttr, tw};
+use crate::i18n::{date_long, time};
 use crate::ics;
 use crate::saved;
+use domain::ticket::TicketStatus;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 use qrcode::render::svg;
 use qrcode::QrCode;
 
 /// The ticket: opened with the token in the address's fragment (`#…`), which
-/// browsers never send to a server; the token goes in a POST body only.
+/// browsers never send to a server (the token goes in a POST body only), or
+/// without one by the session signed in to "My tickets".
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let params = use_params_map();
@@ -32,9 +37,6 @@ pub fn TicketPage() -> impl IntoView {
             if let Some(t) = fresh {
                 return Ok(t);
             }
-            if token.is_empty() {
-                return Err(ApiError::not_found("ticket"));
-            }
             let opened = ticket(TicketRequest {
                 id,
                 token: token.clone(),
@@ -50,12 +52,21 @@ pub fn TicketPage() -> impl IntoView {
     let lang = use_lang();
     move || match ticket.get() {
         None => view! { <Loading /> }.into_any(),
+        Some(Err(ApiError::NotFound { .. })) if token.get_untracked().is_empty() => view! {
+            <p class="error" role="alert">{tw(lang.get()).ticket_needs_signin.as_str()}</p>
+            <p><A href="/tickets" attr:class="button">{tr(|w| w.my_tickets)}</A></p>
+        }
+        .into_any(),
         Some(Err(ApiError::NotFound { .. })) => {
-            view! { <p class="error" role="alert">{t(lang.get()).ticket_link_broken}</p> }
+            view! { <p class="error" role="alert">{tw(lang.get()).ticket_link_broken.as_str()}</p> }
                 .into_any()
         }
         Some(Err(e)) => view! { <ErrorView error=e on_retry=Some(retry) /> }.into_any(),
-        Some(Ok(t)) => view! { <TicketCard ticket=t token=token.get_untracked() /> }.into_any(),
+        Some(Ok(t)) => {
+            let current = RwSignal::new(t);
+            let token = token.get_untracked();
+            view! { {move || view! { <TicketCard ticket=current.get() token=token.clone() current /> }} }.into_any()
+        }
     }
 }
 
@@ -71,10 +82,21 @@ fn qr_svg(link: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The ticket as shown; `current` takes the ticket as a cancel or a move
+/// answers it.
 #[component]
-fn TicketCard(ticket: TicketView, token: String) -> impl IntoView {
+fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) -> impl IntoView {
     let lang = use_lang();
-    let link = format!("{}/tickets/{}#{}", browser::origin(), ticket.id, token);
+    let link = format!(
+        "{}{}",
+        browser::origin(),
+        saved::href(&ticket.id, "", &token)
+    );
+    let moved = use_location()
+        .query
+        .with_untracked(|q| q.get("moved").is_some());
+    let status = ticket.status;
+    let active = status.is_active();
     let qr = qr_svg(&link);
     let when = {
         let ticket = ticket.clone();
@@ -112,29 +134,51 @@ fn TicketCard(ticket: TicketView, token: String) -> impl IntoView {
         move || c.clone()
     });
     let ready = ticket.ready_date;
+    let ended = move || {
+        let w = tw(lang.get());
+        match status {
+            TicketStatus::Cancelled => w.cancelled_note.as_str(),
+            TicketStatus::Served => w.served.as_str(),
+            _ => w.past_visit.as_str(),
+        }
+    };
+    let again = format!("/services/{}", ticket.service.0);
+    let usable = view! {
+        {moved.then(|| view! { <p class="notice moved" role="status">{ttr(|w| &w.moved_note)}</p> })}
+        <p class="warning">{tr(|w| w.no_lateness)}</p>
+        <p class="actions no-print">
+            <button type="button" class="button" on:click=|_| browser::print()>{tr(|w| w.print)}</button>
+            <a class="button button-light" href=ics_href download=file>{ttr(|w| &w.add_calendar)}</a>
+        </p>
+        <figure class="qr">
+            <div class="qr-code" inner_html=qr></div>
+            <figcaption>{ttr(|w| &w.qr_caption)}</figcaption>
+        </figure>
+        <TicketActions ticket=ticket.clone() token current />
+        <p class="hint no-print">{ttr(|w| &w.keep_link)}</p>
+    };
     view! {
-        <article class="ticket">
-            <h1>{tr(|w| w.ticket_title)}</h1>
-            <p class="ticket-number"><span>{tr(|w| w.ticket_number)}</span> <strong data-number=ticket.number.clone()>{ticket.number.clone()}</strong></p>
+        <article class="ticket" class:ended=!active data-status=status.as_str()>
+            <h1>{ttr(|w| &w.ticket_title)}</h1>
+            <p class="ticket-number"><span>{ttr(|w| &w.ticket_number)}</span> <strong data-number=ticket.number.clone()>{ticket.number.clone()}</strong></p>
             <p class="ticket-service">{move || service.get(lang.get()).to_string()}</p>
             <dl class="review">
                 <div class="row"><dt>{tr(|w| w.when_label)}</dt><dd>{when}</dd></div>
                 <div class="row"><dt>{tr(|w| w.address)}</dt><dd>{address}</dd></div>
             </dl>
-            <p class="warning">{tr(|w| w.no_lateness)}</p>
-            <p class="actions no-print">
-                <button type="button" class="button" on:click=|_| browser::print()>{tr(|w| w.print)}</button>
-                <a class="button button-light" href=ics_href download=file>{tr(|w| w.add_calendar)}</a>
-            </p>
-            <figure class="qr">
-                <div class="qr-code" inner_html=qr></div>
-                <figcaption>{tr(|w| w.qr_caption)}</figcaption>
-            </figure>
-            <p class="hint no-print">{tr(|w| w.keep_link)}</p>
+            {if active {
+                usable.into_any()
+            } else {
+                view! {
+                    <p class="off ticket-ended" id="ticket-status" tabindex="-1" role="status">{ended}</p>
+                    {(status == TicketStatus::Cancelled).then(|| view! { <p><A href=again attr:class="button">{ttr(|w| &w.book_again)}</A></p> })}
+                }
+                .into_any()
+            }}
             <h2>{tr(|w| w.checklist_title)}</h2>
             <ChecklistView entries />
             {ticket.quote.clone().map(|q| view! { <h2>{tr(|w| w.fee_title)}</h2> <QuoteTable quote=q /> })}
-            {ready.map(|d| view! { <p class="ready">{tr(|w| w.ready_ticket)} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
+            {ready.map(|d| view! { <p class="ready">{ttr(|w| &w.ready_ticket)} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
         </article>
     }
 }

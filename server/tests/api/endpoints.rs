@@ -33,6 +33,18 @@ async fn the_catalog_lists_every_service_by_category(db: Db) {
     assert!(list.notices.iter().any(|n| n.uk.contains("карантину")));
 }
 
+async fn the_words_of_the_tickets_screens_in_both_languages(db: Db) {
+    let app = spawn_app(db).await;
+    let (status, body) = app.call("words", json!({})).await;
+    assert_eq!(status, 200);
+    let words: app::i18n::tickets::TicketWordsBoth = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        (words.uk.sign_out.as_str(), words.en.sign_out.as_str()),
+        ("Вийти", "Sign out")
+    );
+    assert!(words.uk.code_sent.contains("{m}") && words.en.code_sent.contains("{m}"));
+}
+
 async fn a_service_card_and_its_offices(db: Db) {
     let app = spawn_app(db).await;
     let (status, body) = app.call("service", json!({ "service": SEED })).await;
@@ -219,6 +231,7 @@ on_both!(
     reimporting_the_catalog_keeps_tickets,
     health_answers,
     the_catalog_lists_every_service_by_category,
+    the_words_of_the_tickets_screens_in_both_languages,
     a_service_card_and_its_offices,
     days_and_times_of_the_horizon,
     hold_confirm_and_retry_give_one_ticket,

@@ -1,15 +1,17 @@
 use super::contact_step::problems;
 use super::draft_for;
 use super::hold::{HoldProblem, HoldTimer};
+use super::move_review::MoveReview;
+use super::{chosen_office, held_time, review_row, show_ticket};
 use crate::api::{confirm, ApiError, ConfirmRequest, TicketView};
 use crate::cache::use_service;
 use crate::components::fee_preview::QuoteTable;
 use crate::components::lang::{tr, use_lang};
 use crate::components::wizard::WizardStep;
 use crate::draft::{use_last_ticket, Draft};
-use crate::i18n::{date_long, t, time};
+use crate::i18n::t;
+use crate::i18n::tickets::WithTicketWords;
 use crate::pages::service_page::service_param;
-use crate::saved;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -30,12 +32,33 @@ async fn send(draft: RwSignal<Draft>, lang: domain::Lang) -> Result<TicketView, 
     .await
 }
 
-/// Step 6: everything at a glance, then the confirm.
+/// Step 6: everything at a glance, then the confirm (or, for a ticket being
+/// moved, the move).
 #[component]
 pub fn ReviewStep() -> impl IntoView {
-    let lang = use_lang();
     let id = service_param();
     let draft = draft_for(id.get_untracked().as_ref());
+    if draft.with_untracked(|d| d.moving.is_some()) {
+        let back = Signal::derive(move || {
+            draft.with(|d| match (&d.office, d.date) {
+                (Some(o), Some(day)) => format!("/book/{}/office/{}/{day}", sid_of(d), o.0),
+                _ => format!("/book/{}/office", sid_of(d)),
+            })
+        });
+        return view! { <WithTicketWords><MoveReview draft back /></WithTicketWords> }.into_any();
+    }
+    booking_review(id, draft).into_any()
+}
+
+fn sid_of(d: &Draft) -> String {
+    d.service.as_ref().map(|s| s.0.clone()).unwrap_or_default()
+}
+
+fn booking_review(
+    id: Memo<Option<domain::catalog::ServiceId>>,
+    draft: RwSignal<Draft>,
+) -> impl IntoView {
+    let lang = use_lang();
     let details = use_service(move || id.get());
     let sid = move || id.get().map(|s| s.0).unwrap_or_default();
     let back = Signal::derive(move || format!("/book/{}/contact", sid()));
@@ -49,11 +72,8 @@ pub fn ReviewStep() -> impl IntoView {
             match send(draft, lang.get_untracked()).await {
                 Ok(ticket) => {
                     let token = ticket.access_token.clone().unwrap_or_default();
-                    saved::remember(&ticket, &token);
-                    let url = format!("/tickets/{}#{token}", ticket.id);
-                    last.set(Some(ticket));
-                    draft.update(Draft::finished);
-                    navigate(&url, Default::default());
+                    let url = crate::saved::href(&ticket.id, "", &token);
+                    show_ticket(ticket, &token, &url, last, draft, &navigate);
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -63,7 +83,6 @@ pub fn ReviewStep() -> impl IntoView {
         confirming.dispatch(());
     });
     let w = move || t(lang.get());
-    let row = move |label: &'static str, value: String| view! { <div class="row"><dt>{label}</dt><dd>{value}</dd></div> };
     let summary = move || {
         let l = lang.get();
         let d = draft.get();
@@ -72,23 +91,8 @@ pub fn ReviewStep() -> impl IntoView {
             .as_ref()
             .map(|s| s.service.name.get(l).to_string())
             .unwrap_or_default();
-        let office = d
-            .office_view
-            .as_ref()
-            .map(|o| format!("{}, {}, {}", o.name.get(l), o.city.get(l), o.address.get(l)))
-            .unwrap_or_default();
-        let when = d
-            .hold
-            .as_ref()
-            .map(|h| {
-                format!(
-                    "{}, {}–{}",
-                    date_long(h.date, l),
-                    time(h.start),
-                    time(h.end)
-                )
-            })
-            .unwrap_or_default();
+        let office = chosen_office(&d, l);
+        let when = held_time(&d, l);
         let person = [
             &d.person.surname,
             &d.person.given_name,
@@ -117,11 +121,11 @@ pub fn ReviewStep() -> impl IntoView {
         let w = t(l);
         view! {
             <dl class="review">
-                {row(w.service_label, name)}
-                {row(w.office_label, office)}
-                {row(w.when_label, when)}
-                {row(w.person_label, person)}
-                {row(w.contact_label, contact)}
+                {review_row(w.service_label, name)}
+                {review_row(w.office_label, office)}
+                {review_row(w.when_label, when)}
+                {review_row(w.person_label, person)}
+                {review_row(w.contact_label, contact)}
             </dl>
             {quote.map(|q| view! { <h2>{w.fee_title}</h2> <QuoteTable quote=q /> })}
         }

@@ -18,6 +18,10 @@ use leptos_router::components::A;
 pub fn SituationStep() -> impl IntoView {
     let id = service_param();
     let draft = draft_for(id.get_untracked().as_ref());
+    // The questionnaire starts a booking: a move left unfinished ends here.
+    if draft.with_untracked(|d| d.moving.is_some()) {
+        draft.update(|d| d.moving = None);
+    }
     let details = use_service(move || id.get());
     let answers = RwSignal::new(draft.with_untracked(|d| d.answers.clone()));
     Effect::new(move |_| {

@@ -55,8 +55,15 @@ pub fn TimeStep() -> impl IntoView {
         )
     });
     let navigate = use_navigate();
-    let to_contact =
-        Callback::new(move |_| navigate(&format!("/book/{}/contact", sid()), Default::default()));
+    // A move needs no contact: the ticket keeps its own.
+    let to_contact = Callback::new(move |_| {
+        let next = if draft.with_untracked(|d| d.moving.is_some()) {
+            "review"
+        } else {
+            "contact"
+        };
+        navigate(&format!("/book/{}/{next}", sid()), Default::default())
+    });
     let error = RwSignal::new(None::<ApiError>);
     let holding = Action::new_local(move |slot: &SlotRef| {
         let slot = slot.clone();
