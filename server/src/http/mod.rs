@@ -3,6 +3,7 @@
 
 mod assets;
 mod chunks;
+pub mod guard;
 mod prerender;
 pub mod session;
 mod shell;
@@ -89,10 +90,15 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     ] {
         router = router.route(path, with_session());
     }
+    let public: Arc<str> = services.public_url().into();
     router
         .route("/api/{*fn_name}", post(api))
+        .route_layer(axum::middleware::from_fn(move |req, next| {
+            guard::api_gate(public.clone(), req, next)
+        }))
         .route("/healthz", get(healthz).with_state(services.clone()))
         .merge(assets::routes(site_root, services))
+        .layer(axum::middleware::from_fn(guard::protections))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -121,6 +121,11 @@ impl Services {
         self.sessions.as_ref()
     }
 
+    /// The site's public address (`--public-url`).
+    pub fn public_url(&self) -> &str {
+        &self.messaging.public_url
+    }
+
     /// Whether the site is served over HTTPS (the session cookie is `Secure`).
     pub fn served_over_https(&self) -> bool {
         self.messaging.public_url.starts_with("https://")

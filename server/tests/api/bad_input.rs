@@ -42,7 +42,8 @@ async fn requests_that_cannot_be_served(db: Db) {
             400,
             "bad_request",
         ),
-        ("hold", json!("x".repeat(100_000)), 400, "bad_request"),
+        // Over the hold's 4 KiB: refused before it is read.
+        ("hold", json!("x".repeat(100_000)), 413, "bad_request"),
         (
             "confirm",
             json!({ "hold_id": "nope", "idempotency_key": "short", "answers": {}, "person": {}, "contact": {} }),

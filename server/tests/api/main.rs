@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod concurrency;
 mod endpoints;
+mod guard;
 mod indexes;
 mod life;
 mod life_races;

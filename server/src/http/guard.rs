@@ -1,0 +1,218 @@
+//! What every request and answer goes through before the endpoints: the
+//! API refuses cross-site requests and bodies over its limits, and every
+//! answer carries the browser-side protections.
+//!
+//! A cross-site form or `fetch` can post to any address; a browser sends
+//! its `Origin` (and `Sec-Fetch-Site`) with it, and a page of another site
+//! cannot post JSON without asking first. So a state-changing call must be
+//! `application/json`, and when the browser says where it comes from, from
+//! this site. Clients that are not browsers (the tests, the benchmark, a
+//! script of the operator) send neither header and pass.
+
+use app::api::ApiError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The largest request body of the booking's confirm and of a move (the
+/// answers, the person, the contact): 16 KiB.
+pub const LARGE_BODY: u64 = 16 * 1024;
+/// The largest request body of every other endpoint.
+pub const SMALL_BODY: u64 = 4 * 1024;
+
+/// The body limit of the API function at `path`.
+pub fn body_limit(path: &str) -> u64 {
+    match path.trim_start_matches("/api/") {
+        "confirm" | "reschedule" => LARGE_BODY,
+        _ => SMALL_BODY,
+    }
+}
+
+/// Why a request was refused before it reached its endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Posted from another site.
+    CrossSite,
+    /// Not `application/json`.
+    NotJson,
+    /// The body is over the endpoint's limit.
+    TooLarge,
+}
+
+impl Refusal {
+    fn status(self) -> StatusCode {
+        match self {
+            Refusal::CrossSite => StatusCode::FORBIDDEN,
+            Refusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        }
+    }
+
+    fn detail(self) -> &'static str {
+        match self {
+            Refusal::CrossSite => "a request from another site",
+            Refusal::NotJson => "the body must be application/json",
+            Refusal::TooLarge => "the body is over this endpoint's limit",
+        }
+    }
+}
+
+/// Whether an API request with these headers may go on: `host` is the
+/// address the request was sent to, `public` the site's public origin
+/// (`--public-url`).
+pub fn check(headers: &HeaderMap, path: &str, public: &str) -> Result<(), Refusal> {
+    let text = |name: HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text(HeaderName::from_static("sec-fetch-site")) {
+        if !matches!(site, "same-origin" | "none") {
+            return Err(Refusal::CrossSite);
+        }
+    }
+    if let Some(origin) = text(header::ORIGIN) {
+        let host = text(header::HOST).unwrap_or_default();
+        let own = origin.split_once("://").map(|(_, rest)| rest) == Some(host)
+            || origin == public.trim_end_matches('/');
+        if !own {
+            return Err(Refusal::CrossSite);
+        }
+    }
+    let json = text(header::CONTENT_TYPE)
+        .and_then(|t| t.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return Err(Refusal::NotJson);
+    }
+    let length = text(header::CONTENT_LENGTH).and_then(|l| l.parse::<u64>().ok());
+    if length.is_some_and(|l| l > body_limit(path)) {
+        return Err(Refusal::TooLarge);
+    }
+    Ok(())
+}
+
+/// The API's gate: refuses with the typed wire error (`bad_request`, in the
+/// status of the refusal), else passes the request on with its body capped
+/// at the endpoint's limit (a body without a length that runs over it is
+/// cut off and fails to read).
+pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if let Err(refusal) = check(req.headers(), &path, &public) {
+        tracing::info!(path, refusal = ?refusal, "request refused before its endpoint");
+        let body = ApiError::BadRequest {
+            detail: refusal.detail().into(),
+        };
+        return (refusal.status(), axum::Json(body)).into_response();
+    }
+    let limit = usize::try_from(body_limit(&path)).unwrap_or(usize::MAX);
+    let (parts, body) = req.into_parts();
+    let capped = Body::new(http_body_util::Limited::new(body, limit));
+    let mut res = next.run(Request::from_parts(parts, capped)).await;
+    // API answers are never kept by a cache on the way: some carry a
+    // ticket's token or the applicant's data.
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The protections every answer carries: no sniffing of types, no referrer
+/// (a ticket link's token is in the fragment, and nothing else of an
+/// address should leave the site), no framing, no camera, microphone or
+/// location.
+pub async fn protections(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    for (name, value) in [
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("x-frame-options", "DENY"),
+        ("content-security-policy", "frame-ancestors 'none'"),
+        (
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=()",
+        ),
+    ] {
+        if !headers.contains_key(name) {
+            headers.insert(
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+        }
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    const JSON: (&str, &str) = ("content-type", "application/json");
+    const PUBLIC: &str = "https://cherga.example.gov.ua";
+
+    #[test]
+    fn the_apps_own_calls_and_scripts_pass() {
+        let own = headers(&[
+            JSON,
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
+        assert_eq!(check(&own, "/api/hold", PUBLIC), Ok(()));
+        // Behind a proxy that rewrites the host: the public origin.
+        let proxied = headers(&[JSON, ("host", "10.0.0.5:3000"), ("origin", PUBLIC)]);
+        assert_eq!(check(&proxied, "/api/hold", PUBLIC), Ok(()));
+        let script = headers(&[("content-type", "application/json; charset=utf-8")]);
+        assert_eq!(check(&script, "/api/confirm", PUBLIC), Ok(()));
+    }
+
+    #[test]
+    fn cross_site_posts_and_other_bodies_are_refused() {
+        let form = headers(&[
+            ("content-type", "text/plain"),
+            ("host", "127.0.0.1:3000"),
+            ("origin", "https://evil.example"),
+        ]);
+        assert_eq!(check(&form, "/api/hold", PUBLIC), Err(Refusal::CrossSite));
+        let fetch = headers(&[JSON, ("sec-fetch-site", "cross-site")]);
+        assert_eq!(check(&fetch, "/api/hold", PUBLIC), Err(Refusal::CrossSite));
+        let sibling = headers(&[JSON, ("sec-fetch-site", "same-site")]);
+        assert_eq!(
+            check(&sibling, "/api/hold", PUBLIC),
+            Err(Refusal::CrossSite)
+        );
+        let lookalike = headers(&[
+            JSON,
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000.evil.example"),
+        ]);
+        assert_eq!(
+            check(&lookalike, "/api/hold", PUBLIC),
+            Err(Refusal::CrossSite)
+        );
+        let plain = headers(&[("content-type", "text/plain")]);
+        assert_eq!(check(&plain, "/api/hold", PUBLIC), Err(Refusal::NotJson));
+        assert_eq!(
+            check(&HeaderMap::new(), "/api/hold", PUBLIC),
+            Err(Refusal::NotJson)
+        );
+    }
+
+    #[test]
+    fn each_endpoint_has_its_body_limit() {
+        let big = headers(&[JSON, ("content-length", "5000")]);
+        assert_eq!(check(&big, "/api/hold", PUBLIC), Err(Refusal::TooLarge));
+        assert_eq!(check(&big, "/api/confirm", PUBLIC), Ok(()));
+        let huge = headers(&[JSON, ("content-length", "16385")]);
+        assert_eq!(check(&huge, "/api/confirm", PUBLIC), Err(Refusal::TooLarge));
+        assert_eq!(body_limit("/api/reschedule"), LARGE_BODY);
+        assert_eq!(body_limit("/api/signin_start"), SMALL_BODY);
+    }
+}
