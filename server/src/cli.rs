@@ -1,6 +1,9 @@
 //! Command-line flags; each also reads an environment variable.
 
+mod limits;
+
 use clap::{Args, Parser, Subcommand};
+pub use limits::{parse_net, LimitArgs};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -122,6 +125,47 @@ pub struct DbArgs {
     /// Database connections in the pool.
     #[arg(long, env = "CHERGA_DB_POOL", default_value_t = 16)]
     pub db_pool: u32,
+    /// PostgreSQL: connections of a pool of their own for reads and health
+    /// checks, so that writes waiting for a lock never starve them.
+    #[arg(long, env = "CHERGA_DB_READ_POOL", default_value_t = 4)]
+    pub db_read_pool: u32,
+    /// PostgreSQL: the longest a statement may run (ms), `statement_timeout`.
+    #[arg(long, env = "CHERGA_DB_STATEMENT_TIMEOUT_MS", default_value_t = 10000)]
+    pub db_statement_timeout_ms: u64,
+    /// PostgreSQL: the longest a write waits for a lock (ms), `lock_timeout`;
+    /// then it is answered "busy, try again".
+    #[arg(long, env = "CHERGA_DB_LOCK_TIMEOUT_MS", default_value_t = 5000)]
+    pub db_lock_timeout_ms: u64,
+    /// PostgreSQL: the longest a transaction may stay idle (ms),
+    /// `idle_in_transaction_session_timeout`.
+    #[arg(long, env = "CHERGA_DB_IDLE_TX_TIMEOUT_MS", default_value_t = 15000)]
+    pub db_idle_tx_timeout_ms: u64,
+}
+
+impl Default for DbArgs {
+    fn default() -> Self {
+        DbArgs {
+            db: "sqlite://data/cherga.sqlite".into(),
+            db_pool: 16,
+            db_read_pool: 4,
+            db_statement_timeout_ms: 10000,
+            db_lock_timeout_ms: 5000,
+            db_idle_tx_timeout_ms: 15000,
+        }
+    }
+}
+
+impl DbArgs {
+    /// The pool's settings.
+    pub fn pool(&self) -> crate::store::PoolSettings {
+        crate::store::PoolSettings {
+            connections: self.db_pool,
+            read_connections: self.db_read_pool,
+            statement_timeout_ms: self.db_statement_timeout_ms,
+            lock_timeout_ms: self.db_lock_timeout_ms,
+            idle_in_transaction_ms: self.db_idle_tx_timeout_ms,
+        }
+    }
 }
 
 /// Flags of `import-catalog`.
@@ -168,4 +212,7 @@ pub struct ServeArgs {
     /// E-mail and SMS.
     #[command(flatten)]
     pub messages: MessageArgs,
+    /// Limits on clients and connections.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }

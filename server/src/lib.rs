@@ -4,6 +4,7 @@ pub mod cli;
 pub mod data;
 pub mod http;
 pub mod messages;
+pub mod metrics;
 pub mod service;
 pub mod store;
 pub mod telemetry;
@@ -68,7 +69,7 @@ pub fn messaging(args: &MessageArgs) -> Result<service::outbox::Messaging, Serve
 
 /// Connects to the database and applies the migrations.
 pub async fn open_store(db: &DbArgs) -> Result<Store, ServerError> {
-    let store = Store::connect(&db.db, db.db_pool).await?;
+    let store = Store::connect_with(&db.db, db.pool()).await?;
     store.migrate().await?;
     Ok(store)
 }
@@ -120,6 +121,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     let policy = BookingPolicy {
         max_active_per_contact: args.max_per_contact,
         hold_minutes: args.hold_minutes,
+        max_holds_per_client: args.limits.max_holds_per_client,
     };
     let services = Services::new(
         store,
@@ -131,6 +133,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
         std::time::Duration::from_millis(args.read_cache_ms),
     )
     .with_messaging(messaging(&args.messages)?)
+    .with_limits(args.limits.clone())
     .with_sessions(http::session::Sessions::open(&args.db.db).await?);
     services
         .upgrade_keys()
@@ -158,16 +161,20 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     if let Some(sessions) = services.sessions() {
         tokio::spawn(sessions.clone().delete_expired_every(HOLD_SWEEP_PERIOD));
     }
+    let limiters = services.limiters().clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            limiters.forget_idle();
+        }
+    });
     let listener = TcpListener::bind(args.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
+    let limits = http::listen::ConnLimits::of(&args.limits);
     let router = http::router(services, &args.site_root);
     tracing::info!(%addr, "Cherga is listening on http://{addr}");
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    http::listen::serve(listener, router, limits, shutdown()).await?;
     Ok(())
 }
 

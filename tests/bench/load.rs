@@ -110,7 +110,8 @@ async fn book_one(env: &Env, mode: Mode, h: &HoldRequest, i: usize) -> bool {
                 .is_some()
         }
         Mode::Direct => {
-            let Ok(hold) = backend(env).hold(h.clone()).await else {
+            let client = app::api::context::ClientAddr::default();
+            let Ok(hold) = backend(env).hold(h.clone(), client).await else {
                 return false;
             };
             backend(env)

@@ -102,12 +102,19 @@ impl Env {
             db: DbArgs {
                 db: url,
                 db_pool: 16,
+                ..DbArgs::default()
             },
             horizon_days: 14,
             hold_minutes: 10,
             max_per_contact: 4,
             read_cache_ms: 1000,
             messages: Default::default(),
+            // The benchmark's clients all come from 127.0.0.1.
+            limits: server::cli::LimitArgs {
+                max_holds_per_client: 0,
+                ..Default::default()
+            }
+            .without_rates(),
         };
         let services = server::services(&args).await?;
         // The sender runs as in `serve` (woken by every booking; with no
@@ -120,8 +127,13 @@ impl Env {
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let router = server::http::router(services.clone(), &args.site_root);
-        let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, router).await });
+        let limits = server::http::listen::ConnLimits::of(&args.limits);
+        tokio::spawn(server::http::listen::serve(
+            listener,
+            router,
+            limits,
+            std::future::pending(),
+        ));
         let backend: SharedBackend = Arc::new(services.clone());
         Ok(Env {
             base: format!("http://{addr}"),
@@ -166,6 +178,7 @@ impl Env {
                             office: office.id.clone(),
                             date: *date,
                             time: slot.start,
+                            replaces: None,
                         });
                     }
                 }

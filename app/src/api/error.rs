@@ -1,6 +1,7 @@
 use domain::booking::BookingError;
 use domain::fees::FeeError;
 use domain::forms::FieldError;
+use domain::limits::Limited;
 use domain::slots::SlotError;
 use domain::ticket::TicketStatus;
 use domain::{Lang, Localized};
@@ -78,6 +79,13 @@ pub enum ApiError {
         /// What the HTTP layer said (it never sees personal data).
         detail: String,
     },
+    /// A limit refused the request for now (too many holds or requests
+    /// from this client, a busy server); it says when to try again.
+    #[error("{cause}")]
+    Limited {
+        /// Which limit, and the wait.
+        cause: Limited,
+    },
     /// Something failed on the server; details are in its log, not here.
     #[error("internal error")]
     Internal,
@@ -101,6 +109,7 @@ impl ApiError {
             | ApiError::HoldExpired { .. }
             | ApiError::Booking { .. }
             | ApiError::Ticket { .. } => 409,
+            ApiError::Limited { cause } => cause.status(),
             ApiError::Internal => 500,
         }
     }
@@ -115,6 +124,12 @@ impl From<SlotError> for ApiError {
 impl From<BookingError> for ApiError {
     fn from(cause: BookingError) -> Self {
         ApiError::Booking { cause }
+    }
+}
+
+impl From<Limited> for ApiError {
+    fn from(cause: Limited) -> Self {
+        ApiError::Limited { cause }
     }
 }
 
@@ -135,7 +150,10 @@ impl FromServerFnError for ApiError {
 
 impl super::Transient for ApiError {
     fn transient(&self) -> bool {
-        matches!(self, ApiError::Transport { .. } | ApiError::Internal)
+        matches!(
+            self,
+            ApiError::Transport { .. } | ApiError::Internal | ApiError::Limited { .. }
+        )
     }
 }
 
@@ -145,6 +163,7 @@ impl Localized for ApiError {
             ApiError::Slot { cause } => return cause.message(lang),
             ApiError::Booking { cause } => return cause.message(lang),
             ApiError::Fee { cause } => return cause.message(lang),
+            ApiError::Limited { cause } => return cause.message(lang),
             ApiError::Ticket { .. } => (
                 "Талон уже не дійсний: дію не виконано.",
                 "The ticket is no longer valid: nothing was done.",
@@ -243,10 +262,13 @@ mod tests {
             ApiError::Ticket {
                 status: TicketStatus::Served,
             },
+            ApiError::Limited {
+                cause: Limited::new(domain::limits::Limit::Busy, 3),
+            },
             ApiError::Internal,
         ];
         for e in all {
-            assert!((400..=500).contains(&e.status()));
+            assert!((400..=503).contains(&e.status()));
             assert_ne!(e.message(Lang::Uk), e.message(Lang::En));
         }
     }

@@ -48,7 +48,8 @@ pub async fn times(#[server(flatten)] req: TimesRequest) -> Result<Vec<TimeView>
 /// Holds a time for ten minutes.
 #[server(prefix = "/api", endpoint = "hold", input = Json)]
 pub async fn hold(#[server(flatten)] req: HoldRequest) -> Result<HoldView, ApiError> {
-    backend()?.hold(req).await
+    let client = use_context::<context::ClientAddr>().unwrap_or_default();
+    backend()?.hold(req, client).await
 }
 
 /// A ticket, opened with its access token.

@@ -53,7 +53,7 @@ pub mod context {
     /// The session as shared in the context.
     pub type SharedSession = std::sync::Arc<dyn SessionAccess>;
 
-    /// The client's network address (for the sign-in limits).
+    /// The client's network address (for the limits of holds and sign-ins).
     #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
     pub struct ClientAddr(pub Option<std::net::IpAddr>);
 
@@ -71,7 +71,7 @@ pub mod context {
         /// The times of a day with free counts.
         fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>>;
         /// Holds a time.
-        fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView>;
+        fn hold(&self, req: HoldRequest, client: ClientAddr) -> Answer<'_, HoldView>;
         /// A ticket opened with its access token, or by the session of
         /// its contact.
         fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;

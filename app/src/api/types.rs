@@ -187,6 +187,10 @@ pub struct HoldRequest {
     pub date: NaiveDate,
     /// The start time.
     pub time: NaiveTime,
+    /// The hold this client took before and gives back (another time
+    /// chosen): released once this one is taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
 }
 
 /// A hold.

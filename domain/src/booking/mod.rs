@@ -118,6 +118,9 @@ pub struct BookingPolicy {
     pub max_active_per_contact: u8,
     /// Minutes a chosen time is held while the applicant fills the form.
     pub hold_minutes: u16,
+    /// Live holds one client (network address) may have at once
+    /// ([`crate::limits::admit_hold`]).
+    pub max_holds_per_client: u8,
 }
 
 impl Default for BookingPolicy {
@@ -125,6 +128,7 @@ impl Default for BookingPolicy {
         BookingPolicy {
             max_active_per_contact: 4,
             hold_minutes: 10,
+            max_holds_per_client: 6,
         }
     }
 }

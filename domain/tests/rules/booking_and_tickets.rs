@@ -150,6 +150,7 @@ fn a_ticket_whose_day_is_over_counts_for_nothing() {
     let policy = BookingPolicy {
         max_active_per_contact: 1,
         hold_minutes: 10,
+        ..BookingPolicy::default()
     };
     let passport = "passport-lost-stolen";
     let key = phone("0671234567").key();
@@ -192,6 +193,7 @@ fn a_contact_holds_at_most_the_cap() {
     let policy = BookingPolicy {
         max_active_per_contact: 2,
         hold_minutes: 10,
+        ..BookingPolicy::default()
     };
     let key = phone("+380 67 123 45 67").key();
     let (p1, p2, p3) = (

@@ -176,6 +176,7 @@ fn the_contact_limit_refuses_a_confirm_with_a_free_place() {
     let policy = BookingPolicy {
         max_active_per_contact: 1,
         hold_minutes: 10,
+        ..BookingPolicy::default()
     };
     let place = HeldPlace {
         slot: Some(&s),

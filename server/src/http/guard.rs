@@ -51,6 +51,14 @@ impl Refusal {
         }
     }
 
+    fn name(self) -> &'static str {
+        match self {
+            Refusal::CrossSite => "cross_site",
+            Refusal::NotJson => "not_json",
+            Refusal::TooLarge => "too_large",
+        }
+    }
+
     fn detail(self) -> &'static str {
         match self {
             Refusal::CrossSite => "a request from another site",
@@ -99,6 +107,7 @@ pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> 
     let path = req.uri().path().to_string();
     if let Err(refusal) = check(req.headers(), &path, &public) {
         tracing::info!(path, refusal = ?refusal, "request refused before its endpoint");
+        crate::metrics::refused(refusal.name(), super::rate::class_name(&path));
         let body = ApiError::BadRequest {
             detail: refusal.detail().into(),
         };
@@ -115,12 +124,44 @@ pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> 
     res
 }
 
-/// The protections every answer carries: no sniffing of types, no referrer
+/// At most as many API requests at once as `permits` holds; one more is
+/// answered at once with 503 and `Retry-After` (a client told to come back
+/// costs less than one queued behind thousands). The catalog, whose error is
+/// a read's, is told `internal`; every other function the typed limit.
+pub async fn in_flight(
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let Ok(_permit) = permits.try_acquire_owned() else {
+        let path = req.uri().path();
+        tracing::warn!(path, "refused: too many requests in flight");
+        crate::metrics::refused("in_flight", super::rate::class_name(path));
+        let seconds = crate::service::BUSY_RETRY_SECONDS;
+        let busy = domain::limits::Limited::new(domain::limits::Limit::Busy, seconds);
+        if path.ends_with("/catalog") || path.ends_with("/words") {
+            let mut res = (StatusCode::SERVICE_UNAVAILABLE, axum::Json("internal")).into_response();
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, busy.retry_after.into());
+            return res;
+        }
+        return super::rate::limited(busy);
+    };
+    next.run(req).await
+}
+
+/// The protections every answer carries (and the count of requests that
+/// timed out, answered 408 inside this layer): no sniffing of types, no referrer
 /// (a ticket link's token is in the fragment, and nothing else of an
 /// address should leave the site), no framing, no camera, microphone or
 /// location.
 pub async fn protections(req: Request, next: Next) -> Response {
+    let class = super::rate::class_name(req.uri().path());
     let mut res = next.run(req).await;
+    if res.status() == StatusCode::REQUEST_TIMEOUT {
+        tracing::info!(class, "request timed out");
+        crate::metrics::refused("timeout", class);
+    }
     let headers = res.headers_mut();
     for (name, value) in [
         ("x-content-type-options", "nosniff"),

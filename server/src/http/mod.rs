@@ -3,8 +3,12 @@
 
 mod assets;
 mod chunks;
+pub mod client;
 pub mod guard;
+mod health;
+pub mod listen;
 mod prerender;
+pub mod rate;
 pub mod session;
 mod shell;
 
@@ -12,16 +16,16 @@ use crate::service::Services;
 use app::api::context::{ClientAddr, SharedBackend, SharedSession};
 use app::api::{ApiError, SignInFailure};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::Router;
 use leptos::server_fn::ServerFn;
-use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use assets::AssetManifest;
@@ -32,6 +36,8 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 /// Builds the router over the services and the built site at `site_root`.
 pub fn router(services: Services, site_root: &Path) -> Router {
     let backend: SharedBackend = Arc::new(services.clone());
+    let limits = services.limits().clone();
+    let proxies: Arc<[ipnet::IpNet]> = limits.trusted_proxies.clone().into();
     let api = move |req: Request<Body>| {
         let backend = backend.clone();
         // The caller's session (set by the session layer, on the routes that
@@ -41,11 +47,11 @@ pub fn router(services: Services, site_root: &Path) -> Router {
             .get::<tower_sessions::Session>()
             .cloned()
             .map(|s| Arc::new(session::Tower(s)) as SharedSession);
-        let client = ClientAddr(
-            req.extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        );
+        let client = req
+            .extensions()
+            .get::<ClientAddr>()
+            .copied()
+            .unwrap_or_default();
         async move {
             let res = leptos_axum::handle_server_fns_with_context(
                 move || {
@@ -91,15 +97,102 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         router = router.route(path, with_session());
     }
     let public: Arc<str> = services.public_url().into();
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
+    let limiters = services.limiters().clone();
     router
         .route("/api/{*fn_name}", post(api))
         .route_layer(axum::middleware::from_fn(move |req, next| {
             guard::api_gate(public.clone(), req, next)
         }))
-        .route("/healthz", get(healthz).with_state(services.clone()))
+        .route_layer(axum::middleware::from_fn(move |req, next| {
+            guard::in_flight(permits.clone(), req, next)
+        }))
+        .route_layer(axum::middleware::from_fn(move |req, next| {
+            rate::rate_limit(limiters.clone(), req, next)
+        }))
+        .route_layer(axum::middleware::from_fn(move |req, next| {
+            client::identify(proxies.clone(), req, next)
+        }))
+        .merge(health::routes(services.clone()))
+        .merge(metrics_route(&limits))
         .merge(assets::routes(site_root, services))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(limits.request_timeout_secs.max(1)),
+        ))
         .layer(axum::middleware::from_fn(guard::protections))
         .layer(TraceLayer::new_for_http())
+}
+
+/// `GET /metrics`, answered only to a peer in `--metrics-from` (the
+/// counters name no person, but are the operator's, not the public's).
+fn metrics_route(limits: &crate::cli::LimitArgs) -> Router {
+    let allowed: Arc<[ipnet::IpNet]> = limits.metrics_from.clone().into();
+    Router::new().route(
+        "/metrics",
+        axum::routing::get(move |req: Request<Body>| {
+            let allowed = allowed.clone();
+            async move {
+                let peer = req
+                    .extensions()
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip());
+                if !peer.is_some_and(|ip| allowed.iter().any(|n| n.contains(&ip))) {
+                    return StatusCode::NOT_FOUND.into_response();
+                }
+                let mut res = crate::metrics::text().into_response();
+                res.headers_mut().insert(
+                    axum::http::header::CONTENT_TYPE,
+                    axum::http::HeaderValue::from_static(
+                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                    ),
+                );
+                res
+            }
+        }),
+    )
+}
+
+/// The kind of an error answer, for the metrics.
+fn kind(failure: &SignInFailure) -> &'static str {
+    use domain::limits::Limit;
+    let e = match failure {
+        SignInFailure::SignIn { .. } => return "sign_in",
+        SignInFailure::Api(e) => e,
+    };
+    match e {
+        ApiError::NotFound { .. } => "not_found",
+        ApiError::BadRequest { .. } => "bad_request",
+        ApiError::Invalid { .. } => "invalid",
+        ApiError::Slot { .. } => "slot",
+        ApiError::Taken { .. } => "taken",
+        ApiError::HoldExpired { .. } => "hold_expired",
+        ApiError::Booking { .. } => "booking",
+        ApiError::Ticket { .. } => "ticket",
+        ApiError::Fee { .. } => "fee",
+        ApiError::Transport { .. } => "transport",
+        ApiError::Limited { cause } => match cause.limit {
+            Limit::Holds { .. } => "limited_holds",
+            Limit::Requests => "limited_requests",
+            Limit::Busy => "limited_busy",
+        },
+        ApiError::Internal => "internal",
+    }
+}
+
+/// The seconds a refusal asks the client to wait, for `Retry-After`.
+fn retry_after(failure: &SignInFailure) -> Option<u32> {
+    use domain::signin::SignInError;
+    match failure {
+        SignInFailure::Api(ApiError::Limited { cause }) => Some(cause.retry_after),
+        SignInFailure::SignIn {
+            cause: SignInError::TooSoon { seconds },
+        } => Some(*seconds),
+        SignInFailure::SignIn {
+            cause: SignInError::TooMany,
+        } => Some(3600),
+        _ => None,
+    }
 }
 
 /// Server functions answer every error with 500; the typed error in the body
@@ -112,19 +205,20 @@ async fn with_error_status(res: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let status = serde_json::from_slice::<ApiError>(&bytes)
-        .map(|e| e.status())
-        .or_else(|_| serde_json::from_slice::<SignInFailure>(&bytes).map(|e| e.status()));
-    if let Ok(status) = status {
-        parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    // A sign-in failure that is not a sign-in rule is an `ApiError` on the
+    // wire, so reading it as one first loses nothing.
+    let failure = serde_json::from_slice::<ApiError>(&bytes)
+        .map(SignInFailure::Api)
+        .or_else(|_| serde_json::from_slice::<SignInFailure>(&bytes));
+    if let Ok(failure) = failure {
+        crate::metrics::answered(kind(&failure));
+        parts.status =
+            StatusCode::from_u16(failure.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let Some(seconds) = retry_after(&failure) {
+            parts
+                .headers
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-async fn healthz(State(services): State<Services>) -> impl IntoResponse {
-    if services.store().ping().await {
-        (StatusCode::OK, "ok")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-    }
 }

@@ -1,20 +1,26 @@
 use super::errors::Wanted;
-use super::secrets::{check_idempotency_key, hash, ordered_id, random, seal};
+use super::secrets::{check_idempotency_key, client_key, hash, ordered_id, random, seal};
 use super::Services;
 use crate::store::{
-    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, NewHold, NewTicket, StoreError,
+    ActiveRow, ConfirmKeys, ConfirmOutcome, HoldClient, HoldRow, NewHold, NewTicket, StoreError,
 };
+use app::api::context::ClientAddr;
 use app::api::*;
 use chrono::TimeDelta;
 use domain::booking::decide::{confirm_window, hold_window, lapsed, HeldPlace};
 use domain::booking::{ActiveTicket, Applicant};
 use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
+use domain::limits::admit_hold;
 use domain::slots::{bookable_slot, slot_at};
 use domain::ticket::AccessToken;
 
 impl Services {
-    pub(super) async fn hold(&self, req: &HoldRequest) -> Result<HoldView, ApiError> {
+    pub(super) async fn hold(
+        &self,
+        req: &HoldRequest,
+        client: ClientAddr,
+    ) -> Result<HoldView, ApiError> {
         let service = self.find_service(&req.service)?;
         let office = self.find_office(&req.office)?;
         let now = self.now();
@@ -32,9 +38,17 @@ impl Services {
             (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();
         let (office_id, service_id, day) = (office.id.0.clone(), service.id.0.clone(), req.date);
         let visit = (slot.start, slot.end);
+        let who = HoldClient {
+            key: client_key(client.0),
+            replaces: req.replaces.clone(),
+            counted: self.policy.max_holds_per_client > 0,
+        };
+        let max_holds = self.policy.max_holds_per_client;
+        let at = now.timestamp();
         let decided = self
             .store
-            .hold(&office.id.0, day, visit, now.timestamp(), move |taken| {
+            .hold(&office.id.0, day, visit, at, who, move |taken, live| {
+                admit_hold(live, max_holds, at).map_err(StoreError::Limited)?;
                 let window = hold_window(&slot, &service_id, taken)?;
                 Ok(NewHold {
                     id,
@@ -82,6 +96,7 @@ impl Services {
         let tax_key = keys.tax.as_ref().map(|t| hash("person", t.as_str()));
         let contact_key = hash("contact", &contact.key());
         let email_key = contact.email_key().map(|k| hash("contact", &k));
+        self.limiters.check_contact(&contact_key)?;
         // What a retry with this key must ask again: the same hold, the same
         // person and contact (the key alone opens nothing).
         let request_hash = hash(
@@ -202,7 +217,17 @@ impl Services {
                 Ok(self.view_of(t, parts, token))
             }
             Ok(ConfirmOutcome::Replayed(t)) => self.ticket_view(t, Some(&req.idempotency_key)),
-            Err(e) => Err(self.refused_at(e, &service.id, &office.id, &hold).await),
+            Err(e) => {
+                if matches!(e, StoreError::Booking(_)) {
+                    // Refused by the booking policy (already booked, the
+                    // contact's limit): this hold can never be confirmed as
+                    // asked, so its place goes back to others now.
+                    if self.store.release_hold(&hold, &req.hold_id).await.is_ok() {
+                        self.cache.invalidate(&office.id.0);
+                    }
+                }
+                Err(self.refused_at(e, &service.id, &office.id, &hold).await)
+            }
         }
     }
 }

@@ -5,7 +5,11 @@ use crate::store::{HoldRow, StoreError};
 use app::api::ApiError;
 use chrono::{NaiveDate, NaiveTime};
 use domain::catalog::{OfficeId, ServiceId};
+use domain::limits::{Limit, Limited};
 use domain::ticket::TransitionError;
+
+/// Seconds a client is asked to wait when the server is busy.
+pub const BUSY_RETRY_SECONDS: i64 = 2;
 
 impl From<StoreError> for ApiError {
     /// The wire error of a store's refusal; `Taken` and `HoldExpired` go out
@@ -13,6 +17,10 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Failed => ApiError::Internal,
+            StoreError::Busy => ApiError::Limited {
+                cause: Limited::new(Limit::Busy, BUSY_RETRY_SECONDS),
+            },
+            StoreError::Limited(cause) => ApiError::Limited { cause },
             StoreError::NotFound(what) => ApiError::not_found(what),
             StoreError::Taken => ApiError::Taken {
                 alternatives: Vec::new(),

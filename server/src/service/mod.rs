@@ -26,6 +26,7 @@
 mod booking;
 mod cache;
 mod errors;
+pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
 pub mod outbox;
 mod reads;
@@ -69,6 +70,10 @@ pub struct Services {
     sessions: Option<crate::http::session::Sessions>,
     /// Wakes this node's sender when a message was queued.
     wake: Arc<tokio::sync::Notify>,
+    /// Limits on clients and connections.
+    limits: Arc<crate::cli::LimitArgs>,
+    /// This node's rate limiters, at the rates of `limits`.
+    limiters: Arc<crate::http::rate::Limiters>,
 }
 
 impl std::fmt::Debug for Services {
@@ -101,7 +106,30 @@ impl Services {
             signin_policy: domain::signin::SignInPolicy::default(),
             sessions: None,
             wake: Arc::new(tokio::sync::Notify::new()),
+            limits: Arc::new(crate::cli::LimitArgs::default()),
+            limiters: Arc::new(crate::http::rate::Limiters::new(
+                &crate::cli::LimitArgs::default().rates(),
+            )),
         }
+    }
+
+    /// The same services with these limits (the hold limit included: it
+    /// replaces the policy's).
+    pub fn with_limits(mut self, limits: crate::cli::LimitArgs) -> Self {
+        self.policy.max_holds_per_client = limits.max_holds_per_client;
+        self.limiters = Arc::new(crate::http::rate::Limiters::new(&limits.rates()));
+        self.limits = Arc::new(limits);
+        self
+    }
+
+    /// This node's rate limiters.
+    pub fn limiters(&self) -> &Arc<crate::http::rate::Limiters> {
+        &self.limiters
+    }
+
+    /// Limits on clients and connections.
+    pub fn limits(&self) -> &crate::cli::LimitArgs {
+        &self.limits
     }
 
     /// The same services with another clock (tests).
@@ -179,8 +207,8 @@ impl Backend for Services {
         Box::pin(async move { Services::times(self, &req).await })
     }
 
-    fn hold(&self, req: HoldRequest) -> Answer<'_, HoldView> {
-        Box::pin(async move { Services::hold(self, &req).await })
+    fn hold(&self, req: HoldRequest, client: ClientAddr) -> Answer<'_, HoldView> {
+        Box::pin(async move { Services::hold(self, &req, client).await })
     }
 
     fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {

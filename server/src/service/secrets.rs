@@ -45,6 +45,21 @@ pub fn hash(purpose: &str, value: &str) -> String {
     hex(&h.finalize())
 }
 
+/// The key a client's limits count under: its address hashed, an IPv6
+/// address by its /64 (one household or phone has a whole /64 to pick
+/// addresses from). No address (a test's in-process call): one key for all.
+pub fn client_key(client: Option<std::net::IpAddr>) -> String {
+    let text = match client {
+        Some(std::net::IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(v4) => v4.to_string(),
+        None => String::new(),
+    };
+    hash("client", &text)
+}
+
 /// An idempotency key must look random (128 bits or more): 32 to 128
 /// characters of letters, digits, `-` and `_`, at least 8 of them different
 /// and none making up half the key. So `000…0001`, `abab…` or a word typed
@@ -106,6 +121,15 @@ pub fn unseal(sealed: &str, idempotency_key: &str) -> Option<[u8; 32]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_client_is_its_ipv4_address_or_its_ipv6_slash_64() {
+        let key = |s: &str| client_key(Some(s.parse().unwrap()));
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_ne!(key("203.0.113.1"), key("203.0.113.2"));
+        assert_eq!(client_key(None), client_key(None));
+    }
 
     #[test]
     fn seal_round_trips_only_with_the_key() {

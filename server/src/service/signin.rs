@@ -46,10 +46,7 @@ impl Services {
         let id = random_id()?;
         let code = Self::new_code()?;
         let contact_key = hash("contact", &contact.key());
-        let client_key = hash(
-            "client",
-            &client.0.map(|ip| ip.to_string()).unwrap_or_default(),
-        );
+        let client_key = super::secrets::client_key(client.0);
         let message = match (&contact.phone, &contact.email) {
             (Some(p), _) => ("sms", p.as_str().to_string()),
             (None, Some(e)) => ("email", e.as_str().to_string()),

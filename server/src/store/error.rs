@@ -14,6 +14,13 @@ pub enum StoreError {
     /// with its context and without personal data.
     #[error("storage failed")]
     Failed,
+    /// The database gave up waiting (a lock held too long, the pool full):
+    /// logged where it happened; the same request may succeed a moment later.
+    #[error("storage busy")]
+    Busy,
+    /// A limit refused the write (too many holds from the client).
+    #[error("{0}")]
+    Limited(domain::limits::Limited),
     /// Nothing has that id (`hold`, `ticket`).
     #[error("{0} not found")]
     NotFound(&'static str),

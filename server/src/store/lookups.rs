@@ -70,7 +70,7 @@ impl Store {
 
     /// Runs a query on a reading connection of the pool.
     pub(super) async fn read(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<DbRow>, StoreError> {
-        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let mut conn = self.reads.acquire().await.map_err(internal)?;
         conn.rows(sql, args).await.map_err(internal)
     }
 }

@@ -7,6 +7,7 @@ mod audit;
 mod booking;
 mod catalog;
 mod checkpoint;
+mod connect;
 mod error;
 mod holds;
 mod life;
@@ -27,17 +28,17 @@ pub use rows::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, Moved, NewHold, NewTicket, StoredTicket, Taken,
 };
 
+use connect::{open_unwaiting, open_writer};
+pub use connect::{Health, PoolSettings};
 pub use error::StoreError;
+pub use holds::HoldClient;
 pub use life::Move;
 pub use outbox::{MessageKind, OutboxEntry, QueuedMessage};
 pub use reminders::MessageTicket;
 pub use signin::{CodeDecision, NewAttempt, SignInCheck};
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyConnection, AnyPool, Executor};
+use sqlx::AnyPool;
 use std::borrow::Cow;
-use std::str::FromStr;
-use std::time::Duration;
 use thiserror::Error;
 use tx::internal;
 use writer::{WriteOp, Writer};
@@ -75,6 +76,11 @@ pub enum OpenError {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// The pool of reads and health checks: PostgreSQL's own small pool, so
+    /// that writes queued behind a lock do not starve them; SQLite's pool.
+    reads: AnyPool,
+    /// The database file (SQLite).
+    file: Option<std::path::PathBuf>,
     dialect: Dialect,
     /// SQLite's single writer (group commit); none on PostgreSQL, whose
     /// writers run side by side under advisory locks.
@@ -123,6 +129,11 @@ fn migrator() -> Migrator {
                 "sign in",
                 include_str!("../../migrations/0006_sign_in.sql"),
             ),
+            m(
+                7,
+                "hold client",
+                include_str!("../../migrations/0007_hold_client.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,
@@ -131,64 +142,6 @@ fn migrator() -> Migrator {
 }
 
 impl Store {
-    /// Connects to `url`: `sqlite://PATH` (created if missing) or `postgres://…`.
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, OpenError> {
-        sqlx::any::install_default_drivers();
-        let mut file = None;
-        let (dialect, url) = if let Some(path) = url.strip_prefix("sqlite://") {
-            let path_only = path.split('?').next().unwrap_or(path);
-            file = Some(std::path::PathBuf::from(path_only));
-            if let Some(parent) = std::path::Path::new(path_only)
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(parent).map_err(|e| OpenError::Db(sqlx::Error::Io(e)))?;
-            }
-            let url = if path.contains("mode=") {
-                url.to_string()
-            } else {
-                format!(
-                    "{url}{}mode=rwc",
-                    if path.contains('?') { '&' } else { '?' }
-                )
-            };
-            (Dialect::Sqlite, url)
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            (Dialect::Postgres, url.to_string())
-        } else {
-            return Err(OpenError::BadUrl);
-        };
-        let options = AnyConnectOptions::from_str(&url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(30))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if dialect == Dialect::Sqlite {
-                        prepare_sqlite(conn).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options.clone())
-            .await?;
-        let lookups = file.clone().map(lookups::Lookups::new);
-        let writer = match file {
-            Some(path) => {
-                let conn = open_writer(&path).map_err(|e| OpenError::Writer(e.to_string()))?;
-                Some(Writer::start(conn, path))
-            }
-            None => None,
-        };
-        Ok(Store {
-            pool,
-            dialect,
-            writer,
-            lookups,
-            url: url.as_str().into(),
-        })
-    }
-
     /// Applies the migrations not yet applied.
     pub async fn migrate(&self) -> Result<(), OpenError> {
         migrator().run(&self.pool).await?;
@@ -198,11 +151,6 @@ impl Store {
     /// The dialect.
     pub fn dialect(&self) -> Dialect {
         self.dialect
-    }
-
-    /// True when the database answers.
-    pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
     /// Runs `op` as one write transaction, serialised against every other
@@ -235,45 +183,6 @@ impl Store {
         tx.commit().await.map_err(internal)?;
         Ok(done)
     }
-}
-
-/// SQLite settings of every connection: WAL lets readers run beside the
-/// writer; NORMAL is durable across process crashes in WAL mode; a writer
-/// outside the single writer (an import) waits for the lock instead of failing;
-/// temporary files (the journal of each write's savepoint) stay in memory.
-async fn prepare_sqlite(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    conn.execute(SQLITE_SETTINGS).await?;
-    Ok(())
-}
-
-const SQLITE_SETTINGS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-     PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
-
-/// Opens SQLite's write connection (rusqlite) with the settings of
-/// [`prepare_sqlite`].
-fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite::Error> {
-    let conn = rusqlite::Connection::open(path)?;
-    conn.execute_batch(SQLITE_SETTINGS)?;
-    // The writer touches the same index pages write after write: a page cache
-    // of 64 MiB (SQLite's default is 2 MiB) keeps them instead of reading them
-    // back from the file. It never checkpoints: a thread of its own does
-    // (`checkpoint`). After a burst of writes the WAL file shrinks back to
-    // 64 MiB when it next starts over (SQLite keeps its largest size otherwise).
-    conn.execute_batch(
-        "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;
-         PRAGMA journal_size_limit = 67108864;",
-    )?;
-    // Every statement the writer runs stays prepared (some twenty).
-    conn.set_prepared_statement_cache_capacity(64);
-    Ok(conn)
-}
-
-/// Opens a connection beside the writer (point reads, checkpoints) that never
-/// waits for a lock: it fails at once, and its caller goes another way.
-fn open_unwaiting(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite::Error> {
-    let conn = rusqlite::Connection::open(path)?;
-    conn.busy_timeout(Duration::ZERO)?;
-    Ok(conn)
 }
 
 /// A stable 64-bit lock id for a key.

@@ -14,10 +14,54 @@ use std::pin::Pin;
 pub(crate) type ConnFuture<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
 
 /// A storage failure, logged here once (the message holds no personal data:
-/// queries bind their values), answered as an internal error.
-pub(crate) fn internal(e: impl std::fmt::Display) -> StoreError {
+/// queries bind their values), answered as an internal error; or, if the
+/// database gave up waiting (a lock, a statement, the pool), as busy.
+pub(crate) fn internal(e: impl Failure) -> StoreError {
+    if e.is_busy() {
+        tracing::warn!(error = %e, "storage busy");
+        return StoreError::Busy;
+    }
     tracing::error!(error = %e, "storage failure");
     StoreError::Failed
+}
+
+/// What storage can fail with.
+pub(crate) trait Failure: fmt::Display {
+    /// True if the database gave up waiting rather than failed: the same
+    /// request may succeed a moment later.
+    fn is_busy(&self) -> bool {
+        false
+    }
+}
+
+impl Failure for DbError {
+    fn is_busy(&self) -> bool {
+        matches!(self, DbError::Busy(_))
+    }
+}
+
+impl Failure for sqlx::Error {
+    fn is_busy(&self) -> bool {
+        gave_up_waiting(self)
+    }
+}
+
+impl Failure for String {}
+impl Failure for &str {}
+impl Failure for rusqlite::Error {}
+impl Failure for std::io::Error {}
+impl Failure for sqlx::migrate::MigrateError {}
+
+/// PostgreSQL's answers when a wait ran out: `lock_timeout` (55P03),
+/// `statement_timeout` (57014); or no connection free in the pool in time.
+fn gave_up_waiting(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        _ => e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|code| matches!(&*code, "55P03" | "57014")),
+    }
 }
 
 /// A bound value.
@@ -158,6 +202,7 @@ impl From<sqlx::Error> for DbError {
             Some(d) if d.is_unique_violation() => {
                 DbError::Unique(format!("{} {}", d.message(), d.constraint().unwrap_or("")))
             }
+            _ if gave_up_waiting(&e) => DbError::Busy(e.to_string()),
             _ => DbError::Other(e.to_string()),
         }
     }

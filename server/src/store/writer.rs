@@ -108,6 +108,19 @@ impl Writer {
         Writer { jobs }
     }
 
+    /// A writer whose thread has stopped (tests).
+    #[cfg(test)]
+    pub(crate) fn stopped() -> Writer {
+        let (jobs, queue) = mpsc::channel(1);
+        drop(queue);
+        Writer { jobs }
+    }
+
+    /// True if the writer runs and commits: an empty write goes through it.
+    pub(crate) async fn probe(&self) -> bool {
+        self.write(|_tx| Box::pin(async { Ok(()) })).await.is_ok()
+    }
+
     /// Queues `op` and waits until it is committed (or undone).
     pub(crate) async fn write<T: Send + 'static>(
         &self,

@@ -101,3 +101,10 @@ async fn a_write_whose_caller_left_still_runs_to_its_end() {
     assert_eq!(w.write(insert(10)).await.unwrap(), 10);
     assert_eq!(stored(&pool).await, vec![7, 10]);
 }
+
+#[tokio::test]
+async fn the_probe_tells_a_running_writer_from_a_stopped_one() {
+    let (w, _pool, _dir) = writer().await;
+    assert!(w.probe().await);
+    assert!(!Writer::stopped().probe().await);
+}

@@ -85,6 +85,11 @@ pub struct Options {
     /// Run the sender in the background as `serve` does (off: the test
     /// drives `Services::deliver` itself).
     pub sender: bool,
+    /// Limits on clients and connections.
+    pub limits: server::cli::LimitArgs,
+    /// PostgreSQL's `lock_timeout` (ms): long by default, since the tests
+    /// run side by side on one database and a storm's writes queue up.
+    pub db_lock_timeout_ms: u64,
 }
 
 impl Default for Options {
@@ -100,6 +105,14 @@ impl Default for Options {
             },
             sender: true,
             read_cache_ms: 1000,
+            // Every client of a test comes from 127.0.0.1: no hold or rate
+            // limit unless a test sets one.
+            limits: server::cli::LimitArgs {
+                max_holds_per_client: 0,
+                ..Default::default()
+            }
+            .without_rates(),
+            db_lock_timeout_ms: 30_000,
         }
     }
 }
@@ -127,12 +140,16 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         db: DbArgs {
             db: url.clone(),
             db_pool: options.db_pool,
+            db_lock_timeout_ms: options.db_lock_timeout_ms,
+            db_statement_timeout_ms: 30_000,
+            ..DbArgs::default()
         },
         horizon_days: 14,
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
         read_cache_ms: options.read_cache_ms,
         messages: options.messages.clone(),
+        limits: options.limits.clone(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();
@@ -150,13 +167,13 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms);
         tokio::spawn(services.clone().deliver_every(poll));
     }
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-    });
+    let limits = server::http::listen::ConnLimits::of(&args.limits);
+    tokio::spawn(server::http::listen::serve(
+        listener,
+        router,
+        limits,
+        std::future::pending(),
+    ));
     TestApp {
         base: format!("http://{addr}"),
         db_url: url,
@@ -175,6 +192,18 @@ impl TestApp {
     /// Moves the server's clock forward by `seconds`.
     pub fn advance(&self, seconds: i64) {
         self.clock_ahead.fetch_add(seconds, Ordering::SeqCst);
+    }
+
+    /// GETs `path`; returns the status and the body.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let r = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("answer");
+        let status = r.status().as_u16();
+        (status, r.text().await.unwrap_or_default())
     }
 
     /// POSTs `body` to `/api/NAME` with the session cookie `cookie`; returns

@@ -209,6 +209,7 @@ async fn reimporting_the_catalog_keeps_tickets(db: Db) {
         db: server::cli::DbArgs {
             db: app.db_url.clone(),
             db_pool: 2,
+            ..Default::default()
         },
     };
     // Twice: importing is idempotent.

@@ -6,7 +6,7 @@ use crate::common::{error_kind, spawn_app, spawn_with, Db, Options};
 use serde_json::{json, Value};
 
 /// The free places of the day's first time at the Podil office.
-async fn first_time(app: &crate::common::TestApp) -> (String, String, u64) {
+pub(crate) async fn first_time(app: &crate::common::TestApp) -> (String, String, u64) {
     let (_, days) = app
         .call(
             "days",
@@ -92,6 +92,18 @@ async fn cross_site_posts_and_large_bodies_are_refused_before_the_endpoint() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["cache-control"], "no-store");
     assert_eq!(first_time(&app).await.2, free - 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_are_served_only_to_their_addresses() {
+    let mut options = Options::default();
+    options.limits.metrics_from = vec!["192.0.2.0/24".parse().unwrap()];
+    let app = spawn_with(Db::Sqlite, options).await;
+    assert_eq!(app.get("/metrics").await.0, 404);
+    let open = spawn_app(Db::Sqlite).await;
+    let (status, text) = open.get("/metrics").await;
+    assert_eq!(status, 200);
+    assert!(text.ends_with("# EOF\n"), "{text}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -41,7 +41,12 @@ async fn hold(store: &Store, n: u32, window: &str) -> (String, HoldRow) {
             row.day,
             (row.start, row.end),
             crate::common::now().timestamp(),
-            move |_| Ok(new),
+            server::store::HoldClient {
+                key: format!("client-{n}"),
+                replaces: None,
+                counted: false,
+            },
+            move |_, _| Ok(new),
         )
         .await
         .unwrap();

@@ -5,12 +5,14 @@
 #[macro_use]
 mod common;
 mod bad_input;
+mod bounds;
 mod concurrency;
 mod endpoints;
 mod guard;
 mod indexes;
 mod life;
 mod life_races;
+mod limits;
 mod logs;
 mod messages;
 mod outside;

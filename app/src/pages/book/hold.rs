@@ -15,7 +15,10 @@ use std::time::Duration;
 /// the hold (and forgets earlier alternatives), on "taken" it keeps the new
 /// alternatives. The error is returned for the caller to show.
 pub(super) async fn take(draft: RwSignal<Draft>, slot: SlotRef) -> Result<(), ApiError> {
-    let (service, office) = draft.with_untracked(|d| (d.service.clone(), d.office.clone()));
+    let (service, office, replaces) = draft.with_untracked(|d| {
+        let held = d.hold.as_ref().map(|h| h.hold_id.clone());
+        (d.service.clone(), d.office.clone(), held)
+    });
     let (Some(service), Some(office)) = (service, office) else {
         return Err(ApiError::not_found("office"));
     };
@@ -24,6 +27,7 @@ pub(super) async fn take(draft: RwSignal<Draft>, slot: SlotRef) -> Result<(), Ap
         office,
         date: slot.date,
         time: slot.time,
+        replaces,
     })
     .await
     {
