@@ -140,6 +140,20 @@ pub struct DbArgs {
     /// `idle_in_transaction_session_timeout`.
     #[arg(long, env = "CHERGA_DB_IDLE_TX_TIMEOUT_MS", default_value_t = 15000)]
     pub db_idle_tx_timeout_ms: u64,
+    /// SQLite: `full` answers a booking once it is synced to the disk (it
+    /// survives a power cut); `normal` syncs at checkpoints only (it survives
+    /// a killed process, but a power cut may lose the last bookings answered).
+    #[arg(long, env = "CHERGA_SQLITE_SYNC", default_value = "full", value_parser = parse_sync)]
+    pub sqlite_sync: crate::store::Durability,
+}
+
+/// `full` or `normal`.
+fn parse_sync(text: &str) -> Result<crate::store::Durability, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "full" => Ok(crate::store::Durability::Full),
+        "normal" => Ok(crate::store::Durability::Normal),
+        _ => Err(format!("{text:?}: use full or normal")),
+    }
 }
 
 impl Default for DbArgs {
@@ -151,6 +165,7 @@ impl Default for DbArgs {
             db_statement_timeout_ms: 10000,
             db_lock_timeout_ms: 5000,
             db_idle_tx_timeout_ms: 15000,
+            sqlite_sync: crate::store::Durability::default(),
         }
     }
 }
@@ -164,6 +179,7 @@ impl DbArgs {
             statement_timeout_ms: self.db_statement_timeout_ms,
             lock_timeout_ms: self.db_lock_timeout_ms,
             idle_in_transaction_ms: self.db_idle_tx_timeout_ms,
+            durability: self.sqlite_sync,
         }
     }
 }

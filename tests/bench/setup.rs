@@ -102,6 +102,11 @@ impl Env {
             db: DbArgs {
                 db: url,
                 db_pool: 16,
+                // CHERGA_SQLITE_SYNC=normal measures the other durability.
+                sqlite_sync: match std::env::var("CHERGA_SQLITE_SYNC").as_deref() {
+                    Ok("normal") => server::store::Durability::Normal,
+                    _ => server::store::Durability::Full,
+                },
                 ..DbArgs::default()
             },
             horizon_days: 14,

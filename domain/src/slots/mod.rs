@@ -151,6 +151,34 @@ impl Horizon {
             .collect())
     }
 
+    /// The midnight lottery: when the horizon opens a new date at 00:00 Kyiv,
+    /// the holds of that date asked within `window_seconds` after midnight
+    /// are not served as they arrive (by network latency, which favours
+    /// whoever sits nearest the server) but all together, in a random order,
+    /// at the instant returned here (midnight + the window). `None`: serve at
+    /// once (another date, later in the day, or no lottery: a window of 0).
+    pub fn lottery_draw(
+        &self,
+        now: DateTime<Utc>,
+        date: NaiveDate,
+        calendar: &WorkingCalendar,
+        window_seconds: i64,
+    ) -> Result<Option<DateTime<Utc>>, CalendarError> {
+        let today = kyiv_today(now);
+        let Some(midnight) = kyiv_instant(today, NaiveTime::MIN) else {
+            return Ok(None);
+        };
+        let draw = midnight + chrono::TimeDelta::seconds(window_seconds.max(0));
+        if window_seconds <= 0 || now >= draw {
+            return Ok(None);
+        }
+        let n = u32::from(self.working_days);
+        let last = calendar.add_working_days(today, n)?;
+        let yesterday = today.pred_opt().unwrap_or(today);
+        let last_yesterday = calendar.add_working_days(yesterday, n)?;
+        Ok((date > last_yesterday && date <= last).then_some(draw))
+    }
+
     /// True when `date` is open for booking at `now`.
     pub fn contains(
         &self,

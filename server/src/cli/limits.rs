@@ -34,6 +34,11 @@ pub struct LimitArgs {
     /// Free disk space (MiB) under which the server reports itself not ready.
     #[arg(long, env = "CHERGA_MIN_FREE_DISK_MB", default_value_t = 256)]
     pub min_free_disk_mb: u64,
+    /// Seconds after 00:00 Kyiv in which the holds of the date that has just
+    /// opened are served in a random order, all at the window's end, rather
+    /// than as they arrive (0: no lottery).
+    #[arg(long, env = "CHERGA_LOTTERY_SECONDS", default_value_t = 5)]
+    pub lottery_seconds: i64,
     /// The addresses (or CIDR ranges) that may read `GET /metrics`, by the
     /// connection's peer (a proxy's `X-Forwarded-For` does not count).
     #[arg(long, env = "CHERGA_METRICS_FROM", value_delimiter = ',', value_parser = parse_net,
@@ -116,6 +121,7 @@ impl Default for LimitArgs {
             max_header_bytes: 16 * 1024,
             max_in_flight: 1024,
             min_free_disk_mb: 256,
+            lottery_seconds: 5,
             metrics_from: ["127.0.0.0/8", "::1/128"]
                 .iter()
                 .filter_map(|n| n.parse().ok())

@@ -158,17 +158,23 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
 
 fn shell_response(shell: Option<String>) -> Response {
     match shell {
-        Some(html) => (
-            [
-                (
-                    CONTENT_TYPE,
-                    HeaderValue::from_static("text/html; charset=utf-8"),
-                ),
-                (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-            ],
-            html,
-        )
-            .into_response(),
+        Some(html) => {
+            let policy = super::csp::page_policy(&html);
+            let policy = HeaderValue::from_str(&policy)
+                .unwrap_or_else(|_| HeaderValue::from_static(super::csp::OTHER));
+            (
+                [
+                    (
+                        CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    ),
+                    (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+                    (axum::http::header::CONTENT_SECURITY_POLICY, policy),
+                ],
+                html,
+            )
+                .into_response()
+        }
         None => (
             StatusCode::SERVICE_UNAVAILABLE,
             [(CACHE_CONTROL, HeaderValue::from_static("no-store"))],

@@ -167,7 +167,7 @@ pub async fn protections(req: Request, next: Next) -> Response {
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),
         ("x-frame-options", "DENY"),
-        ("content-security-policy", "frame-ancestors 'none'"),
+        ("content-security-policy", super::csp::OTHER),
         (
             "permissions-policy",
             "camera=(), microphone=(), geolocation=()",

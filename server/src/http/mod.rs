@@ -4,6 +4,7 @@
 mod assets;
 mod chunks;
 pub mod client;
+mod csp;
 pub mod guard;
 mod health;
 pub mod listen;

@@ -33,6 +33,22 @@ impl Services {
             req.time,
             &self.state.calendar,
         )?;
+        // A date opened at midnight: asked in its first seconds, the hold
+        // waits for the lottery and its turn (held until written).
+        let window = self.limits.lottery_seconds;
+        let draw = self
+            .horizon
+            .lottery_draw(now, req.date, &self.state.calendar, window)
+            .ok()
+            .flatten();
+        let _turn = match draw {
+            Some(at) => {
+                let round = format!("{}:{}", office.id.0, req.date);
+                Some(self.lottery.turn(round, now, at).await?)
+            }
+            None => None,
+        };
+        let now = if draw.is_some() { self.now() } else { now };
         let id = ordered_id(now)?;
         let expires_at =
             (now + TimeDelta::minutes(i64::from(self.policy.hold_minutes))).timestamp();

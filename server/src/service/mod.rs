@@ -28,6 +28,7 @@ mod cache;
 mod errors;
 pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
+pub mod lottery;
 pub mod outbox;
 mod reads;
 pub mod secrets;
@@ -74,6 +75,8 @@ pub struct Services {
     limits: Arc<crate::cli::LimitArgs>,
     /// This node's rate limiters, at the rates of `limits`.
     limiters: Arc<crate::http::rate::Limiters>,
+    /// The midnight lottery's rounds.
+    lottery: Arc<lottery::Lottery>,
 }
 
 impl std::fmt::Debug for Services {
@@ -110,6 +113,7 @@ impl Services {
             limiters: Arc::new(crate::http::rate::Limiters::new(
                 &crate::cli::LimitArgs::default().rates(),
             )),
+            lottery: Arc::new(lottery::Lottery::default()),
         }
     }
 

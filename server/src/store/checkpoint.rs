@@ -108,7 +108,7 @@ mod tests {
     fn written(rows: i64) -> (tempfile::TempDir, PathBuf, Connection) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.sqlite");
-        let conn = crate::store::open_writer(&path).unwrap();
+        let conn = crate::store::open_writer(&path, crate::store::Durability::Normal).unwrap();
         conn.execute_batch("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)")
             .unwrap();
         for k in 0..rows {

@@ -21,6 +21,8 @@ pub struct PoolSettings {
     pub lock_timeout_ms: u64,
     /// PostgreSQL `idle_in_transaction_session_timeout` (ms).
     pub idle_in_transaction_ms: u64,
+    /// SQLite: when a commit counts as done.
+    pub durability: Durability,
 }
 
 impl PoolSettings {
@@ -32,6 +34,7 @@ impl PoolSettings {
             statement_timeout_ms: 10000,
             lock_timeout_ms: 5000,
             idle_in_transaction_ms: 15000,
+            durability: Durability::default(),
         }
     }
 
@@ -123,8 +126,10 @@ impl Store {
         let lookups = file.clone().map(lookups::Lookups::new);
         let writer = match file.clone() {
             Some(path) => {
-                let conn = open_writer(&path).map_err(|e| OpenError::Writer(e.to_string()))?;
-                Some(Writer::start(conn, path))
+                let durability = settings.durability;
+                let conn =
+                    open_writer(&path, durability).map_err(|e| OpenError::Writer(e.to_string()))?;
+                Some(Writer::start(conn, path, durability))
             }
             None => None,
         };
@@ -166,7 +171,8 @@ impl Store {
 }
 
 /// SQLite settings of every connection: WAL lets readers run beside the
-/// writer; NORMAL is durable across process crashes in WAL mode; a writer
+/// writer; NORMAL here (the readers commit nothing; the single writer sets
+/// its own, [`Durability`]); a writer
 /// outside the single writer (an import) waits for the lock instead of failing;
 /// temporary files (the journal of each write's savepoint) stay in memory.
 async fn prepare_sqlite(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
@@ -177,11 +183,38 @@ async fn prepare_sqlite(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
 const SQLITE_SETTINGS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
      PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;";
 
+/// When SQLite's commit counts as done (`PRAGMA synchronous` of the single
+/// writer, the only connection that commits bookings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// `FULL`: a commit is answered once the WAL is synced to the disk, so a
+    /// booking answered 2xx survives a power cut too (one sync per group of
+    /// writes, see `writer`).
+    #[default]
+    Full,
+    /// `NORMAL`: synced at checkpoints only; survives a killed process, but a
+    /// power cut may lose the last commits answered.
+    Normal,
+}
+
+impl Durability {
+    fn pragma(self) -> &'static str {
+        match self {
+            Durability::Full => "PRAGMA synchronous = FULL;",
+            Durability::Normal => "PRAGMA synchronous = NORMAL;",
+        }
+    }
+}
+
 /// Opens SQLite's write connection (rusqlite) with the settings of
-/// [`prepare_sqlite`].
-pub(super) fn open_writer(path: &std::path::Path) -> Result<rusqlite::Connection, rusqlite::Error> {
+/// [`prepare_sqlite`] and the commit's `durability`.
+pub(super) fn open_writer(
+    path: &std::path::Path,
+    durability: Durability,
+) -> Result<rusqlite::Connection, rusqlite::Error> {
     let conn = rusqlite::Connection::open(path)?;
     conn.execute_batch(SQLITE_SETTINGS)?;
+    conn.execute_batch(durability.pragma())?;
     // The writer touches the same index pages write after write: a page cache
     // of 64 MiB (SQLite's default is 2 MiB) keeps them instead of reading them
     // back from the file. It never checkpoints: a thread of its own does

@@ -29,7 +29,7 @@ pub use rows::{
 };
 
 use connect::{open_unwaiting, open_writer};
-pub use connect::{Health, PoolSettings};
+pub use connect::{Durability, Health, PoolSettings};
 pub use error::StoreError;
 pub use holds::HoldClient;
 pub use life::Move;

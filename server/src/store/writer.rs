@@ -21,6 +21,7 @@
 //! half-done: the write still runs to its end and its answer is dropped.
 
 use super::checkpoint::Checkpoints;
+use super::connect::Durability;
 use super::error::StoreError;
 use super::tx::{internal, ConnFuture, Tx};
 use futures::FutureExt;
@@ -85,7 +86,7 @@ pub(crate) struct Writer {
 impl Writer {
     /// Starts the writer over `conn`, a connection to the database file
     /// `path`, which is opened again should that connection fail.
-    pub(crate) fn start(conn: Connection, path: PathBuf) -> Writer {
+    pub(crate) fn start(conn: Connection, path: PathBuf, durability: Durability) -> Writer {
         let (jobs, queue) = mpsc::channel(4 * MAX_GROUP);
         let checkpoints = Checkpoints::start(path.clone());
         // A thread of its own: between two statements the writer never waits
@@ -97,7 +98,7 @@ impl Writer {
                     .enable_all()
                     .build()
                 {
-                    Ok(rt) => rt.block_on(run(conn, path, queue, checkpoints)),
+                    Ok(rt) => rt.block_on(run(conn, path, durability, queue, checkpoints)),
                     // Dropping the queue answers every write with a failure.
                     Err(e) => drop(internal(e)),
                 }
@@ -147,6 +148,7 @@ impl Writer {
 async fn run(
     conn: Connection,
     path: PathBuf,
+    durability: Durability,
     mut queue: mpsc::Receiver<Job>,
     checkpoints: Checkpoints,
 ) {
@@ -155,7 +157,7 @@ async fn run(
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
         let mut c = match conn.take() {
             Some(c) => c,
-            None => match super::open_writer(&path) {
+            None => match super::open_writer(&path, durability) {
                 Ok(c) => c,
                 Err(e) => {
                     // Dropping the group answers each write with a failure.

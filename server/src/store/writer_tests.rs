@@ -14,13 +14,17 @@ async fn writer() -> (Writer, AnyPool, tempfile::TempDir) {
     sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.sqlite");
-    let conn = super::open_writer(&path).unwrap();
+    let conn = super::open_writer(&path, super::Durability::Full).unwrap();
     conn.execute_batch("CREATE TABLE t (k BIGINT PRIMARY KEY)")
         .unwrap();
     let url = format!("sqlite://{}", path.display());
     let options = AnyConnectOptions::from_str(&url).unwrap();
     let pool = AnyPool::connect_with(options).await.unwrap();
-    (Writer::start(conn, path), pool, dir)
+    (
+        Writer::start(conn, path, super::Durability::Full),
+        pool,
+        dir,
+    )
 }
 
 /// Inserts `k`, then keeps it, refuses (undo) or panics, by `k`'s remainder.

@@ -36,7 +36,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// A fake build: what `cargo xtask site` leaves in `target/site`.
-fn fake_site() -> tempfile::TempDir {
+pub fn fake_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let pkg = dir.path().join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
@@ -55,7 +55,7 @@ fn fake_site() -> tempfile::TempDir {
 const PG: &str = "postgres://root@127.0.0.1:5432/test";
 
 /// A fresh schema in the test database, so runs never see each other's rows.
-async fn fresh_pg_schema() -> String {
+pub async fn fresh_pg_schema() -> String {
     use sqlx::Connection;
     let mut conn = sqlx::PgConnection::connect(PG)
         .await

@@ -15,7 +15,34 @@ async fn the_shell_names_the_hashed_bundle_and_assets_are_cached() {
             .unwrap();
         assert_eq!(r.status(), 200, "{path}");
         assert_eq!(r.headers()["cache-control"], "no-cache");
+        let policy = r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
         let html = r.text().await.unwrap();
+        // Each inline script that runs is allowed by its hash, and only so.
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        let scripts: Vec<&str> = html
+            .split("<script")
+            .skip(1)
+            .filter(|s| !s.starts_with(" type=\"application/json\""))
+            .filter_map(|s| {
+                s.split_once('>')
+                    .and_then(|(_, b)| b.split_once("</script>"))
+            })
+            .map(|(body, _)| body)
+            .collect();
+        assert!(!scripts.is_empty());
+        for script in scripts {
+            use base64::Engine;
+            use sha2::Digest;
+            let hash = base64::engine::general_purpose::STANDARD
+                .encode(sha2::Sha256::digest(script.as_bytes()));
+            assert!(
+                policy.contains(&format!("'sha256-{hash}'")),
+                "{path}: {policy}"
+            );
+        }
         assert!(html.contains(r#"<html lang="uk">"#));
         assert!(
             html.contains("/pkg/cherga.abc123.js")
