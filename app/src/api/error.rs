@@ -206,6 +206,9 @@ mod tests {
         let detail = || "x".to_string();
         assert!(ApiError::Transport { detail: detail() }.transient());
         assert!(ApiError::Internal.transient());
+        // A limit says when: trying again then may help.
+        let busy = Limited::new(domain::limits::Limit::Busy, 2);
+        assert!(ApiError::from(busy).transient());
         for fixed in [
             ApiError::Slot {
                 cause: SlotError::NoBookingNeeded,
