@@ -132,13 +132,7 @@ impl Env {
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let router = server::http::router(services.clone(), &args.site_root);
-        let limits = server::http::listen::ConnLimits::of(&args.limits);
-        tokio::spawn(server::http::listen::serve(
-            listener,
-            router,
-            limits,
-            std::future::pending(),
-        ));
+        server::http::listen::spawn(listener, router, &args.limits);
         let backend: SharedBackend = Arc::new(services.clone());
         Ok(Env {
             base: format!("http://{addr}"),

@@ -7,6 +7,7 @@ mod booking_and_tickets;
 mod booking_decisions;
 mod catalog_checks;
 mod common;
+mod lottery;
 mod notice;
 mod seed_checklist;
 mod seed_fees;

@@ -74,7 +74,7 @@ impl AssetManifest {
 }
 
 /// The page of each part (`None`: the other addresses), by part name and language.
-type Shells = HashMap<(Option<&'static str>, Lang), String>;
+type Shells = HashMap<(Option<&'static str>, Lang), Page>;
 
 const LONG: &str = "public, max-age=31536000, immutable";
 const SHORT: &str = "public, max-age=3600";
@@ -88,7 +88,9 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
         Arc::new(AssetManifest::find(site_root).map(|m| {
             let shells = std::iter::once(None)
                 .chain(PARTS.iter().map(|(_, part)| Some(*part)))
-                .flat_map(|part| Lang::ALL.map(|lang| ((part, lang), m.shell(part, lang, None))))
+                .flat_map(|part| {
+                    Lang::ALL.map(|lang| ((part, lang), Page::new(m.shell(part, lang, None))))
+                })
                 .collect();
             (m, shells)
         }));
@@ -116,7 +118,7 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                     .and_then(lang_in_cookies)
                     .unwrap_or_default();
                 let mut response = match prerender(&services, path, lang).await {
-                    Some(pre) => shell_response(Some(m.shell(part, lang, Some(&pre)))),
+                    Some(pre) => shell_response(Some(Page::new(m.shell(part, lang, Some(&pre))))),
                     // Every part has its shell in each language.
                     None => shell_response(shells.get(&(part, lang)).cloned()),
                 };
@@ -156,25 +158,36 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
         )
 }
 
-fn shell_response(shell: Option<String>) -> Response {
+/// A page and its Content-Security-Policy (worked out once for the shells
+/// kept, once per request for a pre-rendered page).
+#[derive(Debug, Clone)]
+struct Page {
+    html: String,
+    policy: HeaderValue,
+}
+
+impl Page {
+    fn new(html: String) -> Self {
+        let policy = HeaderValue::from_str(&super::csp::page_policy(&html))
+            .unwrap_or_else(|_| HeaderValue::from_static(super::csp::OTHER));
+        Page { html, policy }
+    }
+}
+
+fn shell_response(shell: Option<Page>) -> Response {
     match shell {
-        Some(html) => {
-            let policy = super::csp::page_policy(&html);
-            let policy = HeaderValue::from_str(&policy)
-                .unwrap_or_else(|_| HeaderValue::from_static(super::csp::OTHER));
-            (
-                [
-                    (
-                        CONTENT_TYPE,
-                        HeaderValue::from_static("text/html; charset=utf-8"),
-                    ),
-                    (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-                    (axum::http::header::CONTENT_SECURITY_POLICY, policy),
-                ],
-                html,
-            )
-                .into_response()
-        }
+        Some(Page { html, policy }) => (
+            [
+                (
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                ),
+                (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+                (axum::http::header::CONTENT_SECURITY_POLICY, policy),
+            ],
+            html,
+        )
+            .into_response(),
         None => (
             StatusCode::SERVICE_UNAVAILABLE,
             [(CACHE_CONTROL, HeaderValue::from_static("no-store"))],

@@ -126,8 +126,9 @@ pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> 
 
 /// At most as many API requests at once as `permits` holds; one more is
 /// answered at once with 503 and `Retry-After` (a client told to come back
-/// costs less than one queued behind thousands). The catalog, whose error is
-/// a read's, is told `internal`; every other function the typed limit.
+/// costs less than one queued behind thousands). The catalog and the words,
+/// whose error is a read's (`rate::class_of` gives them no class), are told
+/// `internal`; every other function the typed limit.
 pub async fn in_flight(
     permits: std::sync::Arc<tokio::sync::Semaphore>,
     req: Request,
@@ -139,7 +140,7 @@ pub async fn in_flight(
         crate::metrics::refused("in_flight", super::rate::class_name(path));
         let seconds = crate::service::BUSY_RETRY_SECONDS;
         let busy = domain::limits::Limited::new(domain::limits::Limit::Busy, seconds);
-        if path.ends_with("/catalog") || path.ends_with("/words") {
+        if super::rate::class_of(path).is_none() {
             let mut res = (StatusCode::SERVICE_UNAVAILABLE, axum::Json("internal")).into_response();
             res.headers_mut()
                 .insert(header::RETRY_AFTER, busy.retry_after.into());

@@ -37,6 +37,17 @@ impl ConnLimits {
     }
 }
 
+/// Serves `router` on `listener` with `limits` in a task of its own, until
+/// the process ends (the tests, the benchmark).
+pub fn spawn(
+    listener: TcpListener,
+    router: Router,
+    limits: &crate::cli::LimitArgs,
+) -> tokio::task::JoinHandle<std::io::Result<()>> {
+    let limits = ConnLimits::of(limits);
+    tokio::spawn(serve(listener, router, limits, std::future::pending()))
+}
+
 /// How long connections still open at shutdown may finish their requests.
 const DRAIN: Duration = Duration::from_secs(20);
 

@@ -10,6 +10,7 @@
 //! hold across nodes are in the database: live holds per client, sign-in
 //! codes per contact and per client.
 
+use crate::service::secrets::client_network;
 use app::api::context::ClientAddr;
 use app::api::ApiError;
 use axum::extract::Request;
@@ -165,7 +166,11 @@ impl Limiters {
     /// Counts a call of `class` from `client`, or refuses it with the wait.
     pub fn check(&self, class: Class, client: IpAddr) -> Result<(), Limited> {
         let limiter = &self.classes[class as usize];
-        refused(limiter.as_ref().map(|l| l.check_key(&by_prefix(client))))
+        refused(
+            limiter
+                .as_ref()
+                .map(|l| l.check_key(&client_network(client))),
+        )
     }
 
     /// Counts a confirm for the contact `key`, or refuses it with the wait.
@@ -227,17 +232,6 @@ fn refused<T>(
             Err(Limited::new(Limit::Requests, seconds))
         }
         _ => Ok(()),
-    }
-}
-
-/// An IPv6 client by its /64 (see `service::secrets::client_key`).
-fn by_prefix(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
-        }
-        v4 => v4,
     }
 }
 

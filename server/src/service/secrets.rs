@@ -45,19 +45,25 @@ pub fn hash(purpose: &str, value: &str) -> String {
     hex(&h.finalize())
 }
 
-/// The key a client's limits count under: its address hashed, an IPv6
+/// The network a client's limits count for: an IPv4 address itself, an IPv6
 /// address by its /64 (one household or phone has a whole /64 to pick
-/// addresses from). No address (a test's in-process call): one key for all.
-pub fn client_key(client: Option<std::net::IpAddr>) -> String {
-    let text = match client {
-        Some(std::net::IpAddr::V6(v6)) => {
+/// addresses from).
+pub fn client_network(ip: std::net::IpAddr) -> std::net::IpAddr {
+    match ip {
+        std::net::IpAddr::V6(v6) => {
             let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            std::net::IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
         }
-        Some(v4) => v4.to_string(),
-        None => String::new(),
-    };
-    hash("client", &text)
+        v4 => v4,
+    }
+}
+
+/// The key a client's limits count under in the database: its network
+/// ([`client_network`]) hashed. No address (a test's in-process call): one
+/// key for all.
+pub fn client_key(client: Option<std::net::IpAddr>) -> String {
+    let text = client.map(|ip| client_network(ip).to_string());
+    hash("client", text.as_deref().unwrap_or_default())
 }
 
 /// An idempotency key must look random (128 bits or more): 32 to 128

@@ -116,13 +116,13 @@ async fn requests_over_the_in_flight_limit_are_told_to_come_back() {
     );
     slow.write_all(head.as_bytes()).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let r = app
-        .client
-        .post(format!("{}/api/catalog", app.base))
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .unwrap();
+    let catalog = || {
+        app.client
+            .post(format!("{}/api/catalog", app.base))
+            .json(&serde_json::json!({}))
+            .send()
+    };
+    let r = catalog().await.unwrap();
     assert_eq!(r.status(), 503);
     assert_eq!(r.headers()["retry-after"], "2");
     let (status, answer) = app.call("days", serde_json::json!({})).await;
@@ -134,13 +134,7 @@ async fn requests_over_the_in_flight_limit_are_told_to_come_back() {
     drop(slow);
     let mut served = false;
     for _ in 0..50 {
-        let r = app
-            .client
-            .post(format!("{}/api/catalog", app.base))
-            .json(&serde_json::json!({}))
-            .send()
-            .await
-            .unwrap();
+        let r = catalog().await.unwrap();
         if r.status() == 200 {
             served = true;
             break;

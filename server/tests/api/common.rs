@@ -35,41 +35,7 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
-/// A fake build: what `cargo xtask site` leaves in `target/site`.
-pub fn fake_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let pkg = dir.path().join("pkg");
-    std::fs::create_dir_all(&pkg).unwrap();
-    for (name, body) in [
-        ("cherga.abc123.js", "export default function init() {}"),
-        ("cherga.abc123.wasm", "\0asm"),
-        ("cherga.abc123.css", "body{}"),
-    ] {
-        std::fs::write(pkg.join(name), body).unwrap();
-    }
-    std::fs::write(pkg.join("cherga.abc123.js.br"), "BROTLI").unwrap();
-    std::fs::write(dir.path().join("favicon.svg"), "<svg/>").unwrap();
-    dir
-}
-
-const PG: &str = "postgres://root@127.0.0.1:5432/test";
-
-/// A fresh schema in the test database, so runs never see each other's rows.
-pub async fn fresh_pg_schema() -> String {
-    use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(PG)
-        .await
-        .unwrap_or_else(|e| panic!("PostgreSQL must run at {PG} for these tests: {e}"));
-    let schema = format!(
-        "cherga_test_{}",
-        server::service::secrets::random_id().unwrap()
-    );
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    format!("{PG}?options[search_path]={schema}")
-}
+pub use crate::fixtures::{fake_site, fresh_pg_schema};
 
 pub struct Options {
     pub hold_minutes: u16,
@@ -167,13 +133,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms);
         tokio::spawn(services.clone().deliver_every(poll));
     }
-    let limits = server::http::listen::ConnLimits::of(&args.limits);
-    tokio::spawn(server::http::listen::serve(
-        listener,
-        router,
-        limits,
-        std::future::pending(),
-    ));
+    server::http::listen::spawn(listener, router, &args.limits);
     TestApp {
         base: format!("http://{addr}"),
         db_url: url,

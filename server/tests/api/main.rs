@@ -9,6 +9,7 @@ mod bounds;
 mod concurrency;
 mod crash;
 mod endpoints;
+mod fixtures;
 mod fuzz;
 mod guard;
 mod indexes;
