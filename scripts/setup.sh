@@ -13,6 +13,8 @@ BINARYEN_NPM_VERSION=132.0.0
 ESBUILD_NPM_VERSION=0.28.2
 # The SMTP server the tests send e-mail to.
 AIOSMTPD_VERSION=1.4.6
+# The API fuzzer run against the OpenAPI document.
+SCHEMATHESIS_VERSION=4.32.5
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -39,6 +41,10 @@ if [ "${1:-}" = "--test" ]; then
     say "installing aiosmtpd $AIOSMTPD_VERSION from PyPI into .tools/py"
     python3 -m venv .tools/py
     .tools/py/bin/pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+  fi
+  if [ "$(.tools/py/bin/python -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/py"
+    .tools/py/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver from Debian"

@@ -11,6 +11,7 @@ use thiserror::Error;
 
 /// One non-working day of a year's calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,
@@ -20,6 +21,7 @@ pub struct Holiday {
 
 /// The calendar of one year, as kept in `data/holidays/YYYY.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearCalendar {
     /// The year this file covers.
     pub year: i32,
@@ -33,6 +35,7 @@ pub struct YearCalendar {
 
 /// Why a calendar or a working-day computation failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CalendarError {
     /// A date of a year file lies in another year.
@@ -81,6 +84,7 @@ impl Localized for CalendarError {
 
 /// The working-day calendar over the years it covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkingCalendar {
     years: BTreeSet<i32>,
     holidays: BTreeMap<NaiveDate, Text>,

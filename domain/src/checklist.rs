@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 /// Why the passport is being replaced (the seed card's ground).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Loss {
     /// Lost.
@@ -19,6 +20,7 @@ pub enum Loss {
 
 /// Who submits the application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Applicant {
     /// The person in person.
@@ -34,6 +36,7 @@ pub enum Applicant {
 
 /// The answers to the questionnaire of a service card.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Answers {
     /// Lost or stolen (for replacement services).
@@ -98,6 +101,7 @@ impl Answers {
 
 /// A fact about the applicant that a document or a fee depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// The passport was stolen.
@@ -130,6 +134,7 @@ pub enum Flag {
 
 /// When a document (or a fee exemption) applies.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// Always.
@@ -171,6 +176,7 @@ impl Condition {
 
 /// One entry of a service card's exhaustive document list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentItem {
     /// A stable id (for tests, anchors and the printed checklist).
     pub id: String,
@@ -186,6 +192,7 @@ pub struct DocumentItem {
 
 /// One line of a computed checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChecklistEntry {
     /// The document's id.
     pub id: String,

@@ -14,6 +14,7 @@ use thiserror::Error;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     /// The ordinary term.
@@ -36,6 +37,7 @@ impl Urgency {
 
 /// What a fee component pays for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeeKind {
     /// The administrative service itself.
@@ -48,6 +50,7 @@ pub enum FeeKind {
 
 /// One amount of a tariff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeeComponent {
     /// What it pays for.
     pub kind: FeeKind,
@@ -65,6 +68,7 @@ pub struct FeeComponent {
 
 /// The components charged for one urgency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tier {
     /// The urgency this tier prices.
     pub urgency: Urgency,
@@ -74,6 +78,7 @@ pub struct Tier {
 
 /// The amounts in force from a date on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tariff {
     /// The first day these amounts apply (the day the application form is made).
     pub effective_from: NaiveDate,
@@ -86,6 +91,7 @@ pub struct Tariff {
 
 /// One line of a quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteLine {
     /// What it pays for.
     pub kind: FeeKind,
@@ -101,6 +107,7 @@ pub struct QuoteLine {
 
 /// An itemised quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// The urgency priced.
     pub urgency: Urgency,
@@ -114,6 +121,7 @@ pub struct Quote {
 
 /// Why no quote could be given.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FeeError {
     /// The service is free or has no tariff at all.
@@ -169,6 +177,7 @@ impl Localized for FeeError {
 
 /// All tariffs of a service, in any order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct FeeSchedule(pub Vec<Tariff>);
 

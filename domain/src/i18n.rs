@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Ukrainian, the default.
@@ -41,6 +42,7 @@ impl Lang {
 
 /// A text in Ukrainian with an optional English translation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     /// The Ukrainian text (authoritative).
     pub uk: String,

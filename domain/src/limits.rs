@@ -14,6 +14,7 @@ use thiserror::Error;
 
 /// What was over its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Limit {
     /// This client already holds as many times as it may.
@@ -29,6 +30,7 @@ pub enum Limit {
 
 /// A request refused by a limit, and when it may come again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[error("{limit:?}: try again in {retry_after} s")]
 pub struct Limited {
     /// Which limit.

@@ -40,6 +40,7 @@ impl Default for SignInPolicy {
 
 /// Why a sign-in step was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignInError {
     /// Neither a phone number nor an e-mail address.

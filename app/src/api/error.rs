@@ -16,6 +16,7 @@ use super::{ReadError, SlotRef};
 /// browser matches on the same enum and shows the same localised message; the
 /// server maps each to an HTTP status ([`ApiError::status`]).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApiError {
     /// An id that names nothing (service, office, hold, ticket).

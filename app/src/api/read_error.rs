@@ -12,6 +12,7 @@ use thiserror::Error;
 
 /// Why a read failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadError {
     /// The request is not of the documented form.

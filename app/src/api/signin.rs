@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Asks for a code to the phone or e-mail the tickets were booked with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignInRequest {
     /// A phone number or an e-mail address, as typed.
     pub contact: String,
@@ -24,6 +25,7 @@ pub struct SignInRequest {
 /// A sign-in started: the same answer whether or not the contact has tickets
 /// (a code is sent only if it has).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignInStarted {
     /// The attempt the code is bound to (send it with the code).
     pub attempt: String,
@@ -35,6 +37,7 @@ pub struct SignInStarted {
 
 /// A code entered for an attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeRequest {
     /// The attempt (from [`SignInStarted`]).
     pub attempt: String,
@@ -45,6 +48,7 @@ pub struct CodeRequest {
 /// The tickets of the contact signed in, latest visit first; the views carry
 /// no access token (the session opens them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketList {
     /// Active and past.
     pub tickets: Vec<TicketView>,
@@ -53,6 +57,7 @@ pub struct TicketList {
 /// Why a sign-in function failed: a sign-in rule, or what any endpoint may
 /// answer (on the wire exactly as [`ApiError`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignInFailure {
     /// A sign-in rule refused.

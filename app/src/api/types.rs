@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A service as the catalog list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceSummary {
     /// Its id.
     pub id: ServiceId,
@@ -42,6 +43,7 @@ impl From<&Service> for ServiceSummary {
 
 /// The catalog list: categories in order, and their services.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogList {
     /// Categories.
     pub categories: Vec<Category>,
@@ -53,6 +55,7 @@ pub struct CatalogList {
 
 /// Names a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceRequest {
     /// The service.
     pub service: ServiceId,
@@ -61,6 +64,7 @@ pub struct ServiceRequest {
 /// A service card with what the browser needs to compute the checklist, the fee
 /// and the ready date offline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceDetails {
     /// The full service with its card and tariffs.
     pub service: Service,
@@ -74,6 +78,7 @@ pub struct ServiceDetails {
 
 /// Whether an office takes online bookings for a service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineStatus {
     /// Bookable online.
@@ -86,6 +91,7 @@ pub enum OnlineStatus {
 
 /// An office as the booking wizard shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeView {
     /// Its id.
     pub id: OfficeId,
@@ -127,6 +133,7 @@ impl OfficeView {
 
 /// A service at an office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeServiceRequest {
     /// The service.
     pub service: ServiceId,
@@ -136,6 +143,7 @@ pub struct OfficeServiceRequest {
 
 /// One day of the booking horizon.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayView {
     /// The date.
     pub date: NaiveDate,
@@ -147,6 +155,7 @@ pub struct DayView {
 
 /// A day at an office for a service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimesRequest {
     /// The service.
     pub service: ServiceId,
@@ -158,6 +167,7 @@ pub struct TimesRequest {
 
 /// A time of a day with its free places.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeView {
     /// Starts.
     pub start: NaiveTime,
@@ -169,6 +179,7 @@ pub struct TimeView {
 
 /// A time to hold or to propose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlotRef {
     /// The date.
     pub date: NaiveDate,
@@ -178,6 +189,7 @@ pub struct SlotRef {
 
 /// Hold a time while the form is filled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HoldRequest {
     /// The service.
     pub service: ServiceId,
@@ -195,6 +207,7 @@ pub struct HoldRequest {
 
 /// A hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HoldView {
     /// Its id (128 random bits): confirm with it.
     pub hold_id: String,
@@ -210,6 +223,7 @@ pub struct HoldView {
 
 /// Turn a hold into a ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfirmRequest {
     /// The hold.
     pub hold_id: String,
@@ -229,6 +243,7 @@ pub struct ConfirmRequest {
 
 /// Open a ticket with its secret (sent in a POST body, never in a URL).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketRequest {
     /// The ticket's id.
     pub id: String,
@@ -239,6 +254,7 @@ pub struct TicketRequest {
 /// Move a ticket to the place of a hold of the same service (made as for a
 /// booking: office, day, time); the holder proves it with the access token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RescheduleRequest {
     /// The ticket's id.
     pub id: String,
@@ -250,6 +266,7 @@ pub struct RescheduleRequest {
 
 /// A confirmed ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketView {
     /// Its id.
     pub id: String,

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 /// Every user-facing string of the tickets' screens.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketWords {
     /// Ticket page heading.
@@ -107,6 +108,7 @@ pub struct TicketWords {
 
 /// The words in both languages, as `POST /api/words` answers them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TicketWordsBoth {
     /// Ukrainian.

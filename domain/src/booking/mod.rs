@@ -12,6 +12,7 @@ use thiserror::Error;
 
 /// The applicant a ticket is for (one person).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// Surname.
     pub surname: PersonName,
@@ -58,6 +59,7 @@ pub struct PersonKeys {
 
 /// How to reach the applicant: a phone, an e-mail, or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// Phone.
     pub phone: Option<Phone>,
@@ -95,6 +97,7 @@ impl Contact {
 
 /// A person key (see [`Person::key`]). Personal data: hash it before storing.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonKey(String);
 
 impl PersonKey {
@@ -112,6 +115,7 @@ impl std::fmt::Debug for PersonKey {
 
 /// The limits an administrator configures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BookingPolicy {
     /// Active tickets one contact may hold at once (a family booking for several
     /// members uses one phone).
@@ -177,6 +181,7 @@ impl ActiveTicket<'_> {
 
 /// Why a booking was refused by the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingError {
     /// Neither phone nor e-mail.

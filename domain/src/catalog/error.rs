@@ -8,6 +8,7 @@ use thiserror::Error;
 /// What is wrong with a catalog file. `at` names the entry (ids only, never
 /// personal data).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CatalogError {
     /// An id is malformed or used twice.

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 /// An office's id: a slug (`kyiv-podil`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct OfficeId(pub String);
 
@@ -17,6 +18,7 @@ impl std::fmt::Display for OfficeId {
 
 /// Opening hours of one day, with breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayHours {
     /// Opens.
     pub open: NaiveTime,
@@ -29,6 +31,7 @@ pub struct DayHours {
 
 /// Opening hours by weekday; a missing day is a closed day.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeeklyHours {
     /// Monday.
     #[serde(default)]
@@ -85,6 +88,7 @@ impl WeeklyHours {
 
 /// A service window (an officer's desk) and the services it serves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Window {
     /// Its number or name on the board ("1", "2a").
     pub id: String,
@@ -97,6 +101,7 @@ pub struct Window {
 
 /// A day (or days) an office is closed besides holidays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Closure {
     /// First closed day.
     pub from: NaiveDate,
@@ -108,6 +113,7 @@ pub struct Closure {
 
 /// A notice shown on the office (and, if `global`, on the catalog).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notice {
     /// The text.
     pub text: Text,
@@ -118,6 +124,7 @@ pub struct Notice {
 
 /// A subdivision serving applicants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Office {
     /// Its id.
     pub id: OfficeId,

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 /// A service's id: a short lower-case slug used in URLs (`passport-lost-stolen`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ServiceId(pub String);
 
@@ -31,6 +32,7 @@ impl std::fmt::Display for ServiceId {
 
 /// A group of services in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// A slug.
     pub id: String,
@@ -40,6 +42,7 @@ pub struct Category {
 
 /// Whether and how a service is booked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum BookingMode {
     /// Booked in the queue; one visit takes `minutes`.
@@ -57,6 +60,7 @@ pub enum BookingMode {
 
 /// A legal act the card cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LegalAct {
     /// Type, number, date and title as the card gives them.
     pub title: Text,
@@ -64,6 +68,7 @@ pub struct LegalAct {
 
 /// The term: working days, and the shorter urgent term if there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
     /// The ordinary term in working days.
     pub working_days: u16,
@@ -84,6 +89,7 @@ impl Term {
 
 /// Every field of a service card (картка послуги).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceCard {
     /// The result of the service.
     pub result: Text,
@@ -123,6 +129,7 @@ pub struct ServiceCard {
 
 /// A service of the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Service {
     /// Its id.
     pub id: ServiceId,

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 /// A checked catalog: every reference resolves and every value is sane. Only
 /// [`Catalog::new`] builds one, so the rest of the code can trust it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalog {
     categories: Vec<Category>,
     services: Vec<Service>,
@@ -98,6 +99,7 @@ impl Catalog {
 
 /// The catalog data file as written (`data/catalog.toml`), before checking.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogFile {
     /// Categories.
     #[serde(default, rename = "category")]

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// The applicant's data as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PersonForm {
     /// Surname.
@@ -30,6 +31,7 @@ pub struct PersonForm {
 
 /// How to reach the applicant, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ContactForm {
     /// Phone (optional if an e-mail is given).
@@ -40,6 +42,7 @@ pub struct ContactForm {
 
 /// A field of the booking form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Surname.
@@ -60,6 +63,7 @@ pub enum Field {
 
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// A name field.
@@ -78,6 +82,7 @@ pub enum Problem {
 
 /// One field's problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// The field.
     pub field: Field,

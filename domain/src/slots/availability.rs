@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// A place taken at an office on a day: an active ticket or a live hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Occupancy {
     /// The window it occupies.
     pub window: String,
@@ -20,6 +21,7 @@ pub struct Occupancy {
 
 /// A slot with what is still free in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FreeSlot {
     /// Starts.
     pub start: NaiveTime,

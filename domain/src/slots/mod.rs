@@ -19,6 +19,7 @@ pub use grid::{day_slots, slot_at};
 
 /// One bookable time of a day at one office for one service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Slot {
     /// Starts (Kyiv local time).
     pub start: NaiveTime,
@@ -34,6 +35,7 @@ pub struct Slot {
 
 /// How far ahead applicants may book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Horizon {
     /// Working days after today that are open for booking.
     pub working_days: u16,
@@ -47,6 +49,7 @@ impl Default for Horizon {
 
 /// Why a time cannot be booked.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SlotError {
     /// The service needs no booking.

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 /// Who made a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Actor {
     /// The applicant (holder of the access token).
@@ -36,6 +37,7 @@ impl Actor {
 
 /// Something that happens to a ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketEvent {
     /// Fees paid (online or the receipt confirmed).
@@ -78,6 +80,7 @@ impl TicketEvent {
 
 /// A recorded change: who did what, when, from which status to which.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketChange {
     /// What happened.
     pub event: TicketEvent,
@@ -93,6 +96,7 @@ pub struct TicketChange {
 
 /// Why a change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TransitionError {
     /// Not allowed from the current status.
@@ -146,6 +150,7 @@ impl Localized for TransitionError {
 
 /// A ticket's state as the life-cycle rule sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lifecycle {
     /// The current status.
     pub status: TicketStatus,

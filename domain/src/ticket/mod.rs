@@ -13,6 +13,7 @@ use std::fmt;
 /// The number shown on the office board: the service's letter and a sequence
 /// number per office and day (`P-017`). Not a secret and not unique over days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketNumber {
     /// The service's board letter.
     pub prefix: char,
@@ -62,6 +63,14 @@ impl AccessToken {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// Whether `s` has the form of a record's id (a ticket's, a hold's, a
+/// sign-in attempt's): 32 lowercase hex digits. Text of another form names
+/// nothing and is never looked up (PostgreSQL refuses a NUL in text, so a
+/// lookup of one would fail instead of finding nothing).
+pub fn is_record_id(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| HEX.contains(&b))
+}
+
 /// `bytes` as lowercase hex digits, two per byte (tokens, random ids, hashes).
 pub fn to_hex(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -74,6 +83,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
 
 /// Where a ticket is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketStatus {
     /// Booked, waiting for the day.

@@ -5,11 +5,13 @@ use thiserror::Error;
 
 /// A date of birth: a real date, not in the future, not more than 130 years ago.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct BirthDate(NaiveDate);
 
 /// Why a date of birth was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BirthDateError {
     /// Nothing typed.

@@ -6,11 +6,13 @@ use thiserror::Error;
 /// An e-mail address, checked by the `email_address` crate (RFC 5321/5322) and
 /// required to have a dotted domain; the domain is lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Email(String);
 
 /// Why an e-mail address was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EmailError {
     /// Nothing typed.

@@ -5,11 +5,13 @@ use thiserror::Error;
 /// A surname, given name or patronymic: Cyrillic or Latin letters, apostrophes,
 /// hyphens and single spaces; one script per word.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct PersonName(String);
 
 /// Why a name was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PersonNameError {
     /// Nothing but white space.

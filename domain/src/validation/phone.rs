@@ -5,11 +5,13 @@ use thiserror::Error;
 /// A phone number in E.164 form (`+380671234567`). Ukrainian numbers typed in any
 /// usual way (`067 123 45 67`, `(067) 123-45-67`, `380671234567`) are normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Phone(String);
 
 /// Why a phone number was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneError {
     /// Nothing typed.

@@ -6,6 +6,7 @@ use thiserror::Error;
 /// RNOKPP, the registration number of a taxpayer's record card (ukr. РНОКПП,
 /// "ідентифікаційний код"): ten digits, the last a check digit.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Rnokpp(String);
 
@@ -18,6 +19,7 @@ impl std::fmt::Debug for Rnokpp {
 
 /// Why a tax number was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RnokppError {
     /// Nothing typed.

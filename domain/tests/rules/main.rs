@@ -14,3 +14,5 @@ mod seed_fees;
 mod signin;
 mod slot_at;
 mod slots;
+mod ticket_ids;
+mod ticket_life;

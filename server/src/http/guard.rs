@@ -40,6 +40,8 @@ pub enum Refusal {
     NotJson,
     /// The body is over the endpoint's limit.
     TooLarge,
+    /// The body is not a JSON object (every request is one, `{}` at least).
+    NotObject,
 }
 
 impl Refusal {
@@ -48,6 +50,7 @@ impl Refusal {
             Refusal::CrossSite => StatusCode::FORBIDDEN,
             Refusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Refusal::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Refusal::NotObject => StatusCode::BAD_REQUEST,
         }
     }
 
@@ -56,6 +59,7 @@ impl Refusal {
             Refusal::CrossSite => "cross_site",
             Refusal::NotJson => "not_json",
             Refusal::TooLarge => "too_large",
+            Refusal::NotObject => "not_object",
         }
     }
 
@@ -64,6 +68,7 @@ impl Refusal {
             Refusal::CrossSite => "a request from another site",
             Refusal::NotJson => "the body must be application/json",
             Refusal::TooLarge => "the body is over this endpoint's limit",
+            Refusal::NotObject => "the body must be a JSON object",
         }
     }
 }
@@ -99,24 +104,43 @@ pub fn check(headers: &HeaderMap, path: &str, public: &str) -> Result<(), Refusa
     Ok(())
 }
 
+/// Whether `body` can be a JSON object: its first byte that is not white
+/// space opens one. (A function without arguments would otherwise take
+/// `[]` as well as `{}`; the parser still checks the rest.)
+pub fn opens_object(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+fn refused(refusal: Refusal, path: &str) -> Response {
+    tracing::info!(path, refusal = ?refusal, "request refused before its endpoint");
+    crate::metrics::refused(refusal.name(), super::rate::class_name(path));
+    let body = ApiError::BadRequest {
+        detail: refusal.detail().into(),
+    };
+    (refusal.status(), axum::Json(body)).into_response()
+}
+
 /// The API's gate: refuses with the typed wire error (`bad_request`, in the
-/// status of the refusal), else passes the request on with its body capped
-/// at the endpoint's limit (a body without a length that runs over it is
-/// cut off and fails to read).
+/// status of the refusal), else reads the body up to the endpoint's limit
+/// (a body without a length that runs over it is refused as too large; a
+/// slow one ends at the request time-out) and passes the request on when
+/// the body is a JSON object.
 pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     if let Err(refusal) = check(req.headers(), &path, &public) {
-        tracing::info!(path, refusal = ?refusal, "request refused before its endpoint");
-        crate::metrics::refused(refusal.name(), super::rate::class_name(&path));
-        let body = ApiError::BadRequest {
-            detail: refusal.detail().into(),
-        };
-        return (refusal.status(), axum::Json(body)).into_response();
+        return refused(refusal, &path);
     }
     let limit = usize::try_from(body_limit(&path)).unwrap_or(usize::MAX);
     let (parts, body) = req.into_parts();
-    let capped = Body::new(http_body_util::Limited::new(body, limit));
-    let mut res = next.run(Request::from_parts(parts, capped)).await;
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return refused(Refusal::TooLarge, &path);
+    };
+    if !opens_object(&bytes) {
+        return refused(Refusal::NotObject, &path);
+    }
+    let mut res = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     // API answers are never kept by a cache on the way: some carry a
     // ticket's token or the applicant's data.
     res.headers_mut()

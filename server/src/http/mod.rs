@@ -8,6 +8,7 @@ mod csp;
 pub mod guard;
 mod health;
 pub mod listen;
+pub mod openapi;
 mod prerender;
 pub mod rate;
 pub mod session;
@@ -114,6 +115,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         .route_layer(axum::middleware::from_fn(move |req, next| {
             client::identify(proxies.clone(), req, next)
         }))
+        .route("/api/openapi.json", axum::routing::get(openapi_json))
         .merge(health::routes(services.clone()))
         .merge(metrics_route(&limits))
         .merge(assets::routes(site_root, services))
@@ -123,6 +125,11 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         ))
         .layer(axum::middleware::from_fn(guard::protections))
         .layer(TraceLayer::new_for_http())
+}
+
+/// `GET /api/openapi.json`: the API's OpenAPI document.
+async fn openapi_json() -> axum::Json<&'static serde_json::Value> {
+    axum::Json(openapi::document())
 }
 
 /// `GET /metrics`, answered only to a peer in `--metrics-from` (the

@@ -13,7 +13,7 @@ use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
 use domain::limits::admit_hold;
 use domain::slots::{bookable_slot, slot_at};
-use domain::ticket::AccessToken;
+use domain::ticket::{is_record_id, AccessToken};
 
 impl Services {
     pub(super) async fn hold(
@@ -56,7 +56,8 @@ impl Services {
         let visit = (slot.start, slot.end);
         let who = HoldClient {
             key: client_key(client.0),
-            replaces: req.replaces.clone(),
+            // A malformed id names no hold of this client's.
+            replaces: req.replaces.clone().filter(|r| is_record_id(r)),
             counted: self.policy.max_holds_per_client > 0,
         };
         let max_holds = self.policy.max_holds_per_client;
@@ -123,7 +124,13 @@ impl Services {
                 tax_key.as_deref().unwrap_or("")
             ),
         );
-        let Some(hold) = self.store.find_hold(&req.hold_id).await? else {
+        // An id of another form names no hold (and is never looked up).
+        let found = if is_record_id(&req.hold_id) {
+            self.store.find_hold(&req.hold_id).await?
+        } else {
+            None
+        };
+        let Some(hold) = found else {
             // A retry after the first confirm succeeded: the hold is gone, the
             // ticket is there. (A retry that races the first confirm is answered
             // under the lock, in the store.)

@@ -8,6 +8,7 @@ use crate::store::{CodeDecision, NewAttempt, SignInCheck};
 use app::api::context::{ClientAddr, SharedSession};
 use app::api::*;
 use domain::signin::{code_from_random, parse_code, parse_contact, SignInError, Verdict};
+use domain::ticket::is_record_id;
 
 /// A code's hash, bound to its attempt.
 fn code_hash(attempt: &str, code: &str) -> String {
@@ -85,7 +86,7 @@ impl Services {
     ) -> Result<TicketList, SignInFailure> {
         let session = session.ok_or(ApiError::Internal)?;
         let code = parse_code(&req.code)?;
-        if req.attempt.len() > 64 {
+        if !is_record_id(&req.attempt) {
             return Err(SignInError::Expired.into());
         }
         let policy = self.signin_policy;

@@ -12,7 +12,7 @@ use domain::booking::decide::{moved_window, HeldPlace};
 use domain::catalog::{Office, OfficeId, Service, ServiceId};
 use domain::checklist::{checklist, Answers};
 use domain::slots::slot_at;
-use domain::ticket::{AccessToken, Actor, TicketEvent, TicketStatus};
+use domain::ticket::{is_record_id, AccessToken, Actor, TicketEvent, TicketStatus};
 
 /// What a ticket's view says beyond its row, computed from the catalog in
 /// force: made before a write, so a write is never answered with an error.
@@ -84,7 +84,7 @@ impl Services {
         session: Option<SharedSession>,
     ) -> Result<StoredTicket, ApiError> {
         let not_found = || ApiError::not_found("ticket");
-        if id.len() > 64 || token.len() > 128 {
+        if !is_record_id(id) || token.len() > 128 {
             return Err(not_found());
         }
         let t = self.store.ticket_by_id(id).await?.ok_or_else(not_found)?;
@@ -166,6 +166,9 @@ impl Services {
         session: Option<SharedSession>,
     ) -> Result<TicketView, ApiError> {
         let t = self.opened(&req.id, &req.token, session).await?;
+        if !is_record_id(&req.hold_id) {
+            return Err(ApiError::not_found("hold"));
+        }
         let hold = self
             .store
             .find_hold(&req.hold_id)

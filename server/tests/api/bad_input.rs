@@ -50,6 +50,38 @@ async fn requests_that_cannot_be_served(db: Db) {
             400,
             "bad_request",
         ),
+        // Ids of another form than 32 hex digits name nothing, a NUL in
+        // them too (PostgreSQL refuses a NUL in text: never looked up).
+        (
+            "ticket",
+            json!({ "id": "\u{0}", "token": "x" }),
+            404,
+            "not_found",
+        ),
+        (
+            "cancel",
+            json!({ "id": "019aee2b07d1a4c06e8e55f2c0a9d4\u{0}b", "token": "x" }),
+            404,
+            "not_found",
+        ),
+        (
+            "reschedule",
+            json!({ "id": "\u{0}", "token": "x", "hold_id": "\u{0}" }),
+            404,
+            "not_found",
+        ),
+        (
+            "confirm",
+            confirm_body(1, &json!("\u{0}")),
+            404,
+            "not_found",
+        ),
+        (
+            "signin_verify",
+            json!({ "attempt": "\u{0}", "code": "123456" }),
+            403,
+            "sign_in",
+        ),
     ];
     for (name, body, status, error) in cases {
         let (got, answer) = app.call(name, body.clone()).await;

@@ -190,6 +190,7 @@ impl TestApp {
             .map(str::to_string);
         let text = r.text().await.unwrap();
         let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        crate::conformance::check(name, status, &json);
         (status, json, set)
     }
 
@@ -205,6 +206,7 @@ impl TestApp {
         let status = r.status().as_u16();
         let text = r.text().await.unwrap();
         let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        crate::conformance::check(name, status, &json);
         (status, json)
     }
 }

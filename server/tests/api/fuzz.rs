@@ -1,7 +1,7 @@
 //! Every endpoint fed generated input (proptest's strategies): arbitrary
 //! JSON, and each endpoint's own request with arbitrary strings, numbers
-//! and values in every field. No answer is a 5xx, and the server keeps
-//! answering. Generated without shrinking (the server is asynchronous):
+//! and values in every field. No answer is a 5xx, every answer is one the
+//! OpenAPI document describes, and the server keeps answering. Generated without shrinking (the server is asynchronous):
 //! a failure prints the body that caused it.
 
 use crate::common::{spawn_app, Db, TestApp};
@@ -13,51 +13,23 @@ use serde_json::{json, Map, Value};
 /// Bodies generated for each endpoint, of each kind.
 const CASES: usize = 30;
 
-const ENDPOINTS: [&str; 15] = [
-    "catalog",
-    "words",
-    "service",
-    "offices",
-    "days",
-    "times",
-    "hold",
-    "confirm",
-    "ticket",
-    "cancel",
-    "reschedule",
-    "signin_start",
-    "signin_verify",
-    "my_tickets",
-    "signout",
-];
-
-/// Each endpoint's documented request (docs/API.md), whose leaves the
-/// generator replaces.
-fn template(endpoint: &str) -> Value {
-    let slot = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi", "date": "2026-12-07", "time": "09:00" });
-    match endpoint {
-        "service" | "offices" => json!({ "service": "passport-lost-stolen" }),
-        "days" => json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi" }),
-        "times" => {
-            json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi", "date": "2026-12-07" })
-        }
-        "hold" => slot,
-        "confirm" => json!({
-            "hold_id": "01a2090c8468c756cbf57cd614ebd41f",
-            "idempotency_key": "0123456789abcdef0123456789abcdef",
-            "answers": { "loss": "stolen", "urgent": false, "residence_registered": true },
-            "person": { "surname": "Коваль", "given_name": "Олена", "patronymic": "", "birth_date": "24.08.1991", "rnokpp": "" },
-            "contact": { "phone": "067 123 45 67", "email": "" },
-            "lang": "uk"
-        }),
-        "ticket" | "cancel" => json!({ "id": "01a2090db3118169705d8aaf09d404be", "token": "c6e0" }),
-        "reschedule" => {
-            json!({ "id": "01a2090db3118169705d8aaf09d404be", "token": "c6e0", "hold_id": "01a2" })
-        }
-        "signin_start" => json!({ "contact": "olena@example.com", "lang": "uk" }),
-        "signin_verify" => json!({ "attempt": "5f0c", "code": "123456" }),
-        _ => json!({}),
-    }
+/// Every endpoint of the OpenAPI document, with the request its document
+/// gives as an example, whose leaves the generator replaces.
+fn endpoints() -> Vec<(String, Value)> {
+    let doc = server::http::openapi::document();
+    let paths = doc["paths"].as_object().expect("paths");
+    let endpoints: Vec<(String, Value)> = paths
+        .iter()
+        .map(|(path, op)| {
+            let name = path.trim_start_matches("/api/").to_string();
+            let example =
+                op["post"]["requestBody"]["content"]["application/json"]["example"].clone();
+            assert!(example.is_object(), "{name} has no example");
+            (name, example)
+        })
+        .collect();
+    assert_eq!(endpoints.len(), 15);
+    endpoints
 }
 
 /// Any JSON value, nested a few levels, with any text in strings and keys.
@@ -92,15 +64,21 @@ fn mutate(template: &Value, replacements: &mut impl FnMut() -> Value) -> Value {
     }
 }
 
+/// Posts `body`; the answer must be one the OpenAPI document describes.
 async fn post(app: &TestApp, endpoint: &str, body: String) -> u16 {
-    app.client
+    let r = app
+        .client
         .post(format!("{}/api/{endpoint}", app.base))
         .header("content-type", "application/json")
         .body(body)
         .send()
         .await
-        .map(|r| r.status().as_u16())
-        .unwrap_or_else(|e| panic!("no answer from {endpoint}: {e}"))
+        .unwrap_or_else(|e| panic!("no answer from {endpoint}: {e}"));
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap_or_default();
+    let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    crate::conformance::check(endpoint, status, &json);
+    status
 }
 
 async fn no_input_gets_a_5xx(db: Db) {
@@ -108,8 +86,8 @@ async fn no_input_gets_a_5xx(db: Db) {
     let mut runner = TestRunner::new(Config::default());
     let json = any_json();
     let text = any::<String>();
-    for endpoint in ENDPOINTS {
-        let template = template(endpoint);
+    for (endpoint, template) in endpoints() {
+        let endpoint = endpoint.as_str();
         for _ in 0..CASES {
             let mut bodies = Vec::new();
             // Arbitrary JSON, and arbitrary bytes as text.

@@ -82,6 +82,17 @@ async fn cross_site_posts_and_large_bodies_are_refused_before_the_endpoint() {
     let r = post(&confirm, &[JSON], padded(17_000)).await.unwrap();
     assert_eq!(r.status(), 413);
 
+    // Every request is a JSON object: an array is not `{}`, even where the
+    // function takes no arguments.
+    for name in ["catalog", "signout", "hold"] {
+        let r = post(&format!("{}/api/{name}", app.base), &[JSON], " []".into())
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{name}");
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(error_kind(&body), "bad_request");
+    }
+
     // The app's own call, from this site, passes; its answer is not cached.
     let own = [
         JSON,

@@ -1,0 +1,367 @@
+//! The OpenAPI 3.1 document of the API (`GET /api/openapi.json`). Its schemas
+//! are generated from the very types the endpoints read and write (schemars
+//! reads their serde attributes), so a field added to a type is in the
+//! document with it; the suite checks every answer its tests receive against
+//! the document, and Schemathesis fuzzes the server from it.
+
+use app::api::*;
+use app::i18n::tickets::TicketWordsBoth;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+use std::sync::OnceLock;
+
+/// Where the schemas live in the document.
+const SCHEMAS: &str = "/components/schemas";
+
+/// Which error type an endpoint answers with: every status it may answer
+/// besides 200 follows from it.
+#[derive(Debug, Clone, Copy)]
+enum Errors {
+    /// `catalog` and `words`: nothing but a malformed call or a fault.
+    Read,
+    /// Every booking and ticket endpoint.
+    Api,
+    /// The sign-in endpoints: `ApiError` or a sign-in rule.
+    SignIn,
+}
+
+impl Errors {
+    /// The statuses, each with what it means here.
+    fn statuses(self) -> &'static [(u16, &'static str)] {
+        const READ: &[(u16, &str)] = &[
+            (
+                400,
+                "The body is not of the documented form (`bad_request`).",
+            ),
+            (403, "A call from another site (`bad_request`)."),
+            (
+                413,
+                "The body is over the endpoint's limit (`bad_request`).",
+            ),
+            (415, "The body is not `application/json` (`bad_request`)."),
+            (500, "A server fault (`internal`)."),
+            (
+                503,
+                "More calls in flight than the server takes (`internal`).",
+            ),
+        ];
+        const API: &[(u16, &str)] = &[
+            (400, "The body is not of the documented form (`bad_request`)."),
+            (403, "A call from another site (`bad_request`)."),
+            (404, "An id names nothing (`not_found`)."),
+            (409, "The place was taken, the hold ran out, the booking policy or the ticket's life cycle refuses."),
+            (413, "The body is over the endpoint's limit (`bad_request`)."),
+            (415, "The body is not `application/json` (`bad_request`)."),
+            (422, "Fields that do not parse, a time that cannot be booked, no fee (`invalid`, `slot`, `fee`)."),
+            (429, "Too many holds or calls from this client (`limited`); see `Retry-After`."),
+            (500, "A server fault (`internal`)."),
+            (503, "The server or its database is busy (`limited`); see `Retry-After`."),
+        ];
+        const SIGN_IN: &[(u16, &str)] = &[
+            (
+                400,
+                "The body is not of the documented form (`bad_request`).",
+            ),
+            (401, "No session signed in (`not_signed_in`)."),
+            (
+                403,
+                "A wrong or expired code, too many tries, or a call from another site.",
+            ),
+            (404, "An id names nothing (`not_found`)."),
+            (
+                413,
+                "The body is over the endpoint's limit (`bad_request`).",
+            ),
+            (415, "The body is not `application/json` (`bad_request`)."),
+            (422, "A contact or a code that does not parse."),
+            (
+                429,
+                "Too soon, too many codes, or too many calls (`limited`); see `Retry-After`.",
+            ),
+            (500, "A server fault (`internal`)."),
+            (
+                503,
+                "The server or its database is busy (`limited`); see `Retry-After`.",
+            ),
+        ];
+        match self {
+            Errors::Read => READ,
+            Errors::Api => API,
+            Errors::SignIn => SIGN_IN,
+        }
+    }
+
+    fn schema(self, out: &mut SchemaGenerator) -> Value {
+        match self {
+            Errors::Read => out.subschema_for::<ReadError>(),
+            Errors::Api => out.subschema_for::<ApiError>(),
+            Errors::SignIn => out.subschema_for::<SignInFailure>(),
+        }
+        .to_value()
+    }
+}
+
+/// The body of a call that takes no arguments.
+#[derive(Debug, JsonSchema)]
+#[allow(dead_code)]
+struct NoArguments {}
+
+/// One endpoint: `POST /api/NAME`.
+struct Endpoint {
+    name: &'static str,
+    summary: &'static str,
+    /// The request body's schema (how it is read).
+    request: fn(&mut SchemaGenerator) -> Value,
+    /// The answer's schema (how it is written).
+    answer: fn(&mut SchemaGenerator) -> Value,
+    errors: Errors,
+    /// A request as a client would send it (the demo catalog's ids).
+    example: Value,
+}
+
+fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Value {
+    g.subschema_for::<T>().to_value()
+}
+
+/// Every endpoint, in the order of `docs/API.md`.
+fn endpoints() -> Vec<Endpoint> {
+    macro_rules! ep {
+        ($name:literal, $summary:literal, $req:ty => $ans:ty, $err:ident, $example:expr) => {
+            Endpoint {
+                name: $name,
+                summary: $summary,
+                request: schema::<$req>,
+                answer: schema::<$ans>,
+                errors: Errors::$err,
+                example: $example,
+            }
+        };
+    }
+    let service = json!({ "service": "passport-lost-stolen" });
+    let office = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi" });
+    let day = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi", "date": "2026-12-07" });
+    let slot = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi", "date": "2026-12-07", "time": "09:00" });
+    let ticket = json!({ "id": "019aee2b07d1a4c06e8e55f2c0a9d41b", "token": "c6e0b1f4a9d27e835f0c4b6a1d9e2f7083b5a6c4d1e9f20b7a3c8d5e6f1a2b4c9" });
+    let confirm = json!({
+        "hold_id": "019aee2a1f3c7b92e4d05a6c8b1f3e27",
+        "idempotency_key": "5d3f0a9c2b7e41d68f1a0c3e5b7d9f24",
+        "answers": { "loss": "stolen", "urgent": false, "residence_registered": true },
+        "person": { "surname": "Коваль", "given_name": "Олена", "patronymic": "Петрівна", "birth_date": "24.08.1991", "rnokpp": "" },
+        "contact": { "phone": "067 123 45 67", "email": "" },
+        "lang": "uk"
+    });
+    let mut reschedule = ticket.clone();
+    reschedule["hold_id"] = json!("019aee2c44e0b7d9a1c3f5e7092b4d6f");
+    vec![
+        ep!("catalog", "Every service by category, and the notices in force.", NoArguments => CatalogList, Read, json!({})),
+        ep!("words", "The words of the tickets' screens, both languages.", NoArguments => TicketWordsBoth, Read, json!({})),
+        ep!("service", "One service card, with the calendar for the offline ready date.", ServiceRequest => ServiceDetails, Api, service.clone()),
+        ep!("offices", "The offices serving a service, each with its online status.", ServiceRequest => Vec<OfficeView>, Api, service),
+        ep!("days", "The booking horizon's days with their free places.", OfficeServiceRequest => Vec<DayView>, Api, office),
+        ep!("times", "The times of a day with their free places.", TimesRequest => Vec<TimeView>, Api, day),
+        ep!("hold", "Holds a time while the form is filled.", HoldRequest => HoldView, Api, slot),
+        ep!("confirm", "Confirms a hold into a ticket.", ConfirmRequest => TicketView, Api, confirm),
+        ep!("ticket", "A ticket, opened with its access token or the session.", TicketRequest => TicketView, Api, ticket.clone()),
+        ep!("cancel", "Cancels a ticket; cancelling again changes nothing.", TicketRequest => TicketView, Api, ticket),
+        ep!("reschedule", "Moves a ticket to the place of a hold, in one step.", RescheduleRequest => TicketView, Api, reschedule),
+        ep!("signin_start", "Sends a one-time code to the contact, if any ticket has it.", SignInRequest => SignInStarted, SignIn,
+            json!({ "contact": "olena@example.com", "lang": "uk" })),
+        ep!("signin_verify", "Signs in with the code received.", CodeRequest => TicketList, SignIn,
+            json!({ "attempt": "019aee2d5b8c3a1e7f9d0b2c4e6a8f13", "code": "123456" })),
+        ep!("my_tickets", "The tickets of the contact signed in.", NoArguments => TicketList, SignIn, json!({})),
+        ep!("signout", "Ends the session.", NoArguments => (), SignIn, json!({})),
+    ]
+}
+
+/// Answers describe exactly what is written: an object carries no field its
+/// type does not name.
+fn close_objects(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let plain_object = map.get("type") == Some(&json!("object"))
+                && map.contains_key("properties")
+                && !["additionalProperties", "allOf", "anyOf", "oneOf"]
+                    .iter()
+                    .any(|k| map.contains_key(*k));
+            if plain_object {
+                map.insert("additionalProperties".into(), json!(false));
+            }
+            map.values_mut().for_each(close_objects);
+        }
+        Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
+    }
+}
+
+/// Renames the `$ref`s to the schemas named in `names` to `NAME.answer`.
+fn rename_refs(value: &mut Value, names: &[String]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get_mut("$ref") {
+                if let Some(name) = r.strip_prefix(&format!("#{SCHEMAS}/")) {
+                    if names.iter().any(|n| n == name) {
+                        *r = format!("#{SCHEMAS}/{name}.answer");
+                    }
+                }
+            }
+            map.values_mut().for_each(|v| rename_refs(v, names));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_refs(v, names)),
+        _ => {}
+    }
+}
+
+/// The document, built once.
+pub fn document() -> &'static Value {
+    static DOC: OnceLock<Value> = OnceLock::new();
+    DOC.get_or_init(build)
+}
+
+fn build() -> Value {
+    let settings = SchemaSettings::draft2020_12().with(|s| {
+        s.definitions_path = SCHEMAS.into();
+        s.meta_schema = None;
+    });
+    let mut reads = settings.clone().for_deserialize().into_generator();
+    let mut writes = settings.for_serialize().into_generator();
+    let mut operations = Vec::new();
+    for ep in endpoints() {
+        let request = (ep.request)(&mut reads);
+        let answer = (ep.answer)(&mut writes);
+        let error = ep.errors.schema(&mut writes);
+        operations.push((ep, request, answer, error));
+    }
+    let requests = reads.take_definitions(true);
+    let mut answers = writes.take_definitions(true);
+    answers.values_mut().for_each(close_objects);
+
+    // A type read and written alike is one schema; one that reads otherwise
+    // than it writes (a field with a default) has its answer's form apart.
+    let mut renamed: Vec<String> = Vec::new();
+    loop {
+        let clash: Vec<String> = answers
+            .iter()
+            .filter(|(name, schema)| requests.get(*name).is_some_and(|r| r != *schema))
+            .map(|(name, _)| name.clone())
+            .filter(|name| !renamed.contains(name))
+            .collect();
+        if clash.is_empty() {
+            break;
+        }
+        renamed.extend(clash);
+        for schema in answers.values_mut() {
+            rename_refs(schema, &renamed);
+        }
+    }
+    let mut schemas: Map<String, Value> = requests;
+    for (name, schema) in answers {
+        let key = if renamed.contains(&name) {
+            format!("{name}.answer")
+        } else {
+            name
+        };
+        schemas.insert(key, schema);
+    }
+
+    let mut paths = Map::new();
+    for (ep, request, mut answer, mut error) in operations {
+        close_objects(&mut answer);
+        rename_refs(&mut answer, &renamed);
+        rename_refs(&mut error, &renamed);
+        let mut responses = Map::new();
+        responses.insert(
+            "200".into(),
+            json!({"description": "The answer.", "content": {"application/json": {"schema": answer}}}),
+        );
+        for (status, description) in ep.errors.statuses() {
+            let mut r = json!({
+                "description": description,
+                "content": {"application/json": {"schema": error}},
+            });
+            if matches!(status, 429 | 503) {
+                r["headers"] = json!({"Retry-After": {
+                    "description": "Seconds to wait before trying again.",
+                    "schema": {"type": "integer", "minimum": 0},
+                }});
+            }
+            responses.insert(status.to_string(), r);
+        }
+        responses.insert(
+            "408".into(),
+            json!({"description": "Not answered within the request time-out (a body sent too slowly included)."}),
+        );
+        paths.insert(
+            format!("/api/{}", ep.name),
+            json!({"post": {
+                "operationId": ep.name,
+                "summary": ep.summary,
+                "requestBody": {"required": true, "content": {"application/json": {"schema": request, "example": ep.example}}},
+                "responses": responses,
+            }}),
+        );
+    }
+    json!({
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "Cherga",
+            "version": env!("CARGO_PKG_VERSION"),
+            "summary": "The electronic queue's API: the catalog, booking, tickets, \"My tickets\".",
+            "description": "Every endpoint is `POST /api/NAME` with a JSON body. Texts come as `{\"uk\", \"en\"}`, dates `YYYY-MM-DD`, times `HH:MM` (Kyiv), money integer kopiykas. The prose, with the limits and the errors: docs/API.md.",
+            "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+        },
+        "paths": paths,
+        "components": {"schemas": schemas},
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_endpoint_is_documented_with_its_answers() {
+        let doc = document();
+        let paths = doc["paths"].as_object().map(|p| p.len()).unwrap_or(0);
+        assert_eq!(paths, endpoints().len());
+        let ticket = &doc["paths"]["/api/ticket"]["post"];
+        assert_eq!(
+            ticket["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+            json!("#/components/schemas/TicketView")
+        );
+        assert!(ticket["responses"]["409"].is_object());
+        assert!(doc["paths"]["/api/catalog"]["post"]["responses"]["409"].is_null());
+    }
+
+    #[test]
+    fn every_reference_names_a_schema() {
+        fn refs<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+            match v {
+                Value::Object(m) => {
+                    if let Some(Value::String(r)) = m.get("$ref") {
+                        out.push(r);
+                    }
+                    m.values().for_each(|v| refs(v, out));
+                }
+                Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+                _ => {}
+            }
+        }
+        let doc = document();
+        let mut all = Vec::new();
+        refs(doc, &mut all);
+        assert!(all.len() > 20);
+        for r in all {
+            let name = r.strip_prefix("#/components/schemas/").unwrap_or(r);
+            assert!(doc["components"]["schemas"][name].is_object(), "{r}");
+        }
+    }
+
+    #[test]
+    fn answers_name_every_field_they_may_carry() {
+        let view = &document()["components"]["schemas"]["TicketView"];
+        assert_eq!(view["additionalProperties"], json!(false));
+        assert!(view["properties"]["access_token"].is_object());
+    }
+}
