@@ -51,7 +51,7 @@ impl Report {
     }
 }
 
-fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
+pub fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
     // Person i: a unique name (letters only) and a unique phone.
     let letters: Vec<char> = "абвгдежзиклмнопрстуфхцчшщюя".chars().collect();
     let mut name = String::from("Коваль");
@@ -83,12 +83,13 @@ fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
 
 async fn post<T: serde::de::DeserializeOwned>(
     env: &Env,
+    base: &str,
     name: &str,
     body: &impl serde::Serialize,
 ) -> Option<T> {
     let r = env
         .client
-        .post(format!("{}/api/{name}", env.base))
+        .post(format!("{base}/api/{name}"))
         .json(body)
         .send()
         .await
@@ -102,10 +103,11 @@ async fn post<T: serde::de::DeserializeOwned>(
 async fn book_one(env: &Env, mode: Mode, h: &HoldRequest, i: usize) -> bool {
     match mode {
         Mode::Http => {
-            let Some(hold) = post::<HoldView>(env, "hold", h).await else {
+            let Some(hold) = post::<HoldView>(env, env.base(i, 0), "hold", h).await else {
                 return false;
             };
-            post::<TicketView>(env, "confirm", &confirm_request(&hold, i))
+            let confirm = confirm_request(&hold, i);
+            post::<TicketView>(env, env.base(i, 1), "confirm", &confirm)
                 .await
                 .is_some()
         }
@@ -191,7 +193,9 @@ pub async fn reads(
         async move {
             let req = Env::times_request(&plan, i * 7919);
             match mode {
-                Mode::Http => post::<Vec<TimeView>>(&env, "times", &req).await.is_some(),
+                Mode::Http => post::<Vec<TimeView>>(&env, env.base(i, 0), "times", &req)
+                    .await
+                    .is_some(),
                 Mode::Direct => backend(&env).times(req).await.is_ok(),
             }
         }

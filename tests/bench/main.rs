@@ -3,9 +3,17 @@
 //! PostgreSQL, next to the same work without HTTP (the raw database limit), and
 //! an overbooking audit. Not a test: it prints a table to copy into the README.
 //!
-//!     cargo run --release -p e2e --bin bench -- [--clients 64] [--bookings 4000] [--reads 40000] [--db sqlite|postgres|both] [--mode http|direct|both]
+//!     cargo run --release -p e2e --bin bench -- [--clients 64] [--bookings 4000] [--reads 40000] [--db sqlite|postgres|both] [--mode http|direct|both] [--nodes 1]
+//!
+//! `--nodes N` runs N server nodes over the one database (PostgreSQL), a
+//! booking's hold on one and its confirm on the next. `--rush N` runs the
+//! midnight rush instead: the servers' clock starts at 00:00 Kyiv of the
+//! next working day, and N clients ask for the newly opened day's places,
+//! arriving evenly over `--spread` seconds (3). `--in-flight N` sets each
+//! node's limit of API requests in flight (`--max-in-flight` of `serve`).
 
 mod load;
+mod rush;
 mod setup;
 
 use load::{Mode, Report};
@@ -18,6 +26,10 @@ struct Args {
     reads: usize,
     dbs: Vec<setup::Db>,
     modes: Vec<Mode>,
+    nodes: usize,
+    rush: usize,
+    spread: u64,
+    in_flight: Option<usize>,
 }
 
 fn args() -> Result<Args, String> {
@@ -27,6 +39,10 @@ fn args() -> Result<Args, String> {
         reads: 40000,
         dbs: vec![setup::Db::Sqlite, setup::Db::Postgres],
         modes: vec![Mode::Http, Mode::Direct],
+        nodes: 1,
+        rush: 0,
+        spread: 3,
+        in_flight: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -36,6 +52,10 @@ fn args() -> Result<Args, String> {
             "--clients" => a.clients = number()?,
             "--bookings" => a.bookings = number()?,
             "--reads" => a.reads = number()?,
+            "--nodes" => a.nodes = number()?.max(1),
+            "--rush" => a.rush = number()?,
+            "--in-flight" => a.in_flight = Some(number()?),
+            "--spread" => a.spread = u64::try_from(number()?).unwrap_or(3),
             "--db" => {
                 a.dbs = match value.as_str() {
                     "sqlite" => vec![setup::Db::Sqlite],
@@ -73,16 +93,69 @@ fn row(db: &str, what: &str, r: &Report) {
     );
 }
 
+/// 00:00 Kyiv of the first working day after today: the moment the
+/// horizon opens a new day.
+fn next_midnight() -> Result<chrono::DateTime<chrono::Utc>, Box<dyn std::error::Error>> {
+    let calendar = setup::calendar()?;
+    let mut day = domain::slots::kyiv_today(chrono::Utc::now());
+    loop {
+        day = day.succ_opt().ok_or("no next day")?;
+        if calendar.is_working_day(day)? {
+            break;
+        }
+    }
+    Ok(domain::slots::kyiv_instant(day, chrono::NaiveTime::MIN).ok_or("no midnight")?)
+}
+
+async fn midnight_rush(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    println!("| database | nodes | clients | places | placed | not placed | busy, wait | refused | p50 s | p90 s | p99 s | max s | overbooked |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for db in &a.dbs {
+        let start = setup::Start {
+            nodes: a.nodes,
+            clock: Some(next_midnight()?),
+            in_flight: a.in_flight,
+        };
+        let env = setup::Env::start(*db, start).await?;
+        let new_day = *env.dates()?.last().ok_or("no open day")?;
+        let places = env.plan_on(usize::MAX, &[new_day])?;
+        let spread = std::time::Duration::from_secs(a.spread);
+        let r = rush::rush(&env, places, a.rush, spread).await;
+        let s = |p: f64| format!("{:.2}", r.answered.percentile(p).as_secs_f64());
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            db.name(),
+            a.nodes,
+            a.rush,
+            r.places,
+            r.placed,
+            r.unplaced,
+            r.busy,
+            r.refused,
+            s(50.0),
+            s(90.0),
+            s(99.0),
+            s(100.0),
+            env.overbookings().await?
+        );
+    }
+    Ok(())
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a = args()?;
     println!(
-        "clients: {}, bookings: {}, reads: {}, cores: {}",
+        "clients: {}, bookings: {}, reads: {}, nodes: {}, cores: {}",
         a.clients,
         a.bookings,
         a.reads,
+        a.nodes,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    if a.rush > 0 {
+        return midnight_rush(&a).await;
+    }
     println!();
     println!("| database | work | done | per second | p50 ms | p99 ms | refused |");
     println!("|---|---|---:|---:|---:|---:|---:|");
@@ -90,7 +163,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for db in &a.dbs {
         let name = db.name();
         for mode in a.modes.clone() {
-            let env = setup::Env::start(*db).await?;
+            let start = setup::Start {
+                nodes: a.nodes,
+                clock: None,
+                in_flight: a.in_flight,
+            };
+            let env = setup::Env::start(*db, start).await?;
             let plan = env.plan(a.bookings)?;
             let booked = load::bookings(&env, mode, &plan, a.clients).await;
             row(name, &format!("bookings ({})", mode.name()), &booked);

@@ -31,15 +31,31 @@ impl Db {
 
 const WINDOWS: usize = 30;
 
-/// A running server (cheap to clone: the clients share it).
+/// A running server, or several nodes over one database (cheap to clone:
+/// the clients share it).
 #[derive(Clone)]
 pub struct Env {
-    pub base: String,
+    /// Each node's address (`http://127.0.0.1:PORT`).
+    pub bases: Vec<String>,
     pub client: reqwest::Client,
     pub backend: SharedBackend,
     services: Services,
     file: CatalogFile,
+    /// What the clock read when the run started (the server's "now").
+    pub started_at: chrono::DateTime<chrono::Utc>,
     _dir: Arc<tempfile::TempDir>,
+}
+
+/// How to start the servers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start {
+    /// Nodes over the one database (PostgreSQL only for more than one).
+    pub nodes: usize,
+    /// The servers' clock at the start, running on from there in real time
+    /// (none: the real clock).
+    pub clock: Option<chrono::DateTime<chrono::Utc>>,
+    /// API requests in flight per node (none: `serve`'s default).
+    pub in_flight: Option<usize>,
 }
 
 fn roomy_catalog(data: &Path, into: &Path) -> Result<CatalogFile, Error> {
@@ -87,7 +103,13 @@ async fn pg_url() -> Result<String, Error> {
 }
 
 impl Env {
-    pub async fn start(db: Db) -> Result<Env, Error> {
+    /// The node that serves client `i`'s `step`-th call: a booking's hold
+    /// and its confirm go to different nodes when there are several.
+    pub fn base(&self, i: usize, step: usize) -> &str {
+        &self.bases[(i + step) % self.bases.len()]
+    }
+
+    pub async fn start(db: Db, start: Start) -> Result<Env, Error> {
         let dir = tempfile::tempdir()?;
         let data = dir.path().join("data");
         let file = roomy_catalog(&e2e::root().join("data"), &data)?;
@@ -117,25 +139,26 @@ impl Env {
             // The benchmark's clients all come from 127.0.0.1.
             limits: server::cli::LimitArgs {
                 max_holds_per_client: 0,
+                max_in_flight: start
+                    .in_flight
+                    .unwrap_or(server::cli::LimitArgs::default().max_in_flight),
                 ..Default::default()
             }
             .without_rates(),
         };
-        let services = server::services(&args).await?;
-        // The sender runs as in `serve` (woken by every booking; with no
-        // transport configured the messages stay queued).
-        tokio::spawn(
-            services
-                .clone()
-                .deliver_every(std::time::Duration::from_secs(2)),
-        );
-        let listener = tokio::net::TcpListener::bind(args.addr).await?;
-        let addr = listener.local_addr()?;
-        let router = server::http::router(services.clone(), &args.site_root);
-        server::http::listen::spawn(listener, router, &args.limits);
+        let started_at = start.clock.unwrap_or_else(chrono::Utc::now);
+        let mut bases = Vec::new();
+        let mut first = None;
+        for _ in 0..start.nodes.max(1) {
+            let (services, base) = serve(&args, start.clock).await?;
+            bases.push(base);
+            first.get_or_insert(services);
+        }
+        let services = first.ok_or("no node")?;
         let backend: SharedBackend = Arc::new(services.clone());
         Ok(Env {
-            base: format!("http://{addr}"),
+            bases,
+            started_at,
             client: reqwest::Client::builder()
                 .pool_max_idle_per_host(256)
                 .build()?,
@@ -146,17 +169,25 @@ impl Env {
         })
     }
 
+    /// The dates open for booking now, by the servers' clock.
+    pub fn dates(&self) -> Result<Vec<chrono::NaiveDate>, Error> {
+        Ok(Horizon::default().dates(self.started_at, &calendar()?)?)
+    }
+
     /// `n` holds to make, for the first bookable service, spread over every
     /// office and day of the horizon.
     pub fn plan(&self, n: usize) -> Result<Vec<HoldRequest>, Error> {
+        self.plan_on(n, &self.dates()?)
+    }
+
+    /// `n` holds spread over every office and the given days.
+    pub fn plan_on(
+        &self,
+        n: usize,
+        dates: &[chrono::NaiveDate],
+    ) -> Result<Vec<HoldRequest>, Error> {
         let catalog = self.file.clone().check()?;
-        let calendar = domain::calendar::WorkingCalendar::new(
-            std::fs::read_dir(e2e::root().join("data/holidays"))?
-                .filter_map(|e| e.ok())
-                .map(|e| toml::from_str(&std::fs::read_to_string(e.path())?).map_err(Error::from))
-                .collect::<Result<Vec<_>, Error>>()?,
-        )?;
-        let dates = Horizon::default().dates(chrono::Utc::now(), &calendar)?;
+        let calendar = calendar()?;
         // One service (mixing services on shared windows would refuse some
         // bookings by design), spread round-robin over every office and day, as
         // real applicants spread: writers of different office-days do not wait
@@ -168,7 +199,7 @@ impl Env {
             .ok_or("no bookable service")?;
         let mut queues: Vec<std::collections::VecDeque<HoldRequest>> = Vec::new();
         for office in catalog.offices() {
-            for date in &dates {
+            for date in dates {
                 let mut q = std::collections::VecDeque::new();
                 for slot in day_slots(office, service, *date, &calendar)? {
                     for _ in 0..slot.online {
@@ -184,7 +215,7 @@ impl Env {
                 queues.push(q);
             }
         }
-        let mut plan = Vec::with_capacity(n);
+        let mut plan = Vec::with_capacity(n.min(1 << 16));
         while plan.len() < n && queues.iter().any(|q| !q.is_empty()) {
             for q in &mut queues {
                 if let Some(h) = q.pop_front() {
@@ -250,6 +281,44 @@ impl Env {
         }
         Ok(over)
     }
+}
+
+/// The working-day calendar of `data/holidays`.
+pub fn calendar() -> Result<domain::calendar::WorkingCalendar, Error> {
+    Ok(domain::calendar::WorkingCalendar::new(
+        std::fs::read_dir(e2e::root().join("data/holidays"))?
+            .filter_map(|e| e.ok())
+            .map(|e| toml::from_str(&std::fs::read_to_string(e.path())?).map_err(Error::from))
+            .collect::<Result<Vec<_>, Error>>()?,
+    )?)
+}
+
+/// One node: services over the database of `args`, listening on a port of
+/// its own, its sender running as in `serve`.
+async fn serve(
+    args: &ServeArgs,
+    clock: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<(Services, String), Error> {
+    let mut services = server::services(args).await?;
+    if let Some(at) = clock {
+        let t0 = std::time::Instant::now();
+        services = services.with_clock(Arc::new(move || {
+            at + chrono::TimeDelta::from_std(t0.elapsed()).unwrap_or_default()
+        }));
+    }
+    // Other nodes' cancels and moves, announced by PostgreSQL.
+    tokio::spawn(services.clone().follow_other_nodes());
+    // With no transport configured the messages stay queued.
+    tokio::spawn(
+        services
+            .clone()
+            .deliver_every(std::time::Duration::from_secs(2)),
+    );
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let addr = listener.local_addr()?;
+    let router = server::http::router(services.clone(), &args.site_root);
+    server::http::listen::spawn(listener, router, &args.limits);
+    Ok((services, format!("http://{addr}")))
 }
 
 /// Keeps the trait in scope for callers.

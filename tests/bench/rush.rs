@@ -1,0 +1,170 @@
+//! The midnight rush: at 00:00 Kyiv the horizon opens a new day, and N
+//! clients ask for its places within the first seconds, each arriving at
+//! its own moment of that spread. A client holds a time of the new day at
+//! one of the offices, tries another time when its choice is taken, waits
+//! what `Retry-After` says when the server is busy, and confirms what it
+//! held; it gives up after a few tries, as a person would.
+
+use crate::load::{confirm_request, Report};
+use crate::setup::Env;
+use app::api::{HoldRequest, HoldView, TicketView};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+
+/// Tries a client makes for a place (a taken time, a busy server).
+const TRIES: usize = 6;
+
+/// What the rush gave.
+#[derive(Debug, Default)]
+pub struct Rush {
+    /// Places the new day has.
+    pub places: usize,
+    /// Clients that booked a ticket.
+    pub placed: usize,
+    /// Clients that gave up without one.
+    pub unplaced: usize,
+    /// From each client's arrival to its last answer.
+    pub answered: Report,
+    /// Answers "busy" or "too many" (503, 429), each followed by a wait.
+    pub busy: usize,
+    /// Holds and confirms refused (the time taken meanwhile, most of them).
+    pub refused: usize,
+}
+
+/// What one client saw.
+#[derive(Debug, Default)]
+struct Seen {
+    placed: bool,
+    busy: usize,
+    refused: usize,
+}
+
+/// What one call answered, as a client reacts to it.
+enum Answer<T> {
+    Ok(T),
+    /// Taken, refused, expired: try another time.
+    Refused,
+    /// Busy or over a rate: wait this long, then the same again.
+    Wait(Duration),
+}
+
+async fn post<T: serde::de::DeserializeOwned>(
+    env: &Env,
+    base: &str,
+    name: &str,
+    body: &impl serde::Serialize,
+) -> Answer<T> {
+    let Ok(r) = env
+        .client
+        .post(format!("{base}/api/{name}"))
+        .json(body)
+        .send()
+        .await
+    else {
+        return Answer::Wait(Duration::from_secs(1));
+    };
+    let status = r.status().as_u16();
+    if matches!(status, 429 | 503) {
+        let seconds = r
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(1);
+        return Answer::Wait(Duration::from_secs(seconds.min(5)));
+    }
+    if !r.status().is_success() {
+        return Answer::Refused;
+    }
+    match r.json().await {
+        Ok(v) => Answer::Ok(v),
+        Err(_) => Answer::Refused,
+    }
+}
+
+/// Client `i`: a place of `places`, another on each refusal.
+async fn one_client(env: &Env, places: &[HoldRequest], i: usize) -> Seen {
+    let mut seen = Seen::default();
+    let mut pick = i.wrapping_mul(7919);
+    let mut tries = 0;
+    while tries < TRIES {
+        tries += 1;
+        let want = &places[pick % places.len()];
+        let hold: HoldView = match post(env, env.base(i, 0), "hold", want).await {
+            Answer::Ok(h) => h,
+            Answer::Refused => {
+                seen.refused += 1;
+                pick = pick.wrapping_add(104_729);
+                continue;
+            }
+            Answer::Wait(d) => {
+                seen.busy += 1;
+                tokio::time::sleep(d).await;
+                continue;
+            }
+        };
+        let confirm = confirm_request(&hold, i);
+        loop {
+            match post::<TicketView>(env, env.base(i, 1), "confirm", &confirm).await {
+                Answer::Ok(_) => {
+                    seen.placed = true;
+                    return seen;
+                }
+                Answer::Refused => {
+                    seen.refused += 1;
+                    break;
+                }
+                Answer::Wait(d) if tries < TRIES => {
+                    seen.busy += 1;
+                    tries += 1;
+                    tokio::time::sleep(d).await;
+                }
+                Answer::Wait(_) => return seen,
+            }
+        }
+        pick = pick.wrapping_add(104_729);
+    }
+    seen
+}
+
+/// `clients` clients arriving evenly over `spread` from the start, each
+/// after the new day's places (`places`: one request per place).
+pub async fn rush(env: &Env, places: Vec<HoldRequest>, clients: usize, spread: Duration) -> Rush {
+    let env = Arc::new(env.clone());
+    let count = places.len();
+    let places = Arc::new(places);
+    let out = Arc::new(Mutex::new(Rush {
+        places: count,
+        ..Rush::default()
+    }));
+    let start = Instant::now();
+    let step = spread.as_secs_f64() / clients.max(1) as f64;
+    let tasks: Vec<_> = (0..clients)
+        .map(|i| {
+            let (env, places, out) = (env.clone(), places.clone(), out.clone());
+            tokio::spawn(async move {
+                let arrival = start + Duration::from_secs_f64(step * i as f64);
+                tokio::time::sleep_until(arrival.into()).await;
+                let seen = one_client(&env, &places, i).await;
+                let took = arrival.elapsed();
+                let mut o = out.lock().await;
+                o.busy += seen.busy;
+                o.refused += seen.refused;
+                if seen.placed {
+                    o.placed += 1;
+                } else {
+                    o.unplaced += 1;
+                }
+                o.answered.ok += 1;
+                o.answered.latencies.push(took);
+            })
+        })
+        .collect();
+    for t in tasks {
+        let _ = t.await;
+    }
+    let mut r = std::mem::take(&mut *out.lock().await);
+    r.answered.elapsed = start.elapsed();
+    r
+}
