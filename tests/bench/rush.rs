@@ -1,13 +1,15 @@
 //! The midnight rush: at 00:00 Kyiv the horizon opens a new day, and N
 //! clients ask for its places within the first seconds, each arriving at
 //! its own moment of that spread. A client holds a time of the new day at
-//! one of the offices, tries another time when its choice is taken, waits
-//! what `Retry-After` says when the server is busy, and confirms what it
-//! held; it gives up after a few tries, as a person would.
+//! one of the offices; when its choice is taken it tries the nearest free
+//! time of that day the answer offers, and gives up when it offers none
+//! (the day is full there), as the app's user would; it waits what
+//! `Retry-After` says when the server is busy, confirms what it held, and
+//! gives up after a few tries.
 
 use crate::load::{confirm_request, Report};
 use crate::setup::Env;
-use app::api::{HoldRequest, HoldView, TicketView};
+use app::api::{ApiError, HoldRequest, HoldView, TicketView};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
@@ -43,8 +45,8 @@ struct Seen {
 /// What one call answered, as a client reacts to it.
 enum Answer<T> {
     Ok(T),
-    /// Taken, refused, expired: try another time.
-    Refused,
+    /// Refused; for a time taken meanwhile, the nearest free times.
+    Refused(Vec<app::api::SlotRef>),
     /// Busy or over a rate: wait this long, then the same again.
     Wait(Duration),
 }
@@ -75,27 +77,47 @@ async fn post<T: serde::de::DeserializeOwned>(
         return Answer::Wait(Duration::from_secs(seconds.min(5)));
     }
     if !r.status().is_success() {
-        return Answer::Refused;
+        return match r.json::<ApiError>().await {
+            Ok(ApiError::Taken { alternatives } | ApiError::HoldExpired { alternatives }) => {
+                Answer::Refused(alternatives)
+            }
+            _ => Answer::Refused(Vec::new()),
+        };
     }
     match r.json().await {
         Ok(v) => Answer::Ok(v),
-        Err(_) => Answer::Refused,
+        Err(_) => Answer::Refused(Vec::new()),
     }
 }
 
-/// Client `i`: a place of `places`, another on each refusal.
+/// `want` moved to the first free time offered on the same day, if any
+/// (the client is after the new day; other days were open before).
+fn offered(want: &HoldRequest, free: &[app::api::SlotRef]) -> Option<HoldRequest> {
+    free.iter()
+        .find(|t| t.date == want.date)
+        .map(|t| HoldRequest {
+            date: t.date,
+            time: t.time,
+            replaces: None,
+            ..want.clone()
+        })
+}
+
+/// Client `i`: a place of `places`; on a refusal, the free time offered.
 async fn one_client(env: &Env, places: &[HoldRequest], i: usize) -> Seen {
     let mut seen = Seen::default();
-    let mut pick = i.wrapping_mul(7919);
+    let mut want = places[i.wrapping_mul(7919) % places.len()].clone();
     let mut tries = 0;
     while tries < TRIES {
         tries += 1;
-        let want = &places[pick % places.len()];
-        let hold: HoldView = match post(env, env.base(i, 0), "hold", want).await {
+        let hold: HoldView = match post(env, env.base(i, 0), "hold", &want).await {
             Answer::Ok(h) => h,
-            Answer::Refused => {
+            Answer::Refused(free) => {
                 seen.refused += 1;
-                pick = pick.wrapping_add(104_729);
+                match offered(&want, &free) {
+                    Some(next) => want = next,
+                    None => return seen,
+                }
                 continue;
             }
             Answer::Wait(d) => {
@@ -111,8 +133,12 @@ async fn one_client(env: &Env, places: &[HoldRequest], i: usize) -> Seen {
                     seen.placed = true;
                     return seen;
                 }
-                Answer::Refused => {
+                Answer::Refused(free) => {
                     seen.refused += 1;
+                    match offered(&want, &free) {
+                        Some(next) => want = next,
+                        None => return seen,
+                    }
                     break;
                 }
                 Answer::Wait(d) if tries < TRIES => {
@@ -123,7 +149,6 @@ async fn one_client(env: &Env, places: &[HoldRequest], i: usize) -> Seen {
                 Answer::Wait(_) => return seen,
             }
         }
-        pick = pick.wrapping_add(104_729);
     }
     seen
 }
