@@ -115,7 +115,10 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         .route_layer(axum::middleware::from_fn(move |req, next| {
             client::identify(proxies.clone(), req, next)
         }))
-        .route("/api/openapi.json", axum::routing::get(openapi_json))
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(openapi_json).layer(CompressionLayer::new()),
+        )
         .merge(health::routes(services.clone()))
         .merge(metrics_route(&limits))
         .merge(assets::routes(site_root, services))
