@@ -24,7 +24,28 @@ impl Browser {
 
     /// As [`Browser::start`], with JavaScript on or off (off: what a page
     /// shows before, or without, the app).
+    ///
+    /// A start that fails is tried again with a new chromedriver on a new
+    /// port, up to three times: on two busy cores chromedriver now and then
+    /// resets the connection that asks for the session (CI, 5 Dec), and a
+    /// port taken back between [`free_port`] and chromedriver's bind fails
+    /// the same way. What the tests then do is never retried.
     pub async fn start_with(width: u32, height: u32, javascript: bool) -> Result<Browser, Error> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match Self::try_start(width, height, javascript).await {
+                Ok(browser) => return Ok(browser),
+                Err(e) if tries < 3 => {
+                    eprintln!("browser start {tries} failed ({e}); starting again");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    async fn try_start(width: u32, height: u32, javascript: bool) -> Result<Browser, Error> {
         let port = free_port()?;
         let driver = Command::new("chromedriver")
             .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
