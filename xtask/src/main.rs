@@ -45,6 +45,13 @@ impl<T, E: std::fmt::Display> Context<T> for std::result::Result<T, E> {
 const USAGE: &str = "usage: cargo xtask site   the browser app, in target/site";
 
 fn main() -> ExitCode {
+    // The splitter says through `tracing` when it gives up on something
+    // (a part's constants left in the main file): show its warnings.
+    tracing_subscriber::fmt()
+        .with_max_level(tracing_subscriber::filter::LevelFilter::WARN)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
     let started = std::time::Instant::now();
     let done = match std::env::args().nth(1).as_deref() {
         Some("site") => front::site(&workspace_root()),
