@@ -134,7 +134,10 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     )
     .with_messaging(messaging(&args.messages)?)
     .with_limits(args.limits.clone())
-    .with_sessions(http::session::Sessions::open(&args.db.db).await?);
+    .with_sessions(http::session::Sessions::open(&args.db.db).await?)
+    .share_secrets()
+    .await
+    .map_err(|_| ServerError::Startup("the secrets the nodes share".into()))?;
     services
         .upgrade_keys()
         .await

@@ -78,6 +78,7 @@ pub fn confirm_request(hold: &HoldView, i: usize) -> ConfirmRequest {
             email: String::new(),
         },
         lang: domain::Lang::Uk,
+        proof: None,
     }
 }
 
@@ -117,7 +118,7 @@ async fn book_one(env: &Env, mode: Mode, h: &HoldRequest, i: usize) -> bool {
                 return false;
             };
             backend(env)
-                .confirm(confirm_request(&hold, i))
+                .confirm(confirm_request(&hold, i), client)
                 .await
                 .is_ok()
         }

@@ -15,6 +15,15 @@ pub struct Applicant {
 /// From the catalog to the contact step: the seed service, `office`, the first
 /// day with free places, its first free time (which takes the hold).
 pub async fn choose_time(browser: &Browser, server: &Server, office: &str) {
+    choose_day(browser, server, office).await;
+    browser.click("button.slot:enabled").await.unwrap();
+    browser.wait_for_url("/contact").await.unwrap();
+    browser.wait_for_count("p.hold strong", 1).await.unwrap();
+}
+
+/// From the catalog to the times of the first day with free places at
+/// `office`, for the seed service.
+pub async fn choose_day(browser: &Browser, server: &Server, office: &str) {
     browser.open(&server.base).await.unwrap();
     browser
         .click("li[data-service='passport-lost-stolen'] .service-name a")
@@ -41,9 +50,6 @@ pub async fn choose_time(browser: &Browser, server: &Server, office: &str) {
         .unwrap();
     browser.click("a.day.open").await.unwrap();
     browser.wait_for_count("button.slot", 1).await.unwrap();
-    browser.click("button.slot:enabled").await.unwrap();
-    browser.wait_for_url("/contact").await.unwrap();
-    browser.wait_for_count("p.hold strong", 1).await.unwrap();
 }
 
 /// Types the applicant's details, reviews, confirms; returns the ticket's address.

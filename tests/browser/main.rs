@@ -8,6 +8,7 @@ mod keyboard;
 mod life;
 mod offline;
 mod prerender;
+mod proof;
 mod service_card;
 mod shell;
 #[path = "../../server/tests/api/smtp.rs"]

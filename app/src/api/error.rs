@@ -87,6 +87,17 @@ pub enum ApiError {
         /// Which limit, and the wait.
         cause: Limited,
     },
+    /// The request must first prove a little work (the server is busy, or
+    /// this client books more than a person does): solve the challenge and
+    /// send the request again with the proof. Also the answer to a proof
+    /// that is wrong, expired, used before or made for another request.
+    #[error("a proof of work is needed")]
+    Proof {
+        /// The challenge to solve: the JSON text of ALTCHA's challenge,
+        /// `{"parameters", "signature"}` (every page decodes this enum; only
+        /// the booking part reads a challenge, so only it carries the code).
+        challenge: String,
+    },
     /// Something failed on the server; details are in its log, not here.
     #[error("internal error")]
     Internal,
@@ -111,6 +122,7 @@ impl ApiError {
             | ApiError::Booking { .. }
             | ApiError::Ticket { .. } => 409,
             ApiError::Limited { cause } => cause.status(),
+            ApiError::Proof { .. } => 428,
             ApiError::Internal => 500,
         }
     }
@@ -180,6 +192,9 @@ impl Localized for ApiError {
             ApiError::BadRequest { .. } | ApiError::Transport { .. } | ApiError::Internal => {
                 return ReadError::from(self.clone()).message(lang)
             }
+            // Shown only if the browser could not answer the check itself
+            // (it does so unseen): as a fault, to try again.
+            ApiError::Proof { .. } => return ReadError::Internal.message(lang),
             ApiError::NotFound { .. } => ("Не знайдено.", "Not found."),
             ApiError::Taken { .. } => (
                 "Цей час щойно зайняли. Оберіть інший — найближчі вільні нижче.",
@@ -268,6 +283,9 @@ mod tests {
             },
             ApiError::Limited {
                 cause: Limited::new(domain::limits::Limit::Busy, 3),
+            },
+            ApiError::Proof {
+                challenge: "{}".into(),
             },
             ApiError::Internal,
         ];

@@ -61,7 +61,8 @@ pub async fn ticket(#[server(flatten)] req: TicketRequest) -> Result<TicketView,
 /// Confirms a hold into a ticket.
 #[server(prefix = "/api", endpoint = "confirm", input = Json)]
 pub async fn confirm(#[server(flatten)] req: ConfirmRequest) -> Result<TicketView, ApiError> {
-    backend()?.confirm(req).await
+    let client = use_context::<context::ClientAddr>().unwrap_or_default();
+    backend()?.confirm(req, client).await
 }
 
 /// Cancels a ticket; its place is free at once. Cancelling again changes nothing.

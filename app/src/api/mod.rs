@@ -3,14 +3,17 @@
 //! `docs/API.md`). Bodies run only on the server (`ssr`), where they call the
 //! [`context::Backend`] the server provides.
 
+mod booking_types;
 mod error;
 mod functions;
+pub mod proof;
 mod read_error;
 #[cfg(test)]
 pub mod sample;
 mod signin;
 mod types;
 
+pub use booking_types::*;
 pub use error::ApiError;
 pub use functions::*;
 pub use read_error::ReadError;
@@ -76,7 +79,7 @@ pub mod context {
         /// its contact.
         fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;
         /// Confirms a hold into a ticket.
-        fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView>;
+        fn confirm(&self, req: ConfirmRequest, client: ClientAddr) -> Answer<'_, TicketView>;
         /// Cancels a ticket (again: no change).
         fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;
         /// Moves a ticket to the place of a hold.

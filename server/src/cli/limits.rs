@@ -67,6 +67,22 @@ pub struct LimitArgs {
         default_value = "10/3600"
     )]
     pub rate_confirm_per_contact: Rate,
+    /// Holds and confirms one client address may ask for before each must
+    /// bring a proof of work: CALLS/SECONDS; 0/0: never for this reason.
+    #[arg(long, env = "CHERGA_PROOF_AFTER", default_value = "12/600")]
+    pub proof_after: Rate,
+    /// The hashes a proof of work takes on average at its lowest level
+    /// (30–50 ms in a desktop browser; 0: no proofs at all).
+    #[arg(long, env = "CHERGA_PROOF_WORK", default_value_t = 30_000)]
+    pub proof_work: u32,
+    /// The share (percent) of `--max-in-flight` in use from which every
+    /// hold and confirm must bring a proof; the work grows to four times at
+    /// the limit (over 100: never for load alone).
+    #[arg(long, env = "CHERGA_PROOF_BUSY_PERCENT", default_value_t = 50)]
+    pub proof_busy_percent: u8,
+    /// Ask every hold and confirm for a proof, whatever the load.
+    #[arg(long, env = "CHERGA_PROOF_ALWAYS")]
+    pub proof_always: bool,
 }
 
 impl LimitArgs {
@@ -79,6 +95,16 @@ impl LimitArgs {
             signin: self.rate_signin,
             read: self.rate_read,
             per_contact: self.rate_confirm_per_contact,
+            proof_after: self.proof_after,
+        }
+    }
+
+    /// When proofs of work are asked for.
+    pub fn proof_policy(&self) -> domain::proof::ProofPolicy {
+        domain::proof::ProofPolicy {
+            work: self.proof_work,
+            busy_percent: self.proof_busy_percent,
+            always: self.proof_always,
         }
     }
 
@@ -95,6 +121,7 @@ impl LimitArgs {
         self.rate_signin = off;
         self.rate_read = off;
         self.rate_confirm_per_contact = off;
+        self.proof_after = off;
         self
     }
 }
@@ -132,6 +159,10 @@ impl Default for LimitArgs {
             rate_signin: rate(10, 60),
             rate_read: rate(600, 60),
             rate_confirm_per_contact: rate(10, 3600),
+            proof_after: rate(12, 600),
+            proof_work: 30_000,
+            proof_busy_percent: 50,
+            proof_always: false,
         }
     }
 }

@@ -99,7 +99,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         router = router.route(path, with_session());
     }
     let public: Arc<str> = services.public_url().into();
-    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
+    let permits = services.permits().clone();
     let limiters = services.limiters().clone();
     router
         .route("/api/{*fn_name}", post(api))
@@ -187,6 +187,7 @@ fn kind(failure: &SignInFailure) -> &'static str {
             Limit::Requests => "limited_requests",
             Limit::Busy => "limited_busy",
         },
+        ApiError::Proof { .. } => "proof",
         ApiError::Internal => "internal",
     }
 }

@@ -54,6 +54,7 @@ impl Errors {
             (413, "The body is over the endpoint's limit (`bad_request`)."),
             (415, "The body is not `application/json` (`bad_request`)."),
             (422, "Fields that do not parse, a time that cannot be booked, no fee (`invalid`, `slot`, `fee`)."),
+            (428, "`hold` and `confirm` only: prove a little work first (`proof`): solve the ALTCHA challenge and send the request again with `proof`."),
             (429, "Too many holds or calls from this client (`limited`); see `Retry-After`."),
             (500, "A server fault (`internal`)."),
             (503, "The server or its database is busy (`limited`); see `Retry-After`."),

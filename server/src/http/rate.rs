@@ -133,6 +133,8 @@ pub struct Rates {
     pub read: Rate,
     /// Confirms per contact (phone or e-mail).
     pub per_contact: Rate,
+    /// Holds and confirms per client before each must prove work.
+    pub proof_after: Rate,
 }
 
 type Keyed<K> = Option<DefaultKeyedRateLimiter<K>>;
@@ -142,6 +144,7 @@ type Keyed<K> = Option<DefaultKeyedRateLimiter<K>>;
 pub struct Limiters {
     classes: [Keyed<IpAddr>; 5],
     contact: Keyed<String>,
+    proof_after: Keyed<IpAddr>,
 }
 
 impl Limiters {
@@ -160,6 +163,17 @@ impl Limiters {
                 .per_contact
                 .quota()
                 .map(DefaultKeyedRateLimiter::dashmap),
+            proof_after: keyed(rates.proof_after),
+        }
+    }
+
+    /// Counts a hold or confirm of `client`: true once it has made more than
+    /// a person booking makes, so that it must prove work (no address: a
+    /// test's in-process call, never).
+    pub fn over_proof_threshold(&self, client: Option<IpAddr>) -> bool {
+        match (&self.proof_after, client) {
+            (Some(l), Some(ip)) => l.check_key(&client_network(ip)).is_err(),
+            _ => false,
         }
     }
 
@@ -186,6 +200,10 @@ impl Limiters {
             limiter.shrink_to_fit();
         }
         if let Some(l) = &self.contact {
+            l.retain_recent();
+            l.shrink_to_fit();
+        }
+        if let Some(l) = &self.proof_after {
             l.retain_recent();
             l.shrink_to_fit();
         }

@@ -14,7 +14,21 @@ fn rates(hold: &str) -> Rates {
         signin: off,
         read: off,
         per_contact: "1/3600".parse().unwrap(),
+        proof_after: "2/600".parse().unwrap(),
     }
+}
+
+#[test]
+fn a_client_past_the_threshold_must_prove_work_and_others_need_not() {
+    let limiters = Limiters::new(&rates("0/0"));
+    let one: IpAddr = "203.0.113.7".parse().unwrap();
+    let other: IpAddr = "203.0.113.8".parse().unwrap();
+    assert!(!limiters.over_proof_threshold(Some(one)));
+    assert!(!limiters.over_proof_threshold(Some(one)));
+    assert!(limiters.over_proof_threshold(Some(one)));
+    assert!(!limiters.over_proof_threshold(Some(other)));
+    // An in-process call (no address) is never asked.
+    assert!(!limiters.over_proof_threshold(None));
 }
 
 #[test]

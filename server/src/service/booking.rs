@@ -12,6 +12,7 @@ use domain::booking::{ActiveTicket, Applicant};
 use domain::catalog::{OfficeId, ServiceId};
 use domain::forms::parse_booking;
 use domain::limits::admit_hold;
+use domain::proof::Purpose;
 use domain::slots::{bookable_slot, slot_at};
 use domain::ticket::{is_record_id, AccessToken};
 
@@ -21,6 +22,7 @@ impl Services {
         req: &HoldRequest,
         client: ClientAddr,
     ) -> Result<HoldView, ApiError> {
+        self.demand_proof(Purpose::Hold, client, req.proof.as_deref())?;
         let service = self.find_service(&req.service)?;
         let office = self.find_office(&req.office)?;
         let now = self.now();
@@ -102,7 +104,12 @@ impl Services {
         }
     }
 
-    pub(super) async fn confirm(&self, req: ConfirmRequest) -> Result<TicketView, ApiError> {
+    pub(super) async fn confirm(
+        &self,
+        req: ConfirmRequest,
+        client: ClientAddr,
+    ) -> Result<TicketView, ApiError> {
+        self.demand_proof(Purpose::Confirm, client, req.proof.as_deref())?;
         check_idempotency_key(&req.idempotency_key)?;
         let idempotency_hash = hash("idempotency", &req.idempotency_key);
         let today = self.today();

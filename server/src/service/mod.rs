@@ -30,6 +30,7 @@ pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
 pub mod lottery;
 pub mod outbox;
+pub mod proof;
 mod reads;
 pub mod secrets;
 mod signin;
@@ -77,6 +78,10 @@ pub struct Services {
     limiters: Arc<crate::http::rate::Limiters>,
     /// The midnight lottery's rounds.
     lottery: Arc<lottery::Lottery>,
+    /// The API requests being served (one permit each, `--max-in-flight`).
+    permits: Arc<tokio::sync::Semaphore>,
+    /// Proof-of-work challenges and the proofs taken.
+    proofs: Arc<proof::Proofs>,
 }
 
 impl std::fmt::Debug for Services {
@@ -114,7 +119,33 @@ impl Services {
                 &crate::cli::LimitArgs::default().rates(),
             )),
             lottery: Arc::new(lottery::Lottery::default()),
+            permits: Arc::new(tokio::sync::Semaphore::new(
+                crate::cli::LimitArgs::default().max_in_flight.max(1),
+            )),
+            // Replaced by the key all nodes share (`share_secrets`); a key
+            // of its own until then, never a fixed one.
+            // (no randomness: no key, and no challenge is made).
+            proofs: Arc::new(proof::Proofs::new(
+                proof::Proofs::fresh_key().unwrap_or_default(),
+            )),
         }
+    }
+
+    /// Takes the secrets every node over this database shares (the proof
+    /// key), making them if this node is the first.
+    pub async fn share_secrets(mut self) -> Result<Self, ApiError> {
+        let key = self
+            .store
+            .shared_secret("proof-hmac", proof::Proofs::fresh_key()?)
+            .await
+            .map_err(|_| ApiError::Internal)?;
+        self.proofs = Arc::new(proof::Proofs::new(key));
+        Ok(self)
+    }
+
+    /// The permits of the API requests served at once.
+    pub fn permits(&self) -> &Arc<tokio::sync::Semaphore> {
+        &self.permits
     }
 
     /// The same services with these limits (the hold limit included: it
@@ -122,6 +153,7 @@ impl Services {
     pub fn with_limits(mut self, limits: crate::cli::LimitArgs) -> Self {
         self.policy.max_holds_per_client = limits.max_holds_per_client;
         self.limiters = Arc::new(crate::http::rate::Limiters::new(&limits.rates()));
+        self.permits = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
         self.limits = Arc::new(limits);
         self
     }
@@ -219,8 +251,8 @@ impl Backend for Services {
         Box::pin(async move { Services::ticket(self, &req, s).await })
     }
 
-    fn confirm(&self, req: ConfirmRequest) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::confirm(self, req).await })
+    fn confirm(&self, req: ConfirmRequest, client: ClientAddr) -> Answer<'_, TicketView> {
+        Box::pin(async move { Services::confirm(self, req, client).await })
     }
 
     fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {

@@ -18,6 +18,7 @@ mod outbox;
 mod queries;
 mod reminders;
 mod rows;
+mod shared;
 mod signin;
 mod tx;
 mod writer;
@@ -133,6 +134,11 @@ fn migrator() -> Migrator {
                 7,
                 "hold client",
                 include_str!("../../migrations/0007_hold_client.sql"),
+            ),
+            m(
+                8,
+                "secrets",
+                include_str!("../../migrations/0008_secrets.sql"),
             ),
         ]),
         ignore_missing: false,

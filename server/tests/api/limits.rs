@@ -45,8 +45,8 @@ async fn hold_as(
     (status, retry, r.json().await.unwrap())
 }
 
-/// The day's times at the Podil office.
-async fn times(app: &crate::common::TestApp, date: &str) -> Vec<String> {
+/// The day's free times at the Podil office.
+pub(crate) async fn times(app: &crate::common::TestApp, date: &str) -> Vec<String> {
     let (_, times) = app
         .call(
             "times",

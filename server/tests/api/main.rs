@@ -23,6 +23,7 @@ mod messages;
 mod nodes;
 mod outside;
 mod pages;
+mod proofs;
 mod reads;
 mod schemathesis;
 mod signin;

@@ -22,15 +22,17 @@ pub(super) async fn take(draft: RwSignal<Draft>, slot: SlotRef) -> Result<(), Ap
     let (Some(service), Some(office)) = (service, office) else {
         return Err(ApiError::not_found("office"));
     };
-    match hold(HoldRequest {
-        service,
-        office,
-        date: slot.date,
-        time: slot.time,
-        replaces,
-    })
-    .await
-    {
+    let asked = super::proof::with_proof(|proof| {
+        hold(HoldRequest {
+            service: service.clone(),
+            office: office.clone(),
+            date: slot.date,
+            time: slot.time,
+            replaces: replaces.clone(),
+            proof,
+        })
+    });
+    match asked.await {
         Ok(h) => {
             draft.update(|d| {
                 d.date = Some(h.date);

@@ -6,6 +6,7 @@ mod date_step;
 mod hold;
 mod move_review;
 mod office_step;
+mod proof;
 mod review_step;
 mod situation_step;
 mod time_step;

@@ -21,13 +21,16 @@ async fn send(draft: RwSignal<Draft>, lang: domain::Lang) -> Result<TicketView, 
     let hold = d.hold.clone().ok_or_else(|| ApiError::not_found("hold"))?;
     let key = d.idempotency_key();
     draft.update(|x| x.idempotency_key = key.clone());
-    confirm(ConfirmRequest {
-        hold_id: hold.hold_id,
-        idempotency_key: key,
-        answers: d.answers,
-        person: d.person,
-        contact: d.contact,
-        lang,
+    super::proof::with_proof(|proof| {
+        confirm(ConfirmRequest {
+            hold_id: hold.hold_id.clone(),
+            idempotency_key: key.clone(),
+            answers: d.answers.clone(),
+            person: d.person.clone(),
+            contact: d.contact.clone(),
+            lang,
+            proof,
+        })
     })
     .await
 }
