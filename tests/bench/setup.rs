@@ -142,10 +142,7 @@ impl Env {
                 max_in_flight: start
                     .in_flight
                     .unwrap_or(server::cli::LimitArgs::default().max_in_flight),
-                // No proofs of work: the clients' search would run on the
-                // server's own two cores here, where a real client's runs
-                // on its own device. Asking and checking a proof costs the
-                // server one HMAC and ten hashes (docs/PERFORMANCE.md).
+                // No proofs of work: here a client's search takes the server's cores.
                 proof_work: 0,
                 ..Default::default()
             }

@@ -2,7 +2,7 @@
 //! signed with a key every node shares, proofs checked with the `altcha`
 //! crate, each bound to its purpose and client and taken once.
 
-use super::secrets::{client_network, hash, random};
+use super::secrets::{client_key, random};
 use super::Services;
 use app::api::context::ClientAddr;
 use app::api::ApiError;
@@ -153,33 +153,23 @@ impl Services {
         client: ClientAddr,
         proof: Option<&str>,
     ) -> Result<(), ApiError> {
-        let policy = self.limits.proof_policy();
         let max_in_flight = self.limits.max_in_flight.max(1);
         let pressure = Pressure {
             in_flight: max_in_flight.saturating_sub(self.permits.available_permits()),
             max_in_flight,
             client_over: self.limiters.over_proof_threshold(client.0),
         };
-        let whom = hash(
-            "proof-client",
-            &client
-                .0
-                .map(client_network)
-                .map(|ip| ip.to_string())
-                .unwrap_or_default(),
-        )[..16]
-            .to_string();
-        let refusal = match proof {
-            None => None,
-            Some(p) => match self.proofs.take(p, purpose, &whom) {
-                Ok(()) => return Ok(()),
-                Err(why) => Some(why),
-            },
-        };
-        // A proof not good for this request, at a time none is asked for,
-        // is let through as a request without one would be.
-        let Some(work) = policy.work_for(pressure) else {
+        // None asked for: the request goes through, with a proof or without
+        // (a proof it brings is not checked, nor taken).
+        let Some(work) = self.limits.proof_policy().work_for(pressure) else {
             return Ok(());
+        };
+        // The client as its holds are keyed (its network, hashed).
+        let whom = &client_key(client.0)[..16];
+        let refusal = match proof.map(|p| self.proofs.take(p, purpose, whom)) {
+            Some(Ok(())) => return Ok(()),
+            Some(Err(why)) => Some(why),
+            None => None,
         };
         let reason = refusal.map_or("proof_asked", Refusal::name);
         tracing::info!(
@@ -190,7 +180,7 @@ impl Services {
         );
         crate::metrics::refused(reason, purpose.name());
         Err(ApiError::Proof {
-            challenge: self.proofs.issue(purpose, &whom, work)?,
+            challenge: self.proofs.issue(purpose, whom, work)?,
         })
     }
 }
