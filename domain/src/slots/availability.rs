@@ -39,7 +39,11 @@ pub struct FreeSlot {
 /// taken for both). A slot's free count is the smaller of the online places not
 /// yet booked for this service at that time and the windows free for the whole
 /// visit.
-pub fn availability(slots: &[Slot], service: &str, taken: &[Occupancy]) -> Vec<FreeSlot> {
+pub fn availability<'a>(
+    slots: &[Slot],
+    service: &str,
+    taken: impl IntoIterator<Item = &'a Occupancy>,
+) -> Vec<FreeSlot> {
     // Indexed once, so a day of many windows and bookings stays cheap to read.
     let mut by_window: BTreeMap<&str, Vec<(NaiveTime, NaiveTime)>> = BTreeMap::new();
     let mut booked_at: BTreeMap<NaiveTime, usize> = BTreeMap::new();

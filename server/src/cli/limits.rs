@@ -39,6 +39,11 @@ pub struct LimitArgs {
     /// than as they arrive (0: no lottery).
     #[arg(long, env = "CHERGA_LOTTERY_SECONDS", default_value_t = 5)]
     pub lottery_seconds: i64,
+    /// Holds that may wait for the lottery's draw at this node without
+    /// counting among `--max-in-flight` (each costs a waiting task); those
+    /// beyond wait as requests in flight.
+    #[arg(long, env = "CHERGA_LOTTERY_MAX_WAITING", default_value_t = 16_384)]
+    pub lottery_max_waiting: usize,
     /// The addresses (or CIDR ranges) that may read `GET /metrics`, by the
     /// connection's peer (a proxy's `X-Forwarded-For` does not count).
     #[arg(long, env = "CHERGA_METRICS_FROM", value_delimiter = ',', value_parser = parse_net,
@@ -149,6 +154,7 @@ impl Default for LimitArgs {
             max_in_flight: 1024,
             min_free_disk_mb: 256,
             lottery_seconds: 5,
+            lottery_max_waiting: 16_384,
             metrics_from: ["127.0.0.0/8", "::1/128"]
                 .iter()
                 .filter_map(|n| n.parse().ok())

@@ -158,7 +158,7 @@ pub async fn in_flight(
     req: Request,
     next: Next,
 ) -> Response {
-    let Ok(_permit) = permits.try_acquire_owned() else {
+    let Ok(permit) = permits.try_acquire_owned() else {
         let path = req.uri().path();
         tracing::warn!(path, "refused: too many requests in flight");
         crate::metrics::refused("in_flight", super::rate::class_name(path));
@@ -172,7 +172,8 @@ pub async fn in_flight(
         }
         return super::rate::limited(busy);
     };
-    next.run(req).await
+    // A hold waiting for the midnight draw may give its place back.
+    crate::service::lottery::in_flight(permit, next.run(req)).await
 }
 
 /// The protections every answer carries (and the count of requests that

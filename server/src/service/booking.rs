@@ -36,14 +36,15 @@ impl Services {
             &self.state.calendar,
         )?;
         // A date opened at midnight: asked in its first seconds, the hold
-        // waits for the lottery and its turn (held until written).
+        // waits for the lottery and its turn (held until written, not
+        // while a refusal finds the free times).
         let window = self.limits.lottery_seconds;
         let draw = self
             .horizon
             .lottery_draw(now, req.date, &self.state.calendar, window)
             .ok()
             .flatten();
-        let _turn = match draw {
+        let turn = match draw {
             Some(at) => {
                 let round = format!("{}:{}", office.id.0, req.date);
                 Some(self.lottery.turn(round, now, at).await?)
@@ -83,6 +84,7 @@ impl Services {
                 })
             })
             .await;
+        drop(turn);
         self.cache.invalidate(&office.id.0);
         match decided {
             Ok(h) => Ok(HoldView {

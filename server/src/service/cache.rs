@@ -8,12 +8,13 @@
 //! An office is loaded by one read at a time: the reads that miss meanwhile
 //! wait for that load instead of each running the same query (after every
 //! write, all the office's readers miss at once). A load that a write of this
-//! node overtook is not kept.
+//! node overtook is not kept, but it still serves the readers that were
+//! waiting when it began: it holds every write they could have seen (in a
+//! rush, when writes never pause, each of them would load again otherwise).
 
 use crate::store::{Store, Taken};
 use app::api::ApiError;
 use chrono::NaiveDate;
-use domain::slots::Occupancy;
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -68,15 +69,17 @@ pub struct OccupancyCache {
 struct OfficeState {
     writes: u64,
     loading: Arc<tokio::sync::Mutex<()>>,
+    /// The last load, kept even when a write overtook it (see `rows`).
+    last: Option<Load>,
 }
 
-/// The first instant after `now` at which a hold among `rows` stops counting.
-fn next_change(rows: &[Taken], now: i64) -> i64 {
-    rows.iter()
-        .filter_map(|t| t.expires_at)
-        .filter(|e| *e > now)
-        .min()
-        .unwrap_or(i64::MAX)
+/// Rows loaded when this node had written `started` times to the office.
+#[derive(Debug)]
+struct Load {
+    started: u64,
+    from: NaiveDate,
+    to: NaiveDate,
+    rows: Arc<Vec<Taken>>,
 }
 
 impl OccupancyCache {
@@ -108,15 +111,22 @@ impl OccupancyCache {
         }
         // One load of an office at a time, when there is something to share
         // (no lock: caching is off, or a poisoned lock).
-        let loading = self
-            .office(office, |s| s.loading.clone())
-            .filter(|_| !self.ttl.is_zero());
+        let (asked, loading) = self
+            .office(office, |s| (s.writes, s.loading.clone()))
+            .filter(|_| !self.ttl.is_zero())
+            .unzip();
         let _one_load = match &loading {
             Some(lock) => Some(lock.lock().await),
             None => None,
         };
-        // A load that ran while this one waited may have left what it needs.
+        // A load that ran while this one waited may have left what it needs:
+        // kept, or, when writes keep coming (a rush), at least begun after
+        // this read was asked, so it holds every write of this node before
+        // it. Without this, each reader waiting would load again in turn.
         if let Some(rows) = self.cached(office, from, to) {
+            return Ok(rows);
+        }
+        if let Some(rows) = asked.and_then(|a| self.loaded_since(office, a, from, to)) {
             return Ok(rows);
         }
         // Read after the wait: a write while waiting is in what this load reads.
@@ -125,11 +135,38 @@ impl OccupancyCache {
         self.loads.fetch_add(1, Ordering::Relaxed);
         let rows = Arc::new(store.taken(office, from, to).await?);
         self.keep(office, writes, (from, to), rows.clone());
+        if loading.is_some() {
+            let load = Load {
+                started: writes,
+                from,
+                to,
+                rows: rows.clone(),
+            };
+            self.office(office, |s| s.last = Some(load));
+        }
         Ok(rows)
     }
 
-    /// `read` of this node's state of `office` (none: a poisoned lock).
-    fn office<R>(&self, office: &str, read: impl FnOnce(&OfficeState) -> R) -> Option<R> {
+    /// The last load of `office` if it covers `from`..=`to` and began when
+    /// this node had written there at least `asked` times.
+    fn loaded_since(
+        &self,
+        office: &str,
+        asked: u64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Option<Arc<Vec<Taken>>> {
+        self.office(office, |s| {
+            s.last
+                .as_ref()
+                .filter(|l| l.started >= asked && l.from <= from && to <= l.to)
+                .map(|l| l.rows.clone())
+        })
+        .flatten()
+    }
+
+    /// `read` (or change) this node's state of `office` (none: a poisoned lock).
+    fn office<R>(&self, office: &str, read: impl FnOnce(&mut OfficeState) -> R) -> Option<R> {
         let mut offices = self.offices.lock().ok()?;
         Some(read(offices.entry(office.to_string()).or_default()))
     }
@@ -172,69 +209,16 @@ impl OccupancyCache {
         self.loads.load(Ordering::Relaxed)
     }
 
-    /// What is taken at `office` from `from` to `to` at the instant `now`, by day.
-    pub async fn occupancy(
+    /// The rows of what is taken at `office` from `from` to `to` (some may
+    /// be outside that span, and holds no longer live: see [`Taken::live`]).
+    pub async fn taken(
         &self,
         store: &Store,
         office: &str,
         from: NaiveDate,
         to: NaiveDate,
-        now: i64,
-    ) -> Result<Vec<(NaiveDate, Occupancy)>, ApiError> {
-        let rows = self.rows(store, office, from, to).await?;
-        Ok(live_rows(&rows, from, to, now))
-    }
-
-    /// The answer `key` at `office` from the occupancy of `from`..=`to` at
-    /// `now`: kept from an earlier call while nothing it depends on changed,
-    /// else computed by `compute` and kept.
-    pub async fn answer<T, F>(
-        &self,
-        store: &Store,
-        office: &str,
-        (from, to): (NaiveDate, NaiveDate),
-        now: i64,
-        key: AnswerKey,
-        compute: F,
-    ) -> Result<Arc<T>, ApiError>
-    where
-        T: Send + Sync + 'static,
-        F: FnOnce(&[(NaiveDate, Occupancy)]) -> Result<T, ApiError>,
-    {
-        if let Some(kept) = self.kept::<T>(office, from, to, now, &key) {
-            return Ok(kept);
-        }
-        let rows = self.rows(store, office, from, to).await?;
-        let value = Arc::new(compute(&live_rows(&rows, from, to, now))?);
-        if let Ok(mut entries) = self.entries.lock() {
-            // Only beside the rows it was computed from: a write meanwhile
-            // dropped them, and the answer with them.
-            if let Some(e) = entries
-                .get_mut(office)
-                .filter(|e| Arc::ptr_eq(&e.rows, &rows))
-            {
-                let until = next_change(&rows, now);
-                let kept: Arc<dyn Any + Send + Sync> = value.clone();
-                e.answers.insert(key, Answer { value: kept, until });
-            }
-        }
-        Ok(value)
-    }
-
-    fn kept<T: Send + Sync + 'static>(
-        &self,
-        office: &str,
-        from: NaiveDate,
-        to: NaiveDate,
-        now: i64,
-        key: &AnswerKey,
-    ) -> Option<Arc<T>> {
-        let entries = self.entries.lock().ok()?;
-        let e = entries
-            .get(office)
-            .filter(|e| e.covers(from, to, self.ttl))?;
-        let a = e.answers.get(key).filter(|a| now < a.until)?;
-        a.value.clone().downcast::<T>().ok()
+    ) -> Result<Arc<Vec<Taken>>, ApiError> {
+        self.rows(store, office, from, to).await
     }
 
     /// Forgets an office after this node wrote to it.
@@ -250,17 +234,8 @@ impl OccupancyCache {
     }
 }
 
-fn live_rows(
-    rows: &[Taken],
-    from: NaiveDate,
-    to: NaiveDate,
-    now: i64,
-) -> Vec<(NaiveDate, Occupancy)> {
-    rows.iter()
-        .filter(|t| from <= t.day && t.day <= to && t.live(now))
-        .map(|t| (t.day, t.occupancy.clone()))
-        .collect()
-}
+#[path = "cache_answers.rs"]
+mod answers;
 
 #[cfg(test)]
 #[path = "cache_tests.rs"]

@@ -118,7 +118,10 @@ impl Services {
             limiters: Arc::new(crate::http::rate::Limiters::new(
                 &crate::cli::LimitArgs::default().rates(),
             )),
-            lottery: Arc::new(lottery::Lottery::default()),
+            lottery: Arc::new(lottery::Lottery::new(
+                crate::cli::LimitArgs::default().lottery_max_waiting,
+                lottery::BATCH,
+            )),
             permits: Arc::new(tokio::sync::Semaphore::new(
                 crate::cli::LimitArgs::default().max_in_flight.max(1),
             )),
@@ -154,6 +157,10 @@ impl Services {
         self.policy.max_holds_per_client = limits.max_holds_per_client;
         self.limiters = Arc::new(crate::http::rate::Limiters::new(&limits.rates()));
         self.permits = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
+        self.lottery = Arc::new(lottery::Lottery::new(
+            limits.lottery_max_waiting,
+            lottery::BATCH,
+        ));
         self.limits = Arc::new(limits);
         self
     }

@@ -213,30 +213,42 @@ impl Services {
         let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
             return Vec::new();
         };
-        let Ok(taken) = self
-            .cache
-            .occupancy(&self.store, &o.id.0, *first, *last, self.now().timestamp())
-            .await
-        else {
+        let now = self.now().timestamp();
+        let Ok(taken) = self.cache.taken(&self.store, &o.id.0, *first, *last).await else {
             return Vec::new();
         };
         let wanted = NaiveDateTime::new(date, time);
-        let mut free: Vec<SlotRef> = dates
-            .iter()
-            .flat_map(|d| {
-                let slots = day_slots(o, s, *d, &self.state.calendar).unwrap_or_default();
-                availability(&slots, &s.id.0, &on_day(&taken, *d))
+        let away = |r: &SlotRef| (NaiveDateTime::new(r.date, r.time) - wanted).abs();
+        // The nearest dates first; a date `k` days away holds no time nearer
+        // than `k - 1` days, so once enough times are found nearer than
+        // that, the dates further on are not worked out (after a refusal in
+        // a rush, every refused hold asks this).
+        let mut by_distance = dates.clone();
+        by_distance.sort_by_key(|d| (*d - date).num_days().abs());
+        let mut free: Vec<SlotRef> = Vec::new();
+        for d in by_distance {
+            let least = chrono::TimeDelta::days(((d - date).num_days().abs() - 1).max(0));
+            if free.len() >= ALTERNATIVES && free.iter().map(away).max() < Some(least) {
+                break;
+            }
+            let slots = day_slots(o, s, d, &self.state.calendar).unwrap_or_default();
+            // Borrowed, not copied: a refusal in a rush reads a full day.
+            let on_d = taken
+                .iter()
+                .filter(|t| t.day == d && t.live(now))
+                .map(|t| &t.occupancy);
+            free.extend(
+                availability(&slots, &s.id.0, on_d)
                     .into_iter()
                     .filter(|f| f.free > 0)
                     .map(|f| SlotRef {
-                        date: *d,
+                        date: d,
                         time: f.start,
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        free.sort_by_key(|r| (NaiveDateTime::new(r.date, r.time) - wanted).abs());
-        free.truncate(ALTERNATIVES);
+                    }),
+            );
+            free.sort_by_key(away);
+            free.truncate(ALTERNATIVES);
+        }
         free
     }
 }

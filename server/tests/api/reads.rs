@@ -123,7 +123,40 @@ async fn the_sweep_deletes_only_holds_expired_a_day_ago(db: Db) {
     );
 }
 
+async fn a_full_day_offers_the_nearest_times_of_the_days_around_it(db: Db) {
+    let app = spawn_app(db).await;
+    let (before, full, after) = ("2026-11-24", "2026-11-25", "2026-11-26");
+    let times = crate::limits::times(&app, full).await;
+    assert!(times.len() > 4);
+    for time in &times {
+        for _ in 0..10 {
+            if app.call("hold", seed_slot(PODIL, full, &time[..5])).await.0 != 200 {
+                break;
+            }
+        }
+    }
+    assert!(crate::limits::times(&app, full).await.is_empty());
+    // The day's last time: the next morning is nearer than the day before.
+    let last = times.last().unwrap();
+    let wanted = chrono::NaiveDateTime::parse_from_str(&format!("{full} {last}"), "%F %T").unwrap();
+    let (status, err) = app.call("hold", seed_slot(PODIL, full, &last[..5])).await;
+    assert_eq!((status, error_kind(&err)), (409, "taken"));
+    let mut expected = Vec::new();
+    for date in [before, after] {
+        for time in crate::limits::times(&app, date).await {
+            let at =
+                chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%F %T").unwrap();
+            expected.push(((at - wanted).abs(), json!({ "date": date, "time": time })));
+        }
+    }
+    expected.sort_by_key(|(away, _)| *away);
+    let expected: Vec<_> = expected.into_iter().take(4).map(|(_, t)| t).collect();
+    assert_eq!(err["taken"]["alternatives"], json!(expected));
+    assert_eq!(expected[0]["date"], after);
+}
+
 on_both!(
     kept_answers_follow_writes_and_expiring_holds,
-    the_sweep_deletes_only_holds_expired_a_day_ago
+    the_sweep_deletes_only_holds_expired_a_day_ago,
+    a_full_day_offers_the_nearest_times_of_the_days_around_it
 );
