@@ -108,8 +108,8 @@ fn next_midnight() -> Result<chrono::DateTime<chrono::Utc>, Box<dyn std::error::
 }
 
 async fn midnight_rush(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
-    println!("| database | nodes | clients | places | placed | not placed | busy, wait | refused | p50 s | p90 s | p99 s | max s | overbooked |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| database | nodes | clients | places | placed | not placed | busy, wait | refused | p50 s | p90 s | p99 s | max s | from the draw: p50 s | p99 s | overbooked |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for db in &a.dbs {
         let start = setup::Start {
             nodes: a.nodes,
@@ -120,10 +120,13 @@ async fn midnight_rush(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
         let new_day = *env.dates()?.last().ok_or("no open day")?;
         let places = env.plan_on(usize::MAX, &[new_day])?;
         let spread = std::time::Duration::from_secs(a.spread);
-        let r = rush::rush(&env, places, a.rush, spread).await;
+        let window = server::cli::LimitArgs::default().lottery_seconds;
+        let draw = env.clock_from + std::time::Duration::from_secs(window.max(0).unsigned_abs());
+        let r = rush::rush(&env, places, a.rush, spread, draw).await;
         let s = |p: f64| format!("{:.2}", r.answered.percentile(p).as_secs_f64());
+        let d = |p: f64| format!("{:.2}", r.served.percentile(p).as_secs_f64());
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             db.name(),
             a.nodes,
             a.rush,
@@ -136,6 +139,8 @@ async fn midnight_rush(a: &Args) -> Result<(), Box<dyn std::error::Error>> {
             s(90.0),
             s(99.0),
             s(100.0),
+            d(50.0),
+            d(99.0),
             env.overbookings().await?
         );
     }

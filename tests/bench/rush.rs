@@ -28,6 +28,10 @@ pub struct Rush {
     pub unplaced: usize,
     /// From each client's arrival to its last answer.
     pub answered: Report,
+    /// From the moment the server could first serve the client (its
+    /// arrival, or the lottery's draw for one that came before it) to its
+    /// last answer: the server's share of the wait.
+    pub served: Report,
     /// Answers "busy" or "too many" (503, 429), each followed by a wait.
     pub busy: usize,
     /// Holds and confirms refused (the time taken meanwhile, most of them).
@@ -154,8 +158,15 @@ async fn one_client(env: &Env, places: &[HoldRequest], i: usize) -> Seen {
 }
 
 /// `clients` clients arriving evenly over `spread` from the start, each
-/// after the new day's places (`places`: one request per place).
-pub async fn rush(env: &Env, places: Vec<HoldRequest>, clients: usize, spread: Duration) -> Rush {
+/// after the new day's places (`places`: one request per place); the
+/// lottery draws at `draw`.
+pub async fn rush(
+    env: &Env,
+    places: Vec<HoldRequest>,
+    clients: usize,
+    spread: Duration,
+    draw: Instant,
+) -> Rush {
     let env = Arc::new(env.clone());
     let count = places.len();
     let places = Arc::new(places);
@@ -173,6 +184,7 @@ pub async fn rush(env: &Env, places: Vec<HoldRequest>, clients: usize, spread: D
                 tokio::time::sleep_until(arrival.into()).await;
                 let seen = one_client(&env, &places, i).await;
                 let took = arrival.elapsed();
+                let served = arrival.max(draw).elapsed();
                 let mut o = out.lock().await;
                 o.busy += seen.busy;
                 o.refused += seen.refused;
@@ -183,6 +195,8 @@ pub async fn rush(env: &Env, places: Vec<HoldRequest>, clients: usize, spread: D
                 }
                 o.answered.ok += 1;
                 o.answered.latencies.push(took);
+                o.served.ok += 1;
+                o.served.latencies.push(served);
             })
         })
         .collect();
@@ -191,5 +205,6 @@ pub async fn rush(env: &Env, places: Vec<HoldRequest>, clients: usize, spread: D
     }
     let mut r = std::mem::take(&mut *out.lock().await);
     r.answered.elapsed = start.elapsed();
+    r.served.elapsed = r.answered.elapsed;
     r
 }

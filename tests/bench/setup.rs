@@ -43,6 +43,8 @@ pub struct Env {
     file: CatalogFile,
     /// What the clock read when the run started (the server's "now").
     pub started_at: chrono::DateTime<chrono::Utc>,
+    /// The instant the servers' clock read `started_at`.
+    pub clock_from: std::time::Instant,
     _dir: Arc<tempfile::TempDir>,
 }
 
@@ -149,10 +151,13 @@ impl Env {
             .without_rates(),
         };
         let started_at = start.clock.unwrap_or_else(chrono::Utc::now);
+        // Every node's clock runs from this one instant.
+        let clock_from = std::time::Instant::now();
         let mut bases = Vec::new();
         let mut first = None;
         for _ in 0..start.nodes.max(1) {
-            let (services, base) = serve(&args, start.clock).await?;
+            let clock = start.clock.map(|at| (at, clock_from));
+            let (services, base) = serve(&args, clock).await?;
             bases.push(base);
             first.get_or_insert(services);
         }
@@ -161,6 +166,7 @@ impl Env {
         Ok(Env {
             bases,
             started_at,
+            clock_from,
             client: reqwest::Client::builder()
                 .pool_max_idle_per_host(256)
                 .build()?,
@@ -297,14 +303,14 @@ pub fn calendar() -> Result<domain::calendar::WorkingCalendar, Error> {
 }
 
 /// One node: services over the database of `args`, listening on a port of
-/// its own, its sender running as in `serve`.
+/// its own, its sender running as in `serve`; its clock, if given, reads
+/// the time given at the instant given and runs on from there.
 async fn serve(
     args: &ServeArgs,
-    clock: Option<chrono::DateTime<chrono::Utc>>,
+    clock: Option<(chrono::DateTime<chrono::Utc>, std::time::Instant)>,
 ) -> Result<(Services, String), Error> {
     let mut services = server::services(args).await?;
-    if let Some(at) = clock {
-        let t0 = std::time::Instant::now();
+    if let Some((at, t0)) = clock {
         services = services.with_clock(Arc::new(move || {
             at + chrono::TimeDelta::from_std(t0.elapsed()).unwrap_or_default()
         }));
