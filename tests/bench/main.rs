@@ -13,6 +13,7 @@
 //! node's limit of API requests in flight (`--max-in-flight` of `serve`).
 
 mod load;
+mod node;
 mod rush;
 mod setup;
 
