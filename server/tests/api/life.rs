@@ -1,37 +1,36 @@
 //! A ticket's life after booking, on SQLite and on PostgreSQL: a ticket whose
 //! day is over no longer blocks its person or contact; cancel frees the place
-//! at once; reschedule moves a ticket in one step; one person is one person
-//! with or without the tax number; a retried confirm must ask what the first
-//! asked.
+//! at once; reschedule moves a ticket in one step (who a person is:
+//! `life_keys.rs`).
 
 use crate::common::{
-    confirm_body, error_kind, key, person, seed_slot, spawn_app, spawn_with, Db, Options, TestApp,
+    confirm_body, error_kind, person, seed_slot, spawn_app, spawn_with, Db, Options, TestApp,
 };
 use serde_json::{json, Value};
 
-const PODIL: &str = "kyiv-podilskyi";
-const DNIPRO: &str = "dnipro-shevchenkivskyi";
-const DAY: &str = "2026-12-07";
+pub(crate) const PODIL: &str = "kyiv-podilskyi";
+pub(crate) const DNIPRO: &str = "dnipro-shevchenkivskyi";
+pub(crate) const DAY: &str = "2026-12-07";
 
-async fn hold(app: &TestApp, office: &str, date: &str, time: &str) -> Value {
+pub(crate) async fn hold(app: &TestApp, office: &str, date: &str, time: &str) -> Value {
     let (status, hold) = app.call("hold", seed_slot(office, date, time)).await;
     assert_eq!(status, 200, "{hold}");
     hold["hold_id"].clone()
 }
 
 /// Books person `n` (phone `n`) at `office`, `date`, `time`: the ticket.
-async fn book(app: &TestApp, n: u32, office: &str, date: &str, time: &str) -> Value {
+pub(crate) async fn book(app: &TestApp, n: u32, office: &str, date: &str, time: &str) -> Value {
     let hold_id = hold(app, office, date, time).await;
     let (status, ticket) = app.call("confirm", confirm_body(n, &hold_id)).await;
     assert_eq!(status, 200, "{ticket}");
     ticket
 }
 
-fn opener(ticket: &Value) -> Value {
+pub(crate) fn opener(ticket: &Value) -> Value {
     json!({ "id": ticket["id"], "token": ticket["access_token"] })
 }
 
-async fn free_at(app: &TestApp, office: &str, date: &str, time: &str) -> u64 {
+pub(crate) async fn free_at(app: &TestApp, office: &str, date: &str, time: &str) -> u64 {
     let (status, times) = app
         .call(
             "times",
@@ -49,7 +48,7 @@ async fn free_at(app: &TestApp, office: &str, date: &str, time: &str) -> u64 {
         .unwrap()
 }
 
-fn booking_cause(answer: &Value) -> &str {
+pub(crate) fn booking_cause(answer: &Value) -> &str {
     answer["booking"]["cause"]
         .as_str()
         .or_else(|| {
@@ -278,177 +277,8 @@ async fn reschedule_moves_a_ticket_in_one_step(db: Db) {
     assert_eq!(events, ["book", "reschedule", "reschedule"]);
 }
 
-async fn one_person_with_or_without_the_tax_number(db: Db) {
-    let app = spawn_app(db).await;
-    let with_tax = |n: u32, hold_id: &Value| {
-        let mut body = confirm_body(n, hold_id);
-        body["person"]["rnokpp"] = json!("3012345670");
-        body
-    };
-    // With the tax number, then without it (another phone).
-    let (status, _) = app
-        .call(
-            "confirm",
-            with_tax(1, &hold(&app, PODIL, DAY, "09:00").await),
-        )
-        .await;
-    assert_eq!(status, 200);
-    let mut without = confirm_body(1, &hold(&app, PODIL, DAY, "09:20").await);
-    without["contact"] = person(7)["contact"].clone();
-    let (status, answer) = app.call("confirm", without).await;
-    assert_eq!(
-        (status, booking_cause(&answer)),
-        (409, "already_booked"),
-        "{answer}"
-    );
-    // Without, then with (person 2, the same tax number would be person 1's:
-    // a fresh one).
-    let (status, _) = app
-        .call(
-            "confirm",
-            confirm_body(2, &hold(&app, PODIL, DAY, "09:40").await),
-        )
-        .await;
-    assert_eq!(status, 200);
-    let mut with = confirm_body(2, &hold(&app, PODIL, DAY, "10:00").await);
-    with["person"]["rnokpp"] = json!("2345678902");
-    with["contact"] = person(8)["contact"].clone();
-    let (status, answer) = app.call("confirm", with).await;
-    assert_eq!(
-        (status, booking_cause(&answer)),
-        (409, "already_booked"),
-        "{answer}"
-    );
-    // Names compare across case, apostrophes and Unicode forms.
-    let named = |surname: &str, given: &str, n: u32, hold_id: &Value| {
-        let mut body = confirm_body(n, hold_id);
-        body["person"]["surname"] = json!(surname);
-        body["person"]["given_name"] = json!(given);
-        body
-    };
-    let (status, answer) = app
-        .call(
-            "confirm",
-            named(
-                "Мʼякота",
-                "Йосип",
-                5,
-                &hold(&app, PODIL, DAY, "10:20").await,
-            ),
-        )
-        .await;
-    assert_eq!(status, 200, "{answer}");
-    let (status, answer) = app
-        .call(
-            "confirm",
-            named(
-                "м'ЯКОТА",
-                "\u{418}\u{306}осип",
-                6,
-                &hold(&app, PODIL, DAY, "10:40").await,
-            ),
-        )
-        .await;
-    assert_eq!(
-        (status, booking_cause(&answer)),
-        (409, "already_booked"),
-        "{answer}"
-    );
-}
-
-async fn a_retry_must_ask_what_the_first_asked(db: Db) {
-    let app = spawn_app(db).await;
-    let hold_id = hold(&app, PODIL, DAY, "09:00").await;
-    let body = confirm_body(1, &hold_id);
-    let (status, ticket) = app.call("confirm", body.clone()).await;
-    assert_eq!(status, 200, "{ticket}");
-    // The same key, a made-up hold, another person: nothing comes back.
-    let mut forged = confirm_body(2, &json!("made-up-hold"));
-    forged["idempotency_key"] = body["idempotency_key"].clone();
-    let (status, answer) = app.call("confirm", forged).await;
-    assert_eq!(
-        (status, error_kind(&answer)),
-        (400, "bad_request"),
-        "{answer}"
-    );
-    assert!(!answer
-        .to_string()
-        .contains(ticket["access_token"].as_str().unwrap()));
-    // The same key and hold, another person: refused too.
-    let mut other = confirm_body(2, &hold_id);
-    other["idempotency_key"] = body["idempotency_key"].clone();
-    let (status, answer) = app.call("confirm", other).await;
-    assert_eq!(
-        (status, error_kind(&answer)),
-        (400, "bad_request"),
-        "{answer}"
-    );
-    // The very same request again: the same ticket and token.
-    let (status, again) = app.call("confirm", body).await;
-    assert_eq!(status, 200, "{again}");
-    assert_eq!(
-        (&again["id"], &again["access_token"]),
-        (&ticket["id"], &ticket["access_token"])
-    );
-    // A key that is not random is refused before anything is looked at.
-    for weak in ["0".repeat(31) + "1", "ab".repeat(16)] {
-        let mut body = confirm_body(3, &hold(&app, PODIL, DAY, "09:20").await);
-        body["idempotency_key"] = json!(weak);
-        let (status, answer) = app.call("confirm", body).await;
-        assert_eq!(
-            (status, error_kind(&answer)),
-            (400, "bad_request"),
-            "{answer}"
-        );
-    }
-    assert_ne!(key(), key());
-}
-
-/// A ticket booked before both person keys were kept (its person key was the
-/// tax number's) gets its name key at start, so the same person without the
-/// tax number is still refused.
-async fn earlier_tickets_get_both_keys(db: Db) {
-    let app = spawn_app(db).await;
-    let mut body = confirm_body(1, &hold(&app, PODIL, DAY, "09:00").await);
-    body["person"]["rnokpp"] = json!("3012345670");
-    let (status, ticket) = app.call("confirm", body).await;
-    assert_eq!(status, 200, "{ticket}");
-    // Make the row what migration 4 leaves of an earlier one.
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&app.db_url).await.unwrap();
-    sqlx::query("UPDATE tickets SET person_key = tax_key, keys_version = 1 WHERE id = $1")
-        .bind(ticket["id"].as_str().unwrap())
-        .execute(&pool)
-        .await
-        .unwrap();
-    let without = |n: u32, time: &'static str| {
-        let app = &app;
-        async move {
-            let mut body = confirm_body(1, &hold(app, PODIL, DAY, time).await);
-            body["contact"] = person(n)["contact"].clone();
-            app.call("confirm", body).await
-        }
-    };
-    app.services.upgrade_keys().await.unwrap();
-    let (status, answer) = without(7, "09:20").await;
-    assert_eq!(
-        (status, booking_cause(&answer)),
-        (409, "already_booked"),
-        "{answer}"
-    );
-    let (version,): (i64,) = sqlx::query_as("SELECT keys_version FROM tickets WHERE id = $1")
-        .bind(ticket["id"].as_str().unwrap())
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(version, 2);
-}
-
 on_both!(
     a_past_ticket_no_longer_blocks,
     cancel_frees_the_place_at_once,
-    reschedule_moves_a_ticket_in_one_step,
-    one_person_with_or_without_the_tax_number,
-    a_retry_must_ask_what_the_first_asked,
-    earlier_tickets_get_both_keys
+    reschedule_moves_a_ticket_in_one_step
 );

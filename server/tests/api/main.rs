@@ -15,6 +15,7 @@ mod fuzz;
 mod guard;
 mod indexes;
 mod life;
+mod life_keys;
 mod life_races;
 mod limits;
 mod logs;
