@@ -2,7 +2,7 @@
 # The PostgreSQL at 127.0.0.1:5432 measured by pgbench, for the booking
 # benchmark's figures (docs/PERFORMANCE.md): its default transaction
 # (TPC-B-like, scale 10) and a booking's shape (scripts/pgbench/booking.sql:
-# the hold's and the confirm's statements, one pair per pgbench
+# the hold's and the confirm's round trips, one pair per pgbench
 # "transaction"), with the benchmark's 16 connections, in a database of its
 # own (cherga_pgbench, made if missing).
 #   scripts/pgbench.sh [SECONDS]     each run SECONDS long (default 20)
@@ -16,9 +16,10 @@ psql "${PG[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB
 pgbench "${PG[@]}" -i -q -s 10 "$DB" >/dev/null 2>&1
 psql "${PG[@]}" -d "$DB" -q <<'SQL'
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS b_holds, b_tickets, b_events, b_outbox;
+DROP TABLE IF EXISTS b_holds, b_tickets, b_events, b_outbox, b_counters;
 CREATE TABLE b_holds (office int, day int, n bigint, expires timestamptz);
 CREATE INDEX ON b_holds (office, day);
+CREATE TABLE b_counters (office int, day int, seq bigint, PRIMARY KEY (office, day));
 CREATE TABLE b_tickets (id bigserial PRIMARY KEY, office int, day int, person bigint, status text, payload text);
 CREATE INDEX ON b_tickets (office, day) WHERE status = 'booked';
 CREATE INDEX ON b_tickets (person) WHERE status = 'booked';

@@ -112,11 +112,22 @@ where
     // The hold goes first: if anything below refuses, the write is undone and
     // the hold is back. No hold: a retry that raced the first confirm (its
     // ticket is there) or a hold swept or never made.
-    let deleted = tx
-        .exec("DELETE FROM holds WHERE id = $1", args![&hold_id])
-        .await
-        .map_err(internal)?;
-    if deleted == 0 {
+    let visit = (hold.start, hold.end);
+    let wanted = Wanted {
+        hold: &hold,
+        hold_id: &hold_id,
+        visit,
+        now,
+        person_key: &person_key,
+        tax_key: tax_key.as_deref(),
+        contact_key: &contact_key,
+    };
+    let read = if tx.postgres() {
+        super::booking_pg::take_hold(&mut *tx, &wanted).await?
+    } else {
+        take_hold(&mut *tx, &wanted).await?
+    };
+    let Some(read) = read else {
         return match find_by_idempotency(&mut *tx, &idempotency_hash).await? {
             Some(t) if t.request_hash.as_deref() == Some(request_hash.as_str()) => {
                 Ok(ConfirmOutcome::Replayed(t))
@@ -125,88 +136,59 @@ where
             Some(_) => Err(StoreError::KeyReused),
             None => Err(StoreError::NotFound("hold")),
         };
-    }
-    let visit = (hold.start, hold.end);
-    let taken = visit_occupancy(&mut *tx, &hold.office, hold.day, visit, now).await?;
-    let active = tx
-        .rows(&ACTIVE_OF_SQL, args![&person_key, tax_key, &contact_key])
-        .await
-        .map_err(internal)?
-        .iter()
-        .map(active_row)
-        .collect::<Result<Vec<ActiveRow>, StoreError>>()?;
-    let t = decide(&taken, &active)?;
+    };
+    let t = decide(&read.taken, &read.active)?;
     // The same person's tickets of days over still stand in the unique index.
     for (id, from) in &t.lapse {
         end_lapsed(&mut *tx, id, from, now).await?;
     }
-    let (number, seq) = next_number(&mut *tx, &hold.office, hold.day, t.board_prefix).await?;
-    tx.exec(
-        "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
-            status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
-            answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
-            email_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-            $19, $20, $21, $22, $23, $24, $25, $26, 2, $27)",
-        args![
-            &t.id,
-            &hold.office,
-            &hold.service,
-            day_text(hold.day),
-            time_text(hold.start),
-            time_text(hold.end),
-            &t.window,
-            &number,
-            seq,
-            &t.person_key,
-            &t.contact_key,
-            &t.surname,
-            &t.given_name,
-            t.patronymic.clone(),
-            day_text(t.birth_date),
-            t.rnokpp.clone(),
-            t.phone.clone(),
-            t.email.clone(),
-            &t.answers,
-            &t.token_hash,
-            &t.idempotency_hash,
-            &t.token_sealed,
-            t.created_at,
-            t.tax_key.clone(),
-            &t.request_hash,
-            &t.lang,
-            t.email_key.clone(),
-        ],
-    )
-    .await
-    .map_err(ticket_refused)?;
-    tx.exec(
-        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
-         VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
-        args![&t.id, now],
-    )
-    .await
-    .map_err(internal)?;
+    let (number, seq) = match read.seq {
+        Some(seq) => (board_number(t.board_prefix, seq), seq),
+        None => next_number(&mut *tx, &hold.office, hold.day, t.board_prefix).await?,
+    };
+    let mut row = ticket_args(&t, &hold, &number, seq);
     // Its confirmation, one row per contact given (known here: no need to
     // read the row back as `queue_messages` does).
+    let outbox_id =
+        |channel: &str| format!("{}:{}:1:{channel}", MessageKind::Booked.as_str(), t.id);
     let channels = [
         t.email.as_ref().map(|_| "email"),
         t.phone.as_ref().map(|_| "sms"),
     ];
-    for channel in channels.into_iter().flatten() {
+    if tx.postgres() {
+        row.extend(args![
+            now,
+            MessageKind::Booked.as_str(),
+            channels[0].map(outbox_id),
+            channels[1].map(outbox_id),
+        ]);
+        tx.rows(&super::booking_pg::WRITE_TICKET_SQL, row)
+            .await
+            .map_err(ticket_refused)?;
+    } else {
+        tx.exec(TICKET_INSERT, row).await.map_err(ticket_refused)?;
         tx.exec(
-            "INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)
-             VALUES ($1, $2, $3, $4, $5, $5)",
-            args![
-                format!("{}:{}:1:{channel}", MessageKind::Booked.as_str(), t.id),
-                &t.id,
-                MessageKind::Booked.as_str(),
-                channel,
-                now
-            ],
+            "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
+             VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
+            args![&t.id, now],
         )
         .await
         .map_err(internal)?;
+        for channel in channels.into_iter().flatten() {
+            tx.exec(
+                "INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)
+                 VALUES ($1, $2, $3, $4, $5, $5)",
+                args![
+                    outbox_id(channel),
+                    &t.id,
+                    MessageKind::Booked.as_str(),
+                    channel,
+                    now
+                ],
+            )
+            .await
+            .map_err(internal)?;
+        }
     }
     // What was just written, without reading it back.
     Ok(ConfirmOutcome::Created(StoredTicket {
@@ -223,6 +205,96 @@ where
         token_hash: t.token_hash,
         request_hash: Some(t.request_hash),
     }))
+}
+
+/// What a confirm looks for under its locks.
+pub(super) struct Wanted<'a> {
+    pub hold: &'a HoldRow,
+    pub hold_id: &'a str,
+    pub visit: (chrono::NaiveTime, chrono::NaiveTime),
+    pub now: i64,
+    pub person_key: &'a str,
+    pub tax_key: Option<&'a str>,
+    pub contact_key: &'a str,
+}
+
+/// What a confirm found once its hold was taken away: what else is taken
+/// during the visit, the active tickets of the person or contact, and the
+/// board's counter if it was already counted on.
+pub(super) struct Found {
+    pub taken: Vec<Occupancy>,
+    pub active: Vec<ActiveRow>,
+    pub seq: Option<i64>,
+}
+
+/// Deletes the hold and reads what the decision needs, a statement each
+/// (SQLite's writer runs them in its own process); none if no hold was there.
+async fn take_hold(tx: &mut dyn Tx, w: &Wanted<'_>) -> Result<Option<Found>, StoreError> {
+    let deleted = tx
+        .exec("DELETE FROM holds WHERE id = $1", args![w.hold_id])
+        .await
+        .map_err(internal)?;
+    if deleted == 0 {
+        return Ok(None);
+    }
+    let taken = visit_occupancy(&mut *tx, &w.hold.office, w.hold.day, w.visit, w.now).await?;
+    let active = tx
+        .rows(
+            &ACTIVE_OF_SQL,
+            args![w.person_key, w.tax_key.map(str::to_string), w.contact_key],
+        )
+        .await
+        .map_err(internal)?
+        .iter()
+        .map(active_row)
+        .collect::<Result<Vec<ActiveRow>, StoreError>>()?;
+    Ok(Some(Found {
+        taken,
+        active,
+        seq: None,
+    }))
+}
+
+/// The ticket's columns, `$1` to `$27`.
+pub(super) const TICKET_INSERT: &str =
+    "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
+        status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
+        answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
+        email_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+        $19, $20, $21, $22, $23, $24, $25, $26, 2, $27)";
+
+/// The arguments of [`TICKET_INSERT`].
+fn ticket_args(t: &NewTicket, hold: &HoldRow, number: &str, seq: i64) -> Vec<super::tx::Arg> {
+    args![
+        &t.id,
+        &hold.office,
+        &hold.service,
+        day_text(hold.day),
+        time_text(hold.start),
+        time_text(hold.end),
+        &t.window,
+        number,
+        seq,
+        &t.person_key,
+        &t.contact_key,
+        &t.surname,
+        &t.given_name,
+        t.patronymic.clone(),
+        day_text(t.birth_date),
+        t.rnokpp.clone(),
+        t.phone.clone(),
+        t.email.clone(),
+        &t.answers,
+        &t.token_hash,
+        &t.idempotency_hash,
+        &t.token_sealed,
+        t.created_at,
+        t.tax_key.clone(),
+        &t.request_hash,
+        &t.lang,
+        t.email_key.clone(),
+    ]
 }
 
 /// Writes the end of ticket `id`, left `from` on a day that is over

@@ -49,7 +49,7 @@ impl Store {
             .chain(client_lock.as_deref())
             .collect();
         let office = office.to_string();
-        self.write(&keys, move |tx| {
+        self.write_as(&keys, super::Flush::Early, move |tx| {
             Box::pin(hold_in(tx, office, day, visit, now, client, decide))
         })
         .await

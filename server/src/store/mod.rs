@@ -5,6 +5,7 @@
 
 mod audit;
 mod booking;
+mod booking_pg;
 mod catalog;
 mod checkpoint;
 mod connect;
@@ -170,25 +171,82 @@ impl Store {
         keys: &[&str],
         op: impl WriteOp<T>,
     ) -> Result<T, StoreError> {
+        self.write_as(keys, Flush::Wait, op).await
+    }
+
+    /// [`Store::write`], answered on PostgreSQL as `flush` says.
+    pub(crate) async fn write_as<T: Send + 'static>(
+        &self,
+        keys: &[&str],
+        flush: Flush,
+        op: impl WriteOp<T>,
+    ) -> Result<T, StoreError> {
         if let Some(writer) = &self.writer {
             return writer.write(op).await;
         }
-        let mut tx = self.pool.begin().await.map_err(internal)?;
         let mut ids: Vec<i64> = keys.iter().map(|k| lock_id(k)).collect();
         ids.sort_unstable();
         ids.dedup();
-        for id in ids {
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(id)
-                .execute(&mut *tx)
-                .await
-                .map_err(internal)?;
-        }
-        // Dropping the transaction on an error rolls it back.
-        let done = op(&mut *tx).await?;
-        tx.commit().await.map_err(internal)?;
-        Ok(done)
+        // Its own task: a caller that goes away (a timed-out request) does
+        // not cut the transaction off between its statements.
+        let pool = self.pool.clone();
+        tokio::spawn(write_pg(pool, ids, flush, op))
+            .await
+            .map_err(internal)?
     }
+}
+
+/// One write transaction on PostgreSQL under the advisory locks `ids`, taken
+/// in their order. `BEGIN` and the locks go in one round trip (a simple query
+/// of several statements; each takes its snapshot after the one before, so
+/// the reads after it see every write committed under the same locks).
+fn write_pg<T: Send + 'static>(
+    pool: AnyPool,
+    ids: Vec<i64>,
+    flush: Flush,
+    op: impl WriteOp<T>,
+) -> tx::ConnFuture<'static, Result<T, StoreError>> {
+    Box::pin(async move {
+        use sqlx::Connection;
+        let mut conn = pool.acquire().await.map_err(internal)?;
+        let begin: String = std::iter::once("BEGIN".to_string())
+            .chain(
+                (flush == Flush::Early).then(|| "SET LOCAL synchronous_commit = off".to_string()),
+            )
+            .chain(
+                ids.iter()
+                    .map(|id| format!("SELECT pg_advisory_xact_lock(CAST('{id}' AS BIGINT))")),
+            )
+            .collect::<Vec<_>>()
+            .join("; ");
+        let failed = match conn.begin_with(begin).await {
+            Ok(mut tx) => {
+                // Dropping the transaction on an error rolls it back.
+                let done = op(&mut *tx).await?;
+                tx.commit().await.map_err(internal)?;
+                return Ok(done);
+            }
+            Err(e) => e,
+        };
+        // A lock not had in time leaves the transaction open and failed: it is
+        // ended here, or the connection is not used again.
+        if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
+            conn.close_on_drop();
+        }
+        Err(internal(failed))
+    })
+}
+
+/// When a write on PostgreSQL is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flush {
+    /// Once its commit is on disk (a ticket, its changes, a message sent).
+    Wait,
+    /// Once committed, its record flushed a moment later with the next
+    /// write that waits (`synchronous_commit = off`): for a hold only, which
+    /// a power cut in that moment loses as its ten minutes would (the
+    /// applicant holds again; the database stays consistent).
+    Early,
 }
 
 /// A stable 64-bit lock id for a key.

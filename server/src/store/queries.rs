@@ -151,12 +151,16 @@ pub(super) async fn next_number(
         .first()
         .ok_or_else(|| internal("the day counter answered no row"))?
         .int(0)?;
-    let number = TicketNumber {
+    Ok((board_number(prefix, seq), seq))
+}
+
+/// The board number of counter `seq` for a service of `prefix`.
+pub(super) fn board_number(prefix: char, seq: i64) -> String {
+    TicketNumber {
         prefix,
         seq: u16::try_from(seq).unwrap_or(u16::MAX),
     }
-    .to_string();
-    Ok((number, seq))
+    .to_string()
 }
 
 impl super::Store {

@@ -50,6 +50,7 @@ impl Failure for String {}
 impl Failure for &str {}
 impl Failure for rusqlite::Error {}
 impl Failure for std::io::Error {}
+impl Failure for tokio::task::JoinError {}
 impl Failure for sqlx::migrate::MigrateError {}
 
 /// PostgreSQL's answers when a wait ran out: `lock_timeout` (55P03),
@@ -210,6 +211,12 @@ impl From<sqlx::Error> for DbError {
 
 /// A connection inside a write transaction.
 pub(crate) trait Tx: Send {
+    /// True on PostgreSQL, where each statement is a round trip (a write may
+    /// then put several into one).
+    fn postgres(&self) -> bool {
+        false
+    }
+
     /// Runs a statement; answers how many rows it changed.
     fn exec<'a>(&'a mut self, sql: &'a str, args: Vec<Arg>)
         -> ConnFuture<'a, Result<u64, DbError>>;
@@ -249,6 +256,10 @@ fn sqlx_value(row: &sqlx::any::AnyRow, i: usize) -> Result<Value, sqlx::Error> {
 }
 
 impl Tx for AnyConnection {
+    fn postgres(&self) -> bool {
+        self.backend_name() == <sqlx::Postgres as sqlx::Database>::NAME
+    }
+
     fn exec<'a>(
         &'a mut self,
         sql: &'a str,

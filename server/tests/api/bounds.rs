@@ -226,3 +226,48 @@ async fn postgres_lock_waits_end_in_busy_and_leave_reads_alone() {
     let (status, _) = app.call("hold", slot).await;
     assert_eq!(status, 200);
 }
+
+/// PostgreSQL: a write whose advisory lock (taken with its `BEGIN`, in one
+/// round trip) is not had in time is answered busy, and its connection is
+/// not left in a failed transaction: with one connection in the pool, the
+/// next write on it succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_lock_not_had_in_time_leaves_the_connection_usable() {
+    use sha2::{Digest, Sha256};
+    use sqlx::{Connection, Executor};
+    let options = Options {
+        db_pool: 1,
+        db_lock_timeout_ms: 300,
+        ..Options::default()
+    };
+    let app = spawn_with(Db::Postgres, options).await;
+    let (date, time, _) = first_time(&app).await;
+    let slot = seed_slot("kyiv-podilskyi", &date, &time);
+    // The lock id the server takes for this office and day.
+    let digest = Sha256::digest(format!("office-day:kyiv-podilskyi:{date}").as_bytes());
+    let id = i64::from_le_bytes(digest[..8].try_into().unwrap());
+    let mut other = sqlx::PgConnection::connect(&app.db_url).await.unwrap();
+    other
+        .execute(sqlx::query("SELECT pg_advisory_lock($1)").bind(id))
+        .await
+        .unwrap();
+    let (status, answer) = app.call("hold", slot.clone()).await;
+    assert_eq!(status, 503, "{answer}");
+    assert_eq!(error_kind(&answer), "limited");
+    other
+        .execute(sqlx::query("SELECT pg_advisory_unlock($1)").bind(id))
+        .await
+        .unwrap();
+    // Busy while the one connection serves others (the tests beside this
+    // one load the database); a connection left in a failed transaction
+    // would answer every write with an internal error.
+    for _ in 0..50 {
+        let (status, answer) = app.call("hold", slot.clone()).await;
+        if status == 200 {
+            return;
+        }
+        assert_eq!(status, 503, "{answer}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("the hold stayed busy");
+}
