@@ -8,22 +8,18 @@
 use app::api::context::ClientAddr;
 use axum::extract::{ConnectInfo, Request};
 use axum::http::HeaderMap;
-use axum::middleware::Next;
-use axum::response::Response;
 use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
 
 /// Puts the request's [`ClientAddr`] among its extensions, for the limits
 /// and the server functions.
-pub async fn identify(proxies: Arc<[IpNet]>, mut req: Request, next: Next) -> Response {
+pub fn identify(proxies: &[IpNet], req: &mut Request) {
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
-    let client = ClientAddr(client_ip(peer, req.headers(), &proxies));
+    let client = ClientAddr(client_ip(peer, req.headers(), proxies));
     req.extensions_mut().insert(client);
-    next.run(req).await
 }
 
 /// The client's address of a request from `peer` with `headers`.

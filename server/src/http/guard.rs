@@ -125,9 +125,9 @@ fn refused(refusal: Refusal, path: &str) -> Response {
 /// (a body without a length that runs over it is refused as too large; a
 /// slow one ends at the request time-out) and passes the request on when
 /// the body is a JSON object.
-pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> Response {
+pub async fn api_gate(public: &str, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
-    if let Err(refusal) = check(req.headers(), &path, &public) {
+    if let Err(refusal) = check(req.headers(), &path, public) {
         return refused(refusal, &path);
     }
     let limit = usize::try_from(body_limit(&path)).unwrap_or(usize::MAX);
@@ -148,33 +148,78 @@ pub async fn api_gate(public: std::sync::Arc<str>, req: Request, next: Next) -> 
     res
 }
 
-/// At most as many API requests at once as `permits` holds; one more is
-/// answered at once with 503 and `Retry-After` (a client told to come back
-/// costs less than one queued behind thousands). The catalog and the words,
-/// whose error is a read's (`rate::class_of` gives them no class), are told
-/// `internal`; every other function the typed limit.
-pub async fn in_flight(
-    permits: std::sync::Arc<tokio::sync::Semaphore>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let Ok(permit) = permits.try_acquire_owned() else {
-        let path = req.uri().path();
-        tracing::warn!(path, "refused: too many requests in flight");
-        crate::metrics::refused("in_flight", super::rate::class_name(path));
-        let seconds = crate::service::BUSY_RETRY_SECONDS;
-        let busy = domain::limits::Limited::new(domain::limits::Limit::Busy, seconds);
-        if super::rate::class_of(path).is_none() {
-            let mut res = (StatusCode::SERVICE_UNAVAILABLE, axum::Json("internal")).into_response();
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, busy.retry_after.into());
-            return res;
-        }
-        return super::rate::limited(busy);
-    };
-    // A hold waiting for the midnight draw may give its place back.
-    crate::service::lottery::in_flight(permit, next.run(req)).await
+/// The answer when the API's requests in flight are at their limit
+/// (`--max-in-flight`): one more is answered at once with 503 and
+/// `Retry-After` (a client told to come back costs less than one queued
+/// behind thousands). The catalog and the words, whose error is a read's
+/// (`rate::class_of` gives them no class), are told `internal`; every other
+/// function the typed limit.
+pub fn busy(path: &str) -> Response {
+    tracing::warn!(path, "refused: too many requests in flight");
+    crate::metrics::refused("in_flight", super::rate::class_name(path));
+    let seconds = crate::service::BUSY_RETRY_SECONDS;
+    let busy = domain::limits::Limited::new(domain::limits::Limit::Busy, seconds);
+    if super::rate::class_of(path).is_none() {
+        let mut res = (StatusCode::SERVICE_UNAVAILABLE, axum::Json("internal")).into_response();
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, busy.retry_after.into());
+        return res;
+    }
+    super::rate::limited(busy)
 }
+
+/// What stands before every API function, in one layer rather than four
+/// (each layer boxes the request's future and clones the service behind
+/// it): who the client is, its rate, a place among the requests in flight,
+/// then the gate. A hold waiting for the midnight draw may give its place
+/// back.
+pub async fn api_front(front: std::sync::Arc<Front>, mut req: Request, next: Next) -> Response {
+    super::client::identify(&front.proxies, &mut req);
+    if let Some(refused) = super::rate::over_rate(&front.limiters, &req) {
+        return refused;
+    }
+    let Ok(permit) = front.permits.clone().try_acquire_owned() else {
+        return busy(req.uri().path());
+    };
+    crate::service::lottery::in_flight(permit, api_gate(&front.public, req, next)).await
+}
+
+/// What [`api_front`] needs.
+#[derive(Debug)]
+pub struct Front {
+    /// The reverse proxies whose `X-Forwarded-For` is believed.
+    pub proxies: std::sync::Arc<[ipnet::IpNet]>,
+    /// The rate limiters.
+    pub limiters: std::sync::Arc<super::rate::Limiters>,
+    /// The places for requests in flight.
+    pub permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// The site's public origin.
+    pub public: std::sync::Arc<str>,
+}
+
+/// The headers of [`protections`], made once.
+const PROTECTIONS: [(HeaderName, HeaderValue); 5] = [
+    (
+        HeaderName::from_static("x-content-type-options"),
+        HeaderValue::from_static("nosniff"),
+    ),
+    (
+        HeaderName::from_static("referrer-policy"),
+        HeaderValue::from_static("no-referrer"),
+    ),
+    (
+        HeaderName::from_static("x-frame-options"),
+        HeaderValue::from_static("DENY"),
+    ),
+    (
+        HeaderName::from_static("content-security-policy"),
+        HeaderValue::from_static(super::csp::OTHER),
+    ),
+    (
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    ),
+];
 
 /// The protections every answer carries (and the count of requests that
 /// timed out, answered 408 inside this layer): no sniffing of types, no referrer
@@ -189,97 +234,12 @@ pub async fn protections(req: Request, next: Next) -> Response {
         crate::metrics::refused("timeout", class);
     }
     let headers = res.headers_mut();
-    for (name, value) in [
-        ("x-content-type-options", "nosniff"),
-        ("referrer-policy", "no-referrer"),
-        ("x-frame-options", "DENY"),
-        ("content-security-policy", super::csp::OTHER),
-        (
-            "permissions-policy",
-            "camera=(), microphone=(), geolocation=()",
-        ),
-    ] {
-        if !headers.contains_key(name) {
-            headers.insert(
-                HeaderName::from_static(name),
-                HeaderValue::from_static(value),
-            );
-        }
+    for (name, value) in PROTECTIONS {
+        headers.entry(name).or_insert(value);
     }
     res
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
-        }
-        h
-    }
-
-    const JSON: (&str, &str) = ("content-type", "application/json");
-    const PUBLIC: &str = "https://cherga.example.gov.ua";
-
-    #[test]
-    fn the_apps_own_calls_and_scripts_pass() {
-        let own = headers(&[
-            JSON,
-            ("host", "127.0.0.1:3000"),
-            ("origin", "http://127.0.0.1:3000"),
-            ("sec-fetch-site", "same-origin"),
-        ]);
-        assert_eq!(check(&own, "/api/hold", PUBLIC), Ok(()));
-        // Behind a proxy that rewrites the host: the public origin.
-        let proxied = headers(&[JSON, ("host", "10.0.0.5:3000"), ("origin", PUBLIC)]);
-        assert_eq!(check(&proxied, "/api/hold", PUBLIC), Ok(()));
-        let script = headers(&[("content-type", "application/json; charset=utf-8")]);
-        assert_eq!(check(&script, "/api/confirm", PUBLIC), Ok(()));
-    }
-
-    #[test]
-    fn cross_site_posts_and_other_bodies_are_refused() {
-        let form = headers(&[
-            ("content-type", "text/plain"),
-            ("host", "127.0.0.1:3000"),
-            ("origin", "https://evil.example"),
-        ]);
-        assert_eq!(check(&form, "/api/hold", PUBLIC), Err(Refusal::CrossSite));
-        let fetch = headers(&[JSON, ("sec-fetch-site", "cross-site")]);
-        assert_eq!(check(&fetch, "/api/hold", PUBLIC), Err(Refusal::CrossSite));
-        let sibling = headers(&[JSON, ("sec-fetch-site", "same-site")]);
-        assert_eq!(
-            check(&sibling, "/api/hold", PUBLIC),
-            Err(Refusal::CrossSite)
-        );
-        let lookalike = headers(&[
-            JSON,
-            ("host", "127.0.0.1:3000"),
-            ("origin", "http://127.0.0.1:3000.evil.example"),
-        ]);
-        assert_eq!(
-            check(&lookalike, "/api/hold", PUBLIC),
-            Err(Refusal::CrossSite)
-        );
-        let plain = headers(&[("content-type", "text/plain")]);
-        assert_eq!(check(&plain, "/api/hold", PUBLIC), Err(Refusal::NotJson));
-        assert_eq!(
-            check(&HeaderMap::new(), "/api/hold", PUBLIC),
-            Err(Refusal::NotJson)
-        );
-    }
-
-    #[test]
-    fn each_endpoint_has_its_body_limit() {
-        let big = headers(&[JSON, ("content-length", "5000")]);
-        assert_eq!(check(&big, "/api/hold", PUBLIC), Err(Refusal::TooLarge));
-        assert_eq!(check(&big, "/api/confirm", PUBLIC), Ok(()));
-        let huge = headers(&[JSON, ("content-length", "16385")]);
-        assert_eq!(check(&huge, "/api/confirm", PUBLIC), Err(Refusal::TooLarge));
-        assert_eq!(body_limit("/api/reschedule"), LARGE_BODY);
-        assert_eq!(body_limit("/api/signin_start"), SMALL_BODY);
-    }
-}
+#[path = "guard_tests.rs"]
+mod tests;

@@ -98,22 +98,16 @@ pub fn router(services: Services, site_root: &Path) -> Router {
     ] {
         router = router.route(path, with_session());
     }
-    let public: Arc<str> = services.public_url().into();
-    let permits = services.permits().clone();
-    let limiters = services.limiters().clone();
+    let front = Arc::new(guard::Front {
+        proxies,
+        limiters: services.limiters().clone(),
+        permits: services.permits().clone(),
+        public: services.public_url().into(),
+    });
     router
         .route("/api/{*fn_name}", post(api))
         .route_layer(axum::middleware::from_fn(move |req, next| {
-            guard::api_gate(public.clone(), req, next)
-        }))
-        .route_layer(axum::middleware::from_fn(move |req, next| {
-            guard::in_flight(permits.clone(), req, next)
-        }))
-        .route_layer(axum::middleware::from_fn(move |req, next| {
-            rate::rate_limit(limiters.clone(), req, next)
-        }))
-        .route_layer(axum::middleware::from_fn(move |req, next| {
-            client::identify(proxies.clone(), req, next)
+            guard::api_front(front.clone(), req, next)
         }))
         .route(
             "/api/openapi.json",

@@ -15,7 +15,6 @@ use app::api::context::ClientAddr;
 use app::api::ApiError;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::limits::{Limit, Limited};
 use governor::clock::{Clock, DefaultClock};
@@ -23,7 +22,6 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// A rate: `calls` at once, then one more each `per_seconds / calls`; no
@@ -212,21 +210,18 @@ impl Limiters {
 
 /// The rate limits before the API: a call over its client's rate is
 /// answered `limited` (`requests`, 429) with `Retry-After`, unread.
-pub async fn rate_limit(limiters: Arc<Limiters>, req: Request, next: Next) -> Response {
+pub fn over_rate(limiters: &Limiters, req: &Request) -> Option<Response> {
     let path = req.uri().path();
-    let client = req.extensions().get::<ClientAddr>().and_then(|c| c.0);
-    if let (Some(class), Some(ip)) = (class_of(path), client) {
-        if let Err(cause) = limiters.check(class, ip) {
-            tracing::info!(
-                path,
-                class = class.name(),
-                "refused: over the client's rate"
-            );
-            crate::metrics::refused("rate", class.name());
-            return limited(cause);
-        }
-    }
-    next.run(req).await
+    let client = req.extensions().get::<ClientAddr>().and_then(|c| c.0)?;
+    let class = class_of(path)?;
+    let cause = limiters.check(class, client).err()?;
+    tracing::info!(
+        path,
+        class = class.name(),
+        "refused: over the client's rate"
+    );
+    crate::metrics::refused("rate", class.name());
+    Some(limited(cause))
 }
 
 /// The answer of a limit: its status, `Retry-After`, and the typed error.
