@@ -4,9 +4,10 @@
 //! its messages as another. SQLite's writer runs the same work statement by
 //! statement in its own process (`booking.rs`); the suite runs both.
 
-use super::booking::{Found, Wanted, TICKET_INSERT};
+use super::booking::{Found, Wanted};
 use super::error::StoreError;
 use super::queries::active_row;
+use super::queries::TICKET_INSERT;
 use super::rows::*;
 use super::tx::{args, internal, DbRow, Tx};
 use std::sync::LazyLock;

@@ -3,9 +3,9 @@
 //! change goes through `domain::ticket::transition` and is recorded in
 //! `ticket_events` with its actor and time.
 
-use super::booking::end_lapsed;
 use super::error::StoreError;
 use super::outbox::{queue_messages, MessageKind};
+use super::queries::end_lapsed;
 use super::queries::*;
 use super::rows::*;
 use super::tx::{args, internal, Tx};

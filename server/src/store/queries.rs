@@ -1,6 +1,7 @@
 //! The statements the booking writes share: what overlaps a visit, the active
-//! tickets of a person or contact, a ticket by its idempotency key, and the
-//! typed refusal of a unique index.
+//! tickets of a person or contact, a ticket by its idempotency key, the
+//! ticket's row, the end of a lapsed ticket, and the typed refusal of a
+//! unique index.
 
 use super::error::StoreError;
 use super::rows::*;
@@ -177,4 +178,79 @@ impl super::Store {
         })
         .await
     }
+}
+
+/// The ticket's columns, `$1` to `$27`.
+pub(super) const TICKET_INSERT: &str =
+    "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
+        status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
+        answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
+        email_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+        $19, $20, $21, $22, $23, $24, $25, $26, 2, $27)";
+
+/// The arguments of [`TICKET_INSERT`].
+pub(super) fn ticket_args(
+    t: &NewTicket,
+    hold: &HoldRow,
+    number: &str,
+    seq: i64,
+) -> Vec<super::tx::Arg> {
+    args![
+        &t.id,
+        &hold.office,
+        &hold.service,
+        day_text(hold.day),
+        time_text(hold.start),
+        time_text(hold.end),
+        &t.window,
+        number,
+        seq,
+        &t.person_key,
+        &t.contact_key,
+        &t.surname,
+        &t.given_name,
+        t.patronymic.clone(),
+        day_text(t.birth_date),
+        t.rnokpp.clone(),
+        t.phone.clone(),
+        t.email.clone(),
+        &t.answers,
+        &t.token_hash,
+        &t.idempotency_hash,
+        &t.token_sealed,
+        t.created_at,
+        t.tax_key.clone(),
+        &t.request_hash,
+        &t.lang,
+        t.email_key.clone(),
+    ]
+}
+
+/// Writes the end of ticket `id`, left `from` on a day that is over
+/// (`TicketEvent::Lapse`, by the system).
+pub(super) async fn end_lapsed(
+    tx: &mut dyn Tx,
+    id: &str,
+    from: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    use domain::ticket::{transition, Actor, TicketEvent, TicketStatus};
+    let status = TicketStatus::parse(from)
+        .ok_or_else(|| internal(format!("stored status {from:?} is unknown")))?;
+    let Ok(to) = transition(status, TicketEvent::Lapse, &Actor::System) else {
+        return Ok(());
+    };
+    let changed = tx
+        .exec(
+            "UPDATE tickets SET status = $2 WHERE id = $1 AND status = $3",
+            args![id, to.as_str(), from],
+        )
+        .await
+        .map_err(internal)?;
+    if changed == 1 {
+        let change = (TicketEvent::Lapse.as_str(), from, to.as_str());
+        record_event(tx, id, change, &Actor::System.stored(), now).await?;
+    }
+    Ok(())
 }
