@@ -5,18 +5,18 @@
 //! loses the booking; the reminder goes once, even from two nodes.
 
 use crate::common::{confirm_body, seed_slot, spawn_with, Db, Options, TestApp};
-use crate::outside::{SmsStandIn, SmtpSink, SMS_SENDER, SMS_TOKEN};
+use crate::outside::SmtpSink;
 use serde_json::{json, Value};
 use server::cli::MessageArgs;
 
-const PODIL: &str = "kyiv-podilskyi";
-const DAY: &str = "2026-12-07";
+pub(crate) const PODIL: &str = "kyiv-podilskyi";
+pub(crate) const DAY: &str = "2026-12-07";
 /// The day after the tests' "now" (Monday 23.11.2026, 12:00 in Kyiv).
-const TOMORROW: &str = "2026-11-24";
+pub(crate) const TOMORROW: &str = "2026-11-24";
 /// From 12:00 to 18:30 in Kyiv: the reminders of tomorrow's visits are due.
-const TO_EVENING: i64 = 6 * 3600 + 1800;
+pub(crate) const TO_EVENING: i64 = 6 * 3600 + 1800;
 
-fn with_mail(url: &str) -> MessageArgs {
+pub(crate) fn with_mail(url: &str) -> MessageArgs {
     MessageArgs {
         smtp: Some(url.to_string()),
         public_url: "https://cherga.example".into(),
@@ -26,7 +26,7 @@ fn with_mail(url: &str) -> MessageArgs {
 }
 
 /// A server mailing to `smtp`, its sender running as in `serve`.
-async fn mailing(db: Db, smtp: &SmtpSink) -> TestApp {
+pub(crate) async fn mailing(db: Db, smtp: &SmtpSink) -> TestApp {
     let options = Options {
         messages: with_mail(&smtp.url),
         ..Default::default()
@@ -35,7 +35,7 @@ async fn mailing(db: Db, smtp: &SmtpSink) -> TestApp {
 }
 
 /// A server mailing to `smtp` whose sender the test drives itself.
-async fn driven_by_hand(db: Db, smtp: &SmtpSink) -> TestApp {
+pub(crate) async fn driven_by_hand(db: Db, smtp: &SmtpSink) -> TestApp {
     let options = Options {
         messages: with_mail(&smtp.url),
         sender: false,
@@ -44,14 +44,20 @@ async fn driven_by_hand(db: Db, smtp: &SmtpSink) -> TestApp {
     spawn_with(db, options).await
 }
 
-async fn hold(app: &TestApp, date: &str, time: &str) -> Value {
+pub(crate) async fn hold(app: &TestApp, date: &str, time: &str) -> Value {
     let (status, hold) = app.call("hold", seed_slot(PODIL, date, time)).await;
     assert_eq!(status, 200, "{hold}");
     hold["hold_id"].clone()
 }
 
 /// Books person `n` with e-mail `olena{n}@example.com` only.
-async fn book_by_mail(app: &TestApp, n: u32, date: &str, time: &str, lang: &str) -> Value {
+pub(crate) async fn book_by_mail(
+    app: &TestApp,
+    n: u32,
+    date: &str,
+    time: &str,
+    lang: &str,
+) -> Value {
     let hold_id = hold(app, date, time).await;
     let mut body = confirm_body(n, &hold_id);
     body["contact"] = json!({ "phone": "", "email": format!("olena{n}@example.com") });
@@ -61,12 +67,12 @@ async fn book_by_mail(app: &TestApp, n: u32, date: &str, time: &str, lang: &str)
     ticket
 }
 
-fn opener(ticket: &Value) -> Value {
+pub(crate) fn opener(ticket: &Value) -> Value {
     json!({ "id": ticket["id"], "token": ticket["access_token"] })
 }
 
 /// Waits until the outbox row of `kind` about `ticket` is in `state`.
-async fn wait_state(app: &TestApp, ticket: &Value, kind: &str, state: &str) {
+pub(crate) async fn wait_state(app: &TestApp, ticket: &Value, kind: &str, state: &str) {
     let id = ticket["id"].as_str().unwrap();
     for _ in 0..200 {
         let entries = app.services.store().outbox(100).await.unwrap();
@@ -237,153 +243,10 @@ async fn a_refused_address_is_given_up(db: Db) {
     assert_eq!(status, 200, "the booking stands");
 }
 
-async fn sms_follow_the_providers_form(db: Db) {
-    let provider = SmsStandIn::start().await;
-    let app = spawn_with(
-        db,
-        Options {
-            messages: MessageArgs {
-                sms_url: provider.url.clone(),
-                sms_token: Some(SMS_TOKEN.into()),
-                sms_sender: SMS_SENDER.into(),
-                public_url: "https://cherga.example".into(),
-                outbox_poll_ms: 200,
-                ..Default::default()
-            },
-            sender: false,
-            ..Default::default()
-        },
-    )
-    .await;
-    let hold_id = hold(&app, DAY, "09:40").await;
-    let (status, ticket) = app.call("confirm", confirm_body(7, &hold_id)).await;
-    assert_eq!(status, 200, "{ticket}");
-    let d = app.services.deliver().await.unwrap();
-    assert_eq!(d.sent, 1, "{d:?} {:?}", provider.problems.lock().unwrap());
-    assert!(provider.problems.lock().unwrap().is_empty());
-    let (phone, sender, text) = provider.accepted.lock().unwrap()[0].clone();
-    assert_eq!(
-        (phone.as_str(), sender.as_str()),
-        ("380670000007", SMS_SENDER)
-    );
-    let number = ticket["number"].as_str().unwrap();
-    assert!(text.contains(number) && text.contains("09:40"), "{text}");
-    assert!(text.contains("https://cherga.example/tickets"), "{text}");
-    assert!(!text.contains(ticket["access_token"].as_str().unwrap()));
-
-    // The provider's own failure (999) is tried again; a refusal (106, a
-    // bad token) is given up.
-    provider.refuse_first.lock().unwrap().extend([999, 106]);
-    let (status, _) = app.call("cancel", opener(&ticket)).await;
-    assert_eq!(status, 200);
-    assert_eq!(app.services.deliver().await.unwrap().retried, 1);
-    app.advance(31);
-    assert_eq!(app.services.deliver().await.unwrap().failed, 1);
-    let entries = app.services.store().outbox(10).await.unwrap();
-    let e = entries.iter().find(|e| e.kind == "cancelled").unwrap();
-    assert_eq!(
-        (e.state.as_str(), e.last_error.as_deref()),
-        ("failed", Some("sms-refused"))
-    );
-    assert_eq!(provider.accepted.lock().unwrap().len(), 1);
-}
-
 on_both!(
     booking_cancel_and_move_arrive_by_email,
     english_bookings_get_english_mail,
     without_transports_messages_wait_in_the_outbox,
     a_failing_mail_server_loses_no_booking,
     a_refused_address_is_given_up,
-    sms_follow_the_providers_form,
 );
-
-/// Two nodes over one PostgreSQL database, each with several senders
-/// running at once: every reminder of tomorrow's visits reaches the SMTP
-/// server exactly once, and a cancelled ticket gets none.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn the_reminder_goes_once_from_two_nodes() {
-    let smtp = SmtpSink::start(None);
-    let quiet = || Options {
-        messages: with_mail(&smtp.url),
-        sender: false,
-        ..Default::default()
-    };
-    let a = spawn_with(Db::Postgres, quiet()).await;
-    let b = spawn_with(
-        Db::Postgres,
-        Options {
-            db_url: Some(a.db_url.clone()),
-            ..quiet()
-        },
-    )
-    .await;
-    let times = [
-        "09:00", "09:20", "09:40", "10:00", "10:20", "10:40", "11:00", "11:20",
-    ];
-    let mut tickets = Vec::new();
-    for (n, time) in times.iter().enumerate() {
-        let node = if n % 2 == 0 { &a } else { &b };
-        tickets.push(book_by_mail(node, 100 + n as u32, TOMORROW, time, "uk").await);
-    }
-    // A ticket of a later day gets no reminder tomorrow.
-    book_by_mail(&a, 200, DAY, "09:00", "uk").await;
-    let cancelled = &tickets[3];
-    let (status, _) = a.call("cancel", opener(cancelled)).await;
-    assert_eq!(status, 200);
-    // The confirmations first, and the cancel's message (which supersedes
-    // its ticket's confirmation not sent yet).
-    let d = a.services.deliver().await.unwrap();
-    assert_eq!(d.sent, times.len() as u32 + 1, "{d:?}");
-    let before = smtp.messages().len();
-    assert_eq!(before, times.len() + 1);
-
-    // Before 18:00 nothing is due.
-    assert_eq!(a.services.queue_reminders().await.unwrap(), 0);
-    a.advance(TO_EVENING);
-    b.advance(TO_EVENING);
-    let mut rounds = Vec::new();
-    for i in 0..12 {
-        let services = if i % 2 == 0 {
-            a.services.clone()
-        } else {
-            b.services.clone()
-        };
-        rounds.push(tokio::spawn(async move {
-            let mut sent = 0;
-            for _ in 0..4 {
-                services.queue_reminders().await.unwrap();
-                sent += services.deliver().await.unwrap().sent;
-            }
-            sent
-        }));
-    }
-    let mut sent = 0;
-    for r in rounds {
-        sent += r.await.unwrap();
-    }
-    let reminders: Vec<Value> = smtp.messages().split_off(before);
-    let mut to: Vec<String> = reminders
-        .iter()
-        .map(|m| m["to"][0].as_str().unwrap().to_string())
-        .collect();
-    to.sort();
-    let mut expected: Vec<String> = (0..times.len())
-        .filter(|&n| n != 3)
-        .map(|n| format!("olena{}@example.com", 100 + n))
-        .collect();
-    expected.sort();
-    assert_eq!(to, expected, "one reminder per active ticket of tomorrow");
-    assert_eq!(sent as usize, expected.len());
-    for m in &reminders {
-        assert!(
-            m["subject"]
-                .as_str()
-                .unwrap()
-                .starts_with("Нагадування: завтра о "),
-            "{m}"
-        );
-    }
-    // And later rounds send nothing more.
-    assert_eq!(a.services.queue_reminders().await.unwrap(), 0);
-    assert_eq!(b.services.deliver().await.unwrap().sent, 0);
-}
