@@ -6,8 +6,7 @@
 
 use super::booking::{Found, Wanted};
 use super::error::StoreError;
-use super::queries::active_row;
-use super::queries::TICKET_INSERT;
+use super::queries::{active_of_sql, active_row, visit_occupancy_sql, TICKET_INSERT};
 use super::rows::*;
 use super::tx::{args, internal, DbRow, Tx};
 use std::sync::LazyLock;
@@ -19,12 +18,6 @@ use std::sync::LazyLock;
 /// the person or contact. Every part sees the database as it was before the
 /// hold was deleted, so the hold's own row is left out by its id.
 static TAKE_HOLD_SQL: LazyLock<String> = LazyLock::new(|| {
-    let active = |key: &str| {
-        format!(
-            "SELECT id, person_key, tax_key, service_id, contact_key, day, status FROM tickets
-               WHERE status IN {ACTIVE} AND {key}"
-        )
-    };
     format!(
         "WITH gone AS (DELETE FROM holds WHERE id = $1 RETURNING id),
          counted AS (
@@ -33,18 +26,11 @@ static TAKE_HOLD_SQL: LazyLock<String> = LazyLock::new(|| {
          SELECT 'n', CAST(seq AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT),
                 CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT) FROM counted
          UNION ALL
-         SELECT 'o', day, window_id, service_id, start_time, end_time, NULL, NULL FROM tickets
-           WHERE office_id = $2 AND day = $3 AND start_time < $4 AND end_time > $5 AND status IN {ACTIVE}
-             AND EXISTS (SELECT 1 FROM gone)
+         SELECT 'o', o.*, NULL, NULL FROM ({}) o WHERE EXISTS (SELECT 1 FROM gone)
          UNION ALL
-         SELECT 'o', day, window_id, service_id, start_time, end_time, NULL, NULL FROM holds
-           WHERE office_id = $2 AND day = $3 AND start_time < $4 AND end_time > $5 AND expires_at > $6
-             AND id <> $1 AND EXISTS (SELECT 1 FROM gone)
-         UNION ALL
-         SELECT 'a', a.* FROM ({} UNION {} UNION {}) a WHERE EXISTS (SELECT 1 FROM gone)",
-        active("person_key = $7"),
-        active("tax_key = $8"),
-        active("contact_key = $9"),
+         SELECT 'a', a.* FROM ({}) a WHERE EXISTS (SELECT 1 FROM gone)",
+        visit_occupancy_sql(2, "", "AND id <> $1"),
+        active_of_sql(7),
     )
 });
 

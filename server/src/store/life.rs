@@ -5,7 +5,6 @@
 
 use super::error::StoreError;
 use super::outbox::{queue_messages, MessageKind};
-use super::queries::end_lapsed;
 use super::queries::*;
 use super::rows::*;
 use super::tx::{args, internal, Tx};
@@ -17,15 +16,8 @@ use std::sync::LazyLock;
 
 /// What overlaps a visit, as `VISIT_OCCUPANCY_SQL`, leaving out ticket `$6`
 /// (the one being moved: its old place is freed in the same write).
-static OTHERS_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT day, window_id, service_id, start_time, end_time FROM tickets
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE} AND id <> $6
-         UNION ALL
-         SELECT day, window_id, service_id, start_time, end_time FROM holds
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5"
-    )
-});
+static OTHERS_OCCUPANCY_SQL: LazyLock<String> =
+    LazyLock::new(|| visit_occupancy_sql(1, "AND id <> $6", ""));
 
 /// The status ticket `t` has on `today` (one whose day is over has ended).
 fn status_of(t: &StoredTicket, today: NaiveDate) -> Result<TicketStatus, StoreError> {

@@ -13,33 +13,46 @@ use std::sync::LazyLock;
 
 /// What overlaps one visit `[$4, $3)` on day `$2` (all a hold or confirm needs:
 /// the rows of other times cannot change its decision).
-static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| {
+static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| visit_occupancy_sql(1, "", ""));
+
+/// What overlaps one visit: at office `$first`, on day `$first+1`, during
+/// `[$first+3, $first+2)`, the active tickets and the holds live at
+/// `$first+4`; `tickets_also` and `holds_also` narrow either further (an
+/// `AND …` or nothing).
+pub(super) fn visit_occupancy_sql(first: usize, tickets_also: &str, holds_also: &str) -> String {
+    let [office, day, end, start, now] = [0, 1, 2, 3, 4].map(|i| format!("${}", first + i));
+    let during = format!(
+        "office_id = {office} AND day = {day} AND start_time < {end} AND end_time > {start}"
+    );
     format!(
         "SELECT day, window_id, service_id, start_time, end_time FROM tickets
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND status IN {ACTIVE}
+           WHERE {during} AND status IN {ACTIVE} {tickets_also}
          UNION ALL
          SELECT day, window_id, service_id, start_time, end_time FROM holds
-           WHERE office_id = $1 AND day = $2 AND start_time < $3 AND end_time > $4 AND expires_at > $5"
+           WHERE {during} AND expires_at > {now} {holds_also}"
     )
-});
+}
 
 /// The tickets stored as active of name key `$1`, tax key `$2` (NULL: none) or
 /// contact `$3`: three indexed searches (an OR of the keys scans the table).
 /// Their days may be over; the policy decides what still counts.
-pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| {
-    let of = |key: &str| {
+pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| active_of_sql(1));
+
+/// [`ACTIVE_OF_SQL`] with its keys from `$first` on.
+pub(super) fn active_of_sql(first: usize) -> String {
+    let of = |key: &str, n: usize| {
         format!(
             "SELECT id, person_key, tax_key, service_id, contact_key, day, status FROM tickets
-               WHERE status IN {ACTIVE} AND {key}"
+               WHERE status IN {ACTIVE} AND {key} = ${n}"
         )
     };
     format!(
         "{} UNION {} UNION {}",
-        of("person_key = $1"),
-        of("tax_key = $2"),
-        of("contact_key = $3")
+        of("person_key", first),
+        of("tax_key", first + 1),
+        of("contact_key", first + 2)
     )
-});
+}
 
 /// A row of [`ACTIVE_OF_SQL`].
 pub(super) fn active_row(r: &DbRow) -> Result<ActiveRow, StoreError> {
