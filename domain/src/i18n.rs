@@ -97,6 +97,17 @@ pub(crate) fn pick(lang: Lang, uk: String, en: String) -> String {
     }
 }
 
+/// The Ukrainian form of a word after the number `n`: `one` (1, 21, …),
+/// `few` (2–4, 22–24, …) or `many` (0, 5–20, 25–30, …).
+pub fn plural_uk<'a>(n: u32, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +119,33 @@ mod tests {
         let t = Text::new("Паспорт", "Passport");
         assert_eq!(t.get(Lang::En), "Passport");
         assert_eq!(t.get(Lang::Uk), "Паспорт");
+    }
+
+    #[test]
+    fn ukrainian_plurals() {
+        let f = |n| plural_uk(n, "особа", "особи", "осіб");
+        let got: Vec<_> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112]
+            .map(f)
+            .into();
+        assert_eq!(
+            got,
+            [
+                "осіб",
+                "особа",
+                "особи",
+                "особи",
+                "осіб",
+                "осіб",
+                "осіб",
+                "осіб",
+                "особа",
+                "особи",
+                "осіб",
+                "особа",
+                "осіб",
+                "осіб"
+            ]
+        );
     }
 
     #[test]

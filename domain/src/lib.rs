@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod limits;
 pub mod money;
 pub mod notice;
+pub mod office;
 pub mod proof;
 pub mod signin;
 pub mod slots;

@@ -46,11 +46,23 @@ pub enum TicketEvent {
     CheckIn,
     /// Called to a window (again, if recalled).
     Call,
+    /// The called applicant came to the window: service begins.
+    StartServing,
+    /// The called applicant did not come: the officer says so and is free for
+    /// the next; the system annuls the ticket when the grace time after the
+    /// last call ends (`office::CallRule`), unless the applicant comes first.
+    NotHere,
+    /// Back into the queue (called or being served, the applicant must wait
+    /// again, e.g. for a missing paper).
+    PutBack,
+    /// Sent to another window or service of the office; waits again.
+    Transfer,
     /// Served.
     Serve,
     /// Cancelled by the applicant or an administrator.
     Cancel,
-    /// Absent when called.
+    /// Absent when called: annulled (by the system when the grace time
+    /// ends; by staff once it has ended).
     MarkAbsent,
     /// Not checked in by the booked time.
     Expire,
@@ -68,6 +80,10 @@ impl TicketEvent {
             Self::Pay => "pay",
             Self::CheckIn => "check_in",
             Self::Call => "call",
+            Self::StartServing => "start_serving",
+            Self::NotHere => "not_here",
+            Self::PutBack => "put_back",
+            Self::Transfer => "transfer",
             Self::Serve => "serve",
             Self::Cancel => "cancel",
             Self::MarkAbsent => "mark_absent",
@@ -170,12 +186,21 @@ impl Default for Lifecycle {
     }
 }
 
+/// What an officer does at a window (an administrator may do it too).
+fn at_window(event: TicketEvent) -> bool {
+    use TicketEvent::*;
+    matches!(
+        event,
+        Pay | CheckIn | Call | StartServing | NotHere | PutBack | Transfer | Serve | MarkAbsent
+    )
+}
+
 fn permitted(event: TicketEvent, actor: &Actor) -> bool {
     use TicketEvent::*;
     match actor {
         Actor::Applicant => matches!(event, Pay | CheckIn | Cancel | Reschedule),
-        Actor::Officer(_) => matches!(event, Pay | CheckIn | Call | Serve | MarkAbsent),
-        Actor::Admin(_) => matches!(event, Cancel | MarkAbsent | Expire | Reschedule),
+        Actor::Officer(_) => at_window(event),
+        Actor::Admin(_) => at_window(event) || matches!(event, Cancel | Expire | Reschedule),
         Actor::System => matches!(event, Pay | Expire | MarkAbsent | Lapse),
     }
 }
@@ -185,15 +210,19 @@ pub fn next_status(status: TicketStatus, event: TicketEvent) -> Option<TicketSta
     use TicketEvent as E;
     use TicketStatus as S;
     match (status, event) {
-        (S::Booked | S::CheckedIn, E::Pay) => Some(status),
+        (S::Booked | S::CheckedIn | S::Called | S::Serving, E::Pay) => Some(status),
         (S::Booked, E::CheckIn) => Some(S::CheckedIn),
         (S::CheckedIn | S::Called, E::Call) => Some(S::Called),
-        (S::Called, E::Serve) => Some(S::Served),
+        (S::Called, E::StartServing) => Some(S::Serving),
+        (S::Called, E::NotHere) => Some(S::Called),
+        (S::Called | S::Serving, E::PutBack) => Some(S::CheckedIn),
+        (S::CheckedIn | S::Called | S::Serving, E::Transfer) => Some(S::CheckedIn),
+        (S::Called | S::Serving, E::Serve) => Some(S::Served),
         (S::Booked | S::CheckedIn, E::Cancel) => Some(S::Cancelled),
         (S::Called, E::MarkAbsent) => Some(S::Annulled),
         (S::Booked, E::Expire) => Some(S::Annulled),
         (S::Booked, E::Reschedule) => Some(S::Booked),
-        (S::Booked | S::CheckedIn | S::Called, E::Lapse) => Some(S::Annulled),
+        (S::Booked | S::CheckedIn | S::Called | S::Serving, E::Lapse) => Some(S::Annulled),
         _ => None,
     }
 }

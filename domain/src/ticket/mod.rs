@@ -92,6 +92,8 @@ pub enum TicketStatus {
     CheckedIn,
     /// An officer has called the ticket to a window.
     Called,
+    /// The applicant has come to the window and is being served.
+    Serving,
     /// Served (final).
     Served,
     /// Cancelled by the applicant (final).
@@ -104,7 +106,10 @@ impl TicketStatus {
     /// True while the ticket still holds its place (counts against capacity and
     /// the one-per-person rule).
     pub fn is_active(self) -> bool {
-        matches!(self, Self::Booked | Self::CheckedIn | Self::Called)
+        matches!(
+            self,
+            Self::Booked | Self::CheckedIn | Self::Called | Self::Serving
+        )
     }
 
     /// The status of a ticket stored as `self` for a visit on `day`, seen on
@@ -126,6 +131,7 @@ impl TicketStatus {
             Self::Booked => "booked",
             Self::CheckedIn => "checked_in",
             Self::Called => "called",
+            Self::Serving => "serving",
             Self::Served => "served",
             Self::Cancelled => "cancelled",
             Self::Annulled => "annulled",
@@ -138,6 +144,7 @@ impl TicketStatus {
             Self::Booked,
             Self::CheckedIn,
             Self::Called,
+            Self::Serving,
             Self::Served,
             Self::Cancelled,
             Self::Annulled,

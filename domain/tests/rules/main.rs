@@ -9,6 +9,8 @@ mod catalog_checks;
 mod common;
 mod lottery;
 mod notice;
+mod office_queue;
+mod office_rules;
 mod seed_checklist;
 mod seed_fees;
 mod signin;

@@ -53,6 +53,63 @@ fn absent_when_called_is_annulled_and_final() {
 }
 
 #[test]
+fn at_the_window_a_ticket_is_served_put_back_or_transferred() {
+    use TicketEvent as E;
+    use TicketStatus as S;
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 7, 0, 0).unwrap();
+    let o = || Actor::Officer("o".into());
+    let mut t = Lifecycle::default();
+    for (event, to) in [
+        (E::CheckIn, S::CheckedIn),
+        (E::Call, S::Called),
+        (E::NotHere, S::Called), // said absent; the grace time runs
+        (E::Call, S::Called),    // recalled: they came
+        (E::StartServing, S::Serving),
+        (E::PutBack, S::CheckedIn), // a paper is missing: waits again
+        (E::Call, S::Called),
+        (E::Transfer, S::CheckedIn), // another window's service
+        (E::Call, S::Called),
+        (E::StartServing, S::Serving),
+        (E::Pay, S::Serving), // the receipt checked at the window
+        (E::Serve, S::Served),
+    ] {
+        assert_eq!(t.apply(event, o(), at).map(|c| c.to), Ok(to), "{event:?}");
+    }
+    assert!(t.paid);
+    // Not from the waiting room: called first.
+    for event in [E::StartServing, E::NotHere, E::PutBack, E::Serve] {
+        assert!(transition(S::CheckedIn, event, &o()).is_err(), "{event:?}");
+    }
+    // Not called twice while served; the applicant never acts at a window.
+    assert!(transition(S::Serving, E::Call, &o()).is_err());
+    for event in [
+        E::Call,
+        E::StartServing,
+        E::NotHere,
+        E::PutBack,
+        E::Transfer,
+    ] {
+        assert_eq!(
+            transition(S::Called, event, &Actor::Applicant),
+            Err(TransitionError::Forbidden)
+        );
+    }
+    // An administrator may do what an officer does; the system only annuls.
+    assert_eq!(
+        transition(S::Called, E::StartServing, &Actor::Admin("a".into())),
+        Ok(S::Serving)
+    );
+    assert_eq!(
+        transition(S::Called, E::MarkAbsent, &Actor::System),
+        Ok(S::Annulled)
+    );
+    assert_eq!(
+        transition(S::Called, E::Call, &Actor::System),
+        Err(TransitionError::Forbidden)
+    );
+}
+
+#[test]
 fn who_may_do_what() {
     let at = Utc.with_ymd_and_hms(2026, 11, 24, 7, 0, 0).unwrap();
     let mut t = Lifecycle::default();
@@ -89,7 +146,7 @@ fn a_ticket_ends_with_its_day() {
     use TicketStatus as S;
     let day = today();
     let next = day.succ_opt().unwrap();
-    for status in [S::Booked, S::CheckedIn, S::Called] {
+    for status in [S::Booked, S::CheckedIn, S::Called, S::Serving] {
         assert_eq!(
             status.as_of(day, day),
             status,
@@ -124,6 +181,7 @@ fn only_a_booked_ticket_moves_and_statuses_read_back() {
     for status in [
         S::CheckedIn,
         S::Called,
+        S::Serving,
         S::Served,
         S::Cancelled,
         S::Annulled,
@@ -141,6 +199,7 @@ fn only_a_booked_ticket_moves_and_statuses_read_back() {
         S::Booked,
         S::CheckedIn,
         S::Called,
+        S::Serving,
         S::Served,
         S::Cancelled,
         S::Annulled,
@@ -162,6 +221,10 @@ fn any_event() -> impl Strategy<Value = TicketEvent> {
         Just(TicketEvent::Pay),
         Just(TicketEvent::CheckIn),
         Just(TicketEvent::Call),
+        Just(TicketEvent::StartServing),
+        Just(TicketEvent::NotHere),
+        Just(TicketEvent::PutBack),
+        Just(TicketEvent::Transfer),
         Just(TicketEvent::Serve),
         Just(TicketEvent::Cancel),
         Just(TicketEvent::MarkAbsent),
