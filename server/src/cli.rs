@@ -1,6 +1,7 @@
 //! Command-line flags; each also reads an environment variable.
 
 mod limits;
+pub mod staff;
 
 use clap::{Args, Parser, Subcommand};
 pub use limits::{parse_net, LimitArgs};
@@ -35,6 +36,9 @@ pub enum Command {
     /// Print the latest messages of the outbox (what they tell, to which
     /// channel, whether sent), newest first; no personal data.
     Outbox(OutboxArgs),
+    /// Staff accounts: `staff add --login NAME --role officer|admin|sysadmin
+    /// --office ID` (the password from a prompt or stdin), `staff list`.
+    Staff(staff::StaffArgs),
 }
 
 /// Flags of `outbox`.

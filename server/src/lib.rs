@@ -38,6 +38,9 @@ pub enum ServerError {
     /// The socket could not be bound or served.
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    /// A command refused what it was given (said in the message).
+    #[error("{0}")]
+    Refused(String),
     /// A step of the start failed (the store logged why).
     #[error("start: {0} failed")]
     Startup(String),

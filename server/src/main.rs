@@ -31,6 +31,7 @@ async fn run(command: Command) -> Result<(), ServerError> {
             println!("{}", server::outbox_table(&entries));
             Ok(())
         }
+        Command::Staff(args) => server::cli::staff::run(args).await,
         Command::CheckData(args) => {
             let d = server::data::load(&args.data_dir)?;
             println!(

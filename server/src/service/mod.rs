@@ -34,6 +34,7 @@ pub mod proof;
 mod reads;
 pub mod secrets;
 mod signin;
+pub mod staff;
 mod tickets;
 
 use crate::store::Store;

@@ -21,6 +21,7 @@ mod reminders;
 mod rows;
 mod shared;
 mod signin;
+mod staff;
 mod tx;
 mod writer;
 #[cfg(test)]
@@ -40,6 +41,7 @@ pub use reminders::MessageTicket;
 pub use signin::{CodeDecision, NewAttempt, SignInCheck};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::AnyPool;
+pub use staff::StaffRow;
 use std::borrow::Cow;
 use thiserror::Error;
 use tx::internal;
@@ -141,6 +143,7 @@ fn migrator() -> Migrator {
                 "secrets",
                 include_str!("../../migrations/0008_secrets.sql"),
             ),
+            m(9, "staff", include_str!("../../migrations/0009_staff.sql")),
         ]),
         ignore_missing: false,
         locking: true,

@@ -6,7 +6,7 @@ use super::tx::{internal, DbRow};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use domain::slots::Occupancy;
 
-pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called')";
+pub(super) const ACTIVE: &str = "('booked', 'checked_in', 'called', 'serving')";
 
 /// How long an expired hold is kept (it can still be confirmed if its place is free).
 pub(super) const HOLD_GRACE_SECONDS: i64 = 24 * 3600;
@@ -248,7 +248,7 @@ pub(super) const TICKET_COLUMNS: &str =
     "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash, request_hash";
 
 pub(super) const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time, CAST(NULL AS BIGINT) AS expires_at
-       FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called')
+       FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called', 'serving')
      UNION ALL
      SELECT day, window_id, service_id, start_time, end_time, expires_at
        FROM holds WHERE office_id = $1 AND day >= $2 AND day <= $3";

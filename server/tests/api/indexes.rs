@@ -152,3 +152,36 @@ async fn sqlite_indexes_refuse_what_the_rules_forbid() {
 async fn postgres_indexes_refuse_what_the_rules_forbid() {
     indexes_refuse(Db::Postgres).await;
 }
+
+/// Every partial index over active tickets names exactly the statuses the
+/// domain calls active (`serving` joined them with the office's console).
+#[tokio::test]
+async fn partial_indexes_name_the_active_statuses() {
+    use domain::ticket::TicketStatus as S;
+    use sqlx::Row;
+    let app = spawn_app(Db::Sqlite).await;
+    let pool = sqlx::SqlitePool::connect(&app.db_url).await.unwrap();
+    let rows = sqlx::query(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql LIKE '%status IN%'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 4);
+    let all = [
+        S::Booked,
+        S::CheckedIn,
+        S::Called,
+        S::Serving,
+        S::Served,
+        S::Cancelled,
+        S::Annulled,
+    ];
+    for row in rows {
+        let (name, sql): (String, String) = (row.get(0), row.get(1));
+        for status in all {
+            let named = sql.contains(&format!("'{}'", status.as_str()));
+            assert_eq!(named, status.is_active(), "{name}: {status:?}");
+        }
+    }
+}

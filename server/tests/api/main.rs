@@ -31,5 +31,6 @@ mod schemathesis;
 mod signin;
 mod signin_limits;
 mod smtp;
+mod staff;
 mod startup;
 mod tickets;
