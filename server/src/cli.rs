@@ -1,6 +1,7 @@
 //! Command-line flags; each also reads an environment variable.
 
 mod limits;
+pub mod office;
 pub mod staff;
 
 use clap::{Args, Parser, Subcommand};
@@ -235,4 +236,7 @@ pub struct ServeArgs {
     /// Limits on clients and connections.
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// The office's rules: calls, grace time, check-in.
+    #[command(flatten)]
+    pub office: office::OfficeArgs,
 }

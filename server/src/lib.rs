@@ -137,6 +137,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     )
     .with_messaging(messaging(&args.messages)?)
     .with_limits(args.limits.clone())
+    .with_office_rules(args.office.rules())
     .with_sessions(http::session::Sessions::open(&args.db.db).await?)
     .share_secrets()
     .await
@@ -151,10 +152,14 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
 /// How often the holds expired a day ago are deleted.
 const HOLD_SWEEP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
+/// How often the tickets said not here are looked at for their grace time's end.
+const ANNUL_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Binds `args.addr` and serves until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     let services = services(&args).await?;
     tokio::spawn(services.clone().sweep_holds_every(HOLD_SWEEP_PERIOD));
+    tokio::spawn(services.clone().annul_absent_every(ANNUL_PERIOD));
     let channels = services.channels();
     if channels.is_empty() {
         tracing::info!("no e-mail or SMS configured: messages stay in the outbox (cherga outbox)");

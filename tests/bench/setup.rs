@@ -103,6 +103,7 @@ impl Env {
                 ..Default::default()
             }
             .without_rates(),
+            office: Default::default(),
         };
         let started_at = start.clock.unwrap_or_else(chrono::Utc::now);
         // Every node's clock runs from this one instant.

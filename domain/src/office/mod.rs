@@ -48,6 +48,12 @@ pub enum OfficeError {
         /// Calls allowed.
         max: u8,
     },
+    /// The window already has a ticket called or being served.
+    #[error("the window is busy")]
+    WindowBusy,
+    /// The ticket is called to (or served at) another window.
+    #[error("another window's ticket")]
+    OtherWindow,
     /// Another office's ticket, window or staff.
     #[error("another office")]
     OtherOffice,
@@ -111,6 +117,16 @@ impl Localized for OfficeError {
                     crate::i18n::plural_uk(u32::from(*max), "раз", "рази", "разів")
                 ),
                 format!("The ticket has been called {max} times: it cannot be called again."),
+            ),
+            Self::WindowBusy => pick(
+                lang,
+                "У цьому вікні вже є викликаний талон: спершу завершіть його.".into(),
+                "This window already has a ticket called: finish it first.".into(),
+            ),
+            Self::OtherWindow => pick(
+                lang,
+                "Цей талон викликано до іншого вікна.".into(),
+                "This ticket is called to another window.".into(),
             ),
             Self::OtherOffice => pick(
                 lang,

@@ -13,6 +13,7 @@ mod prerender;
 pub mod rate;
 pub mod session;
 mod shell;
+pub mod staff;
 
 use crate::service::Services;
 use app::api::context::{ClientAddr, SharedBackend, SharedSession};
@@ -105,6 +106,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         public: services.public_url().into(),
     });
     router
+        .merge(staff::routes(services.clone()))
         .route("/api/{*fn_name}", post(api))
         .route_layer(axum::middleware::from_fn(move |req, next| {
             guard::api_front(front.clone(), req, next)

@@ -87,6 +87,19 @@ fn endpoints() -> Vec<Endpoint> {
             json!({ "attempt": "019aee2d5b8c3a1e7f9d0b2c4e6a8f13", "code": "123456" })),
         ep!("my_tickets", "The tickets of the contact signed in.", NoArguments => TicketList, SignIn, json!({})),
         ep!("signout", "Ends the session.", NoArguments => (), SignIn, json!({})),
+        ep!("staff_signin", "Signs a staff member in: the staff session (cookie `cherga.staff`, `SameSite=Strict`).",
+            office::api::StaffSignInRequest => office::api::StaffView, Staff,
+            json!({ "login": "olena.k", "password": "ранок на Подолі 2026" })),
+        ep!("staff_signout", "Ends the staff session.", office::api::NoArguments => (), Staff, json!({})),
+        ep!("staff_me", "The staff member signed in, with the office's windows.",
+            office::api::NoArguments => office::api::StaffView, Staff, json!({})),
+        ep!("console", "A window's queue: its ticket, the waiting in the order they are called, the expected, the absent.",
+            office::api::WindowRequest => office::api::ConsoleView, Staff, json!({ "window": "1" })),
+        ep!("console_call_next", "The window calls the next ticket of its queue (none when nobody waits).",
+            office::api::WindowRequest => office::api::ConsoleView, Staff, json!({ "window": "1" })),
+        ep!("console_act", "An action on a ticket of the office's day: check in, recall, start, not here, put back, transfer, serve.",
+            office::api::ActRequest => office::api::ConsoleView, Staff,
+            json!({ "window": "1", "ticket": "019aee2b07d1a4c06e8e55f2c0a9d41b", "action": "start" })),
     ]
 }
 

@@ -14,6 +14,8 @@ pub(super) enum Errors {
     Api,
     /// The sign-in endpoints: `ApiError` or a sign-in rule.
     SignIn,
+    /// The staff API: `office::api::StaffError`.
+    Staff,
 }
 
 impl Errors {
@@ -76,10 +78,24 @@ impl Errors {
                 "The server or its database is busy (`limited`); see `Retry-After`.",
             ),
         ];
+        const STAFF: &[(u16, &str)] = &[
+            (400, "The body is not of the documented form (`bad_request`)."),
+            (401, "No staff session (`not_signed_in`)."),
+            (403, "A wrong login or password, another office's ticket or window, a role that may not, or a call from another site (`refused`)."),
+            (404, "An id names nothing (`not_found`)."),
+            (409, "The window has a ticket, the ticket is at another window, called too often, outside its check-in window, or its life cycle refuses (`refused`, `ticket`)."),
+            (413, "The body is over the endpoint's limit (`bad_request`)."),
+            (415, "The body is not `application/json` (`bad_request`)."),
+            (422, "A code, login or password of the wrong form (`refused`)."),
+            (429, "The account is locked after wrong passwords, or too many calls (`refused`, `limited`); see `Retry-After`."),
+            (500, "A server fault (`internal`)."),
+            (503, "The server or its database is busy (`limited`); see `Retry-After`."),
+        ];
         match self {
             Errors::Read => READ,
             Errors::Api => API,
             Errors::SignIn => SIGN_IN,
+            Errors::Staff => STAFF,
         }
     }
 
@@ -88,6 +104,7 @@ impl Errors {
             Errors::Read => out.subschema_for::<ReadError>(),
             Errors::Api => out.subschema_for::<ApiError>(),
             Errors::SignIn => out.subschema_for::<SignInFailure>(),
+            Errors::Staff => out.subschema_for::<office::api::StaffError>(),
         }
         .to_value()
     }

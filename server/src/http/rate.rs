@@ -74,7 +74,7 @@ pub enum Class {
     Confirm,
     /// `cancel`, `reschedule`.
     Change,
-    /// `signin_start`, `signin_verify`.
+    /// `signin_start`, `signin_verify`, `staff_signin`.
     SignIn,
     /// Every other call but `catalog` and `words` (the same for everybody,
     /// served from memory): `service`, `days`, `times`, `ticket`, …
@@ -89,7 +89,7 @@ pub fn class_of(path: &str) -> Option<Class> {
         "hold" => Class::Hold,
         "confirm" => Class::Confirm,
         "cancel" | "reschedule" => Class::Change,
-        "signin_start" | "signin_verify" => Class::SignIn,
+        "signin_start" | "signin_verify" | "staff_signin" => Class::SignIn,
         _ => Class::Read,
     })
 }

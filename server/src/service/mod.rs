@@ -25,6 +25,10 @@
 
 mod booking;
 mod cache;
+mod console;
+mod console_rules;
+mod staff_api;
+pub use staff_api::OfficeRules;
 mod errors;
 pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
@@ -32,6 +36,7 @@ pub mod lottery;
 pub mod outbox;
 pub mod proof;
 mod reads;
+pub use reads::CatalogState;
 pub mod secrets;
 mod signin;
 pub mod staff;
@@ -42,22 +47,12 @@ use app::api::context::{Answer, Backend, ClientAddr, SharedSession, SignInAnswer
 use app::api::*;
 use chrono::{DateTime, Utc};
 use domain::booking::BookingPolicy;
-use domain::calendar::WorkingCalendar;
-use domain::catalog::{Catalog, Office, OfficeId, Service, ServiceId};
+use domain::catalog::{Office, OfficeId, Service, ServiceId};
 use domain::slots::Horizon;
 use std::sync::Arc;
 
 /// The clock, replaceable in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
-
-/// The catalog and the calendar in force.
-#[derive(Debug)]
-pub struct CatalogState {
-    /// The checked catalog.
-    pub catalog: Catalog,
-    /// The working-day calendar.
-    pub calendar: WorkingCalendar,
-}
 
 /// Everything the server functions need.
 #[derive(Clone)]
@@ -83,6 +78,8 @@ pub struct Services {
     permits: Arc<tokio::sync::Semaphore>,
     /// Proof-of-work challenges and the proofs taken.
     proofs: Arc<proof::Proofs>,
+    /// The office's rules in force.
+    office: OfficeRules,
 }
 
 impl std::fmt::Debug for Services {
@@ -132,6 +129,7 @@ impl Services {
             proofs: Arc::new(proof::Proofs::new(
                 proof::Proofs::fresh_key().unwrap_or_default(),
             )),
+            office: OfficeRules::default(),
         }
     }
 

@@ -9,6 +9,15 @@ use domain::slots::{
 };
 use domain::Text;
 
+/// The catalog and the calendar in force.
+#[derive(Debug)]
+pub struct CatalogState {
+    /// The checked catalog.
+    pub catalog: domain::catalog::Catalog,
+    /// The working-day calendar.
+    pub calendar: domain::calendar::WorkingCalendar,
+}
+
 /// How many alternatives a "taken" answer proposes.
 const ALTERNATIVES: usize = 4;
 

@@ -9,6 +9,7 @@ mod booking_pg;
 mod catalog;
 mod checkpoint;
 mod connect;
+mod console;
 mod error;
 mod holds;
 mod life;
@@ -33,6 +34,7 @@ pub use rows::{
 
 use connect::{open_unwaiting, open_writer};
 pub use connect::{Durability, Health, PoolSettings};
+pub use console::{Change, QueueRow, Set};
 pub use error::StoreError;
 pub use holds::HoldClient;
 pub use life::Move;
@@ -144,6 +146,11 @@ fn migrator() -> Migrator {
                 include_str!("../../migrations/0008_secrets.sql"),
             ),
             m(9, "staff", include_str!("../../migrations/0009_staff.sql")),
+            m(
+                10,
+                "console",
+                include_str!("../../migrations/0010_console.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

@@ -56,6 +56,8 @@ pub struct Options {
     /// PostgreSQL's `lock_timeout` (ms): long by default, since the tests
     /// run side by side on one database and a storm's writes queue up.
     pub db_lock_timeout_ms: u64,
+    /// The office's rules.
+    pub office: server::cli::office::OfficeArgs,
 }
 
 impl Default for Options {
@@ -79,6 +81,7 @@ impl Default for Options {
             }
             .without_rates(),
             db_lock_timeout_ms: 30_000,
+            office: Default::default(),
         }
     }
 }
@@ -116,6 +119,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         read_cache_ms: options.read_cache_ms,
         messages: options.messages.clone(),
         limits: options.limits.clone(),
+        office: options.office.clone(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();

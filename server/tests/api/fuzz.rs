@@ -28,7 +28,7 @@ fn endpoints() -> Vec<(String, Value)> {
             (name, example)
         })
         .collect();
-    assert_eq!(endpoints.len(), 15);
+    assert_eq!(endpoints.len(), 21);
     endpoints
 }
 

@@ -8,6 +8,7 @@ mod bad_input;
 mod bounds;
 mod concurrency;
 mod conformance;
+mod console;
 mod crash;
 mod endpoints;
 mod fixtures;
