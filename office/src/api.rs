@@ -281,3 +281,27 @@ impl Localized for StaffError {
         }
     }
 }
+
+/// A call on the display board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BoardCall {
+    /// The ticket's number, `P-017`.
+    pub number: String,
+    /// The window it is called to.
+    pub window: String,
+    /// When it was (last) called, Unix seconds: a board chimes for a call
+    /// it has not shown.
+    pub at: i64,
+}
+
+/// `GET /api/board/{office}/events`, each event `calls`: the office's latest
+/// calls of today, newest first. Numbers and windows only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BoardView {
+    /// The office.
+    pub office: String,
+    /// The latest calls, newest first.
+    pub calls: Vec<BoardCall>,
+}

@@ -2,6 +2,7 @@
 //! files, and the HTML shell for every other path (client-side routing).
 
 mod assets;
+mod board;
 mod chunks;
 pub mod client;
 mod csp;
@@ -111,6 +112,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         .route_layer(axum::middleware::from_fn(move |req, next| {
             guard::api_front(front.clone(), req, next)
         }))
+        .merge(board::routes(services.clone()))
         .route(
             "/api/openapi.json",
             axum::routing::get(openapi_json).layer(CompressionLayer::new()),

@@ -19,7 +19,7 @@ impl Services {
     /// The view of `window` from the day's rows.
     fn console_view(&self, window: &Window, rows: &[QueueRow], now: DateTime<Utc>) -> ConsoleView {
         let day = kyiv_today(now);
-        let rules = self.office;
+        let rules = self.office.rules;
         let ticket = |r: &QueueRow| QueueTicket {
             id: r.id.clone(),
             number: r.number.clone(),
@@ -99,7 +99,7 @@ impl Services {
         let (office, window) = self.window_of(staff, req.office.as_deref(), &req.window)?;
         let now = self.now();
         let day = kyiv_today(now);
-        let (w, rule) = (window.clone(), self.office.queue);
+        let (w, rule) = (window.clone(), self.office.rules.queue);
         let decided = self
             .store
             .change_queue(
@@ -117,7 +117,7 @@ impl Services {
                         .map(|r| waiting(r, day, now))
                         .collect();
                     let Some(next) = queue::next(&checked_in, &w, now, rule) else {
-                        return Ok((Vec::new(), ()));
+                        return Ok((Vec::new(), false));
                     };
                     let change = Change {
                         id: next.item.id.clone(),
@@ -126,11 +126,13 @@ impl Services {
                         to: TicketStatus::Called,
                         sets: vec![Set::Called(w.id.clone(), now.timestamp())],
                     };
-                    Ok((vec![change], ()))
+                    Ok((vec![change], true))
                 },
             )
             .await?;
-        decided?;
+        if decided? {
+            self.board_changed(&office.id.0).await;
+        }
         self.console(staff, req).await
     }
 
@@ -144,7 +146,12 @@ impl Services {
         } else {
             None
         };
-        let (req2, w, rules, actor) = (req.clone(), window.clone(), self.office, staff.actor());
+        let (req2, w, rules, actor) = (
+            req.clone(),
+            window.clone(),
+            self.office.rules,
+            staff.actor(),
+        );
         let write_actor = actor.clone();
         let decided = self
             .store
@@ -179,6 +186,7 @@ impl Services {
             }
         }
         decided?;
+        self.board_changed(&office.id.0).await;
         self.console(
             staff,
             &WindowRequest {

@@ -52,11 +52,15 @@ impl Services {
     /// Follows the other nodes' news for as long as the server runs (on
     /// PostgreSQL): an office whose places changed is read afresh.
     pub async fn follow_other_nodes(self) {
-        let cache = self.cache.clone();
+        let (cache, me) = (self.cache.clone(), self.clone());
         self.store
             .follow(move |news| {
                 if let Some(office) = news.strip_prefix("office:") {
                     cache.invalidate(office);
+                } else if let Some(office) = news.strip_prefix("board:") {
+                    // Another node's call: this node's boards follow.
+                    let (me, office) = (me.clone(), office.to_string());
+                    tokio::spawn(async move { me.publish_board(&office).await });
                 }
             })
             .await;

@@ -23,6 +23,7 @@
 //! invariant) only "something went wrong, try again" with no detail; it offers
 //! "try again" only for `Internal` and `Transport` (`app::api::Transient`).
 
+mod board;
 mod booking;
 mod cache;
 mod console;
@@ -78,8 +79,8 @@ pub struct Services {
     permits: Arc<tokio::sync::Semaphore>,
     /// Proof-of-work challenges and the proofs taken.
     proofs: Arc<proof::Proofs>,
-    /// The office's rules in force.
-    office: OfficeRules,
+    /// The office's rules in force and its display boards.
+    office: staff_api::OfficeSide,
 }
 
 impl std::fmt::Debug for Services {
@@ -129,7 +130,7 @@ impl Services {
             proofs: Arc::new(proof::Proofs::new(
                 proof::Proofs::fresh_key().unwrap_or_default(),
             )),
-            office: OfficeRules::default(),
+            office: Default::default(),
         }
     }
 

@@ -24,6 +24,16 @@ pub struct OfficeRules {
     pub signin: SignInRule,
 }
 
+/// The office's side of the services: its rules, and the display boards
+/// connected to this node.
+#[derive(Debug, Clone, Default)]
+pub(super) struct OfficeSide {
+    /// The rules in force.
+    pub rules: OfficeRules,
+    /// The boards following each office.
+    pub boards: std::sync::Arc<super::board::Boards>,
+}
+
 impl From<StoreError> for StaffError {
     fn from(e: StoreError) -> Self {
         match e {
@@ -55,18 +65,18 @@ impl From<StaffFailure> for StaffError {
 impl Services {
     /// The rules of the office in force.
     pub fn office_rules(&self) -> OfficeRules {
-        self.office
+        self.office.rules
     }
 
     /// The same services with `rules`.
     pub fn with_office_rules(mut self, rules: OfficeRules) -> Self {
-        self.office = rules;
+        self.office.rules = rules;
         self
     }
 
     /// Signs in with a login and password.
     pub async fn staff_sign_in(&self, req: &StaffSignInRequest) -> Result<Staff, StaffError> {
-        let signin = self.office.signin;
+        let signin = self.office.rules.signin;
         Ok(accounts::sign_in(&self.store, signin, &req.login, &req.password, self.now()).await?)
     }
 
@@ -158,7 +168,7 @@ impl Services {
     /// call is over; returns how many.
     pub async fn annul_absent(&self) -> Result<u64, StaffError> {
         let now = self.now().timestamp();
-        let called_by = now - i64::from(self.office.calls.grace_seconds);
+        let called_by = now - i64::from(self.office.rules.calls.grace_seconds);
         Ok(self.store.annul_absent(called_by, now).await?)
     }
 

@@ -4,6 +4,7 @@
 //! database derives.
 
 mod audit;
+mod board;
 mod booking;
 mod booking_pg;
 mod catalog;

@@ -10,17 +10,17 @@ use domain::office::staff::Role;
 use serde_json::{json, Value};
 use server::service::staff;
 
-const PODIL: &str = "kyiv-podilskyi";
+pub(crate) const PODIL: &str = "kyiv-podilskyi";
 const LVIV: &str = "lviv-frankivskyi";
 const DAY: &str = "2026-11-24";
 const PASSWORD: &str = "ранок на Подолі 2026";
 
 /// Seconds from the tests' "now" (23.11 12:00 Kyiv) to 24.11 `h`:`m` Kyiv.
-fn until(h: i64, m: i64) -> i64 {
+pub(crate) fn until(h: i64, m: i64) -> i64 {
     (24 - 12 + h) * 3600 + m * 60
 }
 
-async fn add(app: &TestApp, login: &str, office: &str) {
+pub(crate) async fn add(app: &TestApp, login: &str, office: &str) {
     let catalog = server::data::load(&repo_data()).unwrap().catalog;
     staff::add(
         app.services.store(),
@@ -36,7 +36,7 @@ async fn add(app: &TestApp, login: &str, office: &str) {
 }
 
 /// Signs `login` in; answers the staff cookie.
-async fn sign_in(app: &TestApp, login: &str) -> String {
+pub(crate) async fn sign_in(app: &TestApp, login: &str) -> String {
     let (status, me, set) = app
         .call_in(
             "staff_signin",
@@ -65,7 +65,7 @@ async fn act(
     (status, view)
 }
 
-async fn call_next(app: &TestApp, cookie: &str, window: &str) -> (u16, Value) {
+pub(crate) async fn call_next(app: &TestApp, cookie: &str, window: &str) -> (u16, Value) {
     let (status, view, _) = app
         .call_in(
             "console_call_next",

@@ -5,6 +5,7 @@
 #[macro_use]
 mod common;
 mod bad_input;
+mod board;
 mod bounds;
 mod concurrency;
 mod conformance;
