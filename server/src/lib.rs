@@ -141,7 +141,10 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     .with_sessions(http::session::Sessions::open(&args.db.db).await?)
     .share_secrets()
     .await
-    .map_err(|_| ServerError::Startup("the secrets the nodes share".into()))?;
+    .map_err(|_| ServerError::Startup("the secrets the nodes share".into()))?
+    .share_office_secrets()
+    .await
+    .map_err(|_| ServerError::Startup("the check-in codes' key".into()))?;
     services
         .upgrade_keys()
         .await

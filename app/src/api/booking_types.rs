@@ -139,4 +139,8 @@ pub struct TicketView {
     /// The secret that opens the ticket: returned when the ticket is made (and to
     /// a retry with the same idempotency key), never stored in clear.
     pub access_token: Option<String>,
+    /// The six digits typed at the office's kiosk with the number, while the
+    /// ticket can still be checked in.
+    #[serde(default)]
+    pub checkin_code: Option<String>,
 }

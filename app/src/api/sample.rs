@@ -30,5 +30,6 @@ pub fn ticket(date: NaiveDate) -> TicketView {
         quote: None,
         ready_date: None,
         access_token: None,
+        checkin_code: None,
     }
 }

@@ -24,6 +24,8 @@ pub struct TicketWords {
     pub add_calendar: String,
     /// Under the QR code.
     pub qr_caption: String,
+    /// «Код для реєстрації в кіоску»: before the ticket's check-in code.
+    pub checkin_code: String,
     /// Keep the link (or sign in).
     pub keep_link: String,
     /// Link without its secret.

@@ -154,6 +154,10 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
             <div class="qr-code" inner_html=qr></div>
             <figcaption>{ttr(|w| &w.qr_caption)}</figcaption>
         </figure>
+        {ticket.checkin_code.clone().map(|code| {
+            let grouped = format!("{} {}", code.get(..3).unwrap_or_default(), code.get(3..).unwrap_or_default());
+            view! { <p class="checkin-code">{ttr(|w| &w.checkin_code)} ": " <strong data-code=code>{grouped}</strong></p> }
+        })}
         <TicketActions ticket=ticket.clone() token current />
         <p class="hint no-print">{ttr(|w| &w.keep_link)}</p>
     };

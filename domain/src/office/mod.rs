@@ -39,6 +39,12 @@ pub enum OfficeError {
     /// The typed check-in code has not six digits.
     #[error("not a check-in code")]
     BadCode,
+    /// A wrong check-in code for the ticket (the try counts).
+    #[error("wrong check-in code")]
+    WrongCode {
+        /// Tries left before the kiosk takes no more codes for it.
+        tries_left: u32,
+    },
     /// Too many wrong codes for this ticket.
     #[error("too many wrong codes")]
     CodeLocked,
@@ -104,6 +110,11 @@ impl Localized for OfficeError {
                 lang,
                 "Код реєстрації — шість цифр, надрукованих на талоні.".into(),
                 "The check-in code is the six digits printed on the ticket.".into(),
+            ),
+            Self::WrongCode { tries_left } => pick(
+                lang,
+                format!("Невірний код реєстрації. Залишилося спроб: {tries_left}."),
+                format!("Wrong check-in code. Tries left: {tries_left}."),
             ),
             Self::CodeLocked => pick(
                 lang,

@@ -62,6 +62,9 @@ pub struct LimitArgs {
     /// Sign-in steps (code asked for, code entered) one client address may take.
     #[arg(long, env = "CHERGA_RATE_SIGNIN", default_value = "10/60")]
     pub rate_signin: Rate,
+    /// Check-ins one kiosk (client address) may make at the office.
+    #[arg(long, env = "CHERGA_RATE_KIOSK", default_value = "30/60")]
+    pub rate_kiosk: Rate,
     /// Other calls one client address may make (the catalog aside).
     #[arg(long, env = "CHERGA_RATE_READ", default_value = "600/60")]
     pub rate_read: Rate,
@@ -98,6 +101,7 @@ impl LimitArgs {
             confirm: self.rate_confirm,
             change: self.rate_change,
             signin: self.rate_signin,
+            kiosk: self.rate_kiosk,
             read: self.rate_read,
             per_contact: self.rate_confirm_per_contact,
             proof_after: self.proof_after,
@@ -124,6 +128,7 @@ impl LimitArgs {
         self.rate_confirm = off;
         self.rate_change = off;
         self.rate_signin = off;
+        self.rate_kiosk = off;
         self.rate_read = off;
         self.rate_confirm_per_contact = off;
         self.proof_after = off;
@@ -163,6 +168,7 @@ impl Default for LimitArgs {
             rate_confirm: rate(10, 60),
             rate_change: rate(10, 60),
             rate_signin: rate(10, 60),
+            rate_kiosk: rate(30, 60),
             rate_read: rate(600, 60),
             rate_confirm_per_contact: rate(10, 3600),
             proof_after: rate(12, 600),

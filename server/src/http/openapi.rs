@@ -100,6 +100,9 @@ fn endpoints() -> Vec<Endpoint> {
         ep!("console_act", "An action on a ticket of the office's day: check in, recall, start, not here, put back, transfer, serve.",
             office::api::ActRequest => office::api::ConsoleView, Staff,
             json!({ "window": "1", "ticket": "019aee2b07d1a4c06e8e55f2c0a9d41b", "action": "start" })),
+        ep!("kiosk_checkin", "An applicant checks in at the office's kiosk: by number and check-in code, or by the QR code's ticket and token.",
+            office::api::KioskCheckInRequest => office::api::KioskTicket, Staff,
+            json!({ "office": "kyiv-podilskyi", "number": "P-017", "code": "123 456" })),
     ]
 }
 

@@ -81,13 +81,13 @@ impl Errors {
         const STAFF: &[(u16, &str)] = &[
             (400, "The body is not of the documented form (`bad_request`)."),
             (401, "No staff session (`not_signed_in`)."),
-            (403, "A wrong login or password, another office's ticket or window, a role that may not, or a call from another site (`refused`)."),
+            (403, "A wrong login or password or check-in code, another office's ticket or window, a role that may not, or a call from another site (`refused`)."),
             (404, "An id names nothing (`not_found`)."),
             (409, "The window has a ticket, the ticket is at another window, called too often, outside its check-in window, or its life cycle refuses (`refused`, `ticket`)."),
             (413, "The body is over the endpoint's limit (`bad_request`)."),
             (415, "The body is not `application/json` (`bad_request`)."),
             (422, "A code, login or password of the wrong form (`refused`)."),
-            (429, "The account is locked after wrong passwords, or too many calls (`refused`, `limited`); see `Retry-After`."),
+            (429, "The account is locked after wrong passwords, the ticket after wrong check-in codes, or too many calls (`refused`, `limited`); see `Retry-After`."),
             (500, "A server fault (`internal`)."),
             (503, "The server or its database is busy (`limited`); see `Retry-After`."),
         ];

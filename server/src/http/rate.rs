@@ -76,6 +76,8 @@ pub enum Class {
     Change,
     /// `signin_start`, `signin_verify`, `staff_signin`.
     SignIn,
+    /// `kiosk_checkin`: per kiosk, over the tries counted per ticket.
+    Kiosk,
     /// Every other call but `catalog` and `words` (the same for everybody,
     /// served from memory): `service`, `days`, `times`, `ticket`, …
     Read,
@@ -90,6 +92,7 @@ pub fn class_of(path: &str) -> Option<Class> {
         "confirm" => Class::Confirm,
         "cancel" | "reschedule" => Class::Change,
         "signin_start" | "signin_verify" | "staff_signin" => Class::SignIn,
+        "kiosk_checkin" => Class::Kiosk,
         _ => Class::Read,
     })
 }
@@ -102,6 +105,7 @@ impl Class {
             Class::Confirm => "confirm",
             Class::Change => "change",
             Class::SignIn => "signin",
+            Class::Kiosk => "kiosk",
             Class::Read => "read",
         }
     }
@@ -127,6 +131,8 @@ pub struct Rates {
     pub change: Rate,
     /// Sign-in steps per client.
     pub signin: Rate,
+    /// Kiosk check-ins per client (a kiosk).
+    pub kiosk: Rate,
     /// Other reads per client.
     pub read: Rate,
     /// Confirms per contact (phone or e-mail).
@@ -140,7 +146,7 @@ type Keyed<K> = Option<DefaultKeyedRateLimiter<K>>;
 /// The limiters of one node.
 #[derive(Debug)]
 pub struct Limiters {
-    classes: [Keyed<IpAddr>; 5],
+    classes: [Keyed<IpAddr>; 6],
     contact: Keyed<String>,
     proof_after: Keyed<IpAddr>,
 }
@@ -155,6 +161,7 @@ impl Limiters {
                 keyed(rates.confirm),
                 keyed(rates.change),
                 keyed(rates.signin),
+                keyed(rates.kiosk),
                 keyed(rates.read),
             ],
             contact: rates

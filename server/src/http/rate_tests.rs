@@ -12,6 +12,7 @@ fn rates(hold: &str) -> Rates {
         confirm: off,
         change: off,
         signin: off,
+        kiosk: off,
         read: off,
         per_contact: "1/3600".parse().unwrap(),
         proof_after: "2/600".parse().unwrap(),

@@ -48,6 +48,7 @@ pub fn routes(services: Services) -> Router {
         .route("/api/console", post(console))
         .route("/api/console_call_next", post(call_next))
         .route("/api/console_act", post(act))
+        .route("/api/kiosk_checkin", post(kiosk_checkin))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -196,6 +197,16 @@ async fn act(State(s): State<Services>, session: Session, body: Bytes) -> Respon
             let req: ActRequest = parse(&body)?;
             let (staff, _) = signed_in(&s, &session).await?;
             s.act(&staff, &req).await
+        }
+        .await,
+    )
+}
+
+async fn kiosk_checkin(State(s): State<Services>, body: Bytes) -> Response {
+    answer(
+        async {
+            let req: KioskCheckInRequest = parse(&body)?;
+            s.kiosk_checkin(&req).await
         }
         .await,
     )

@@ -32,6 +32,7 @@ fn ticket() -> TicketView {
         quote: None,
         ready_date: None,
         access_token: None,
+        checkin_code: None,
     }
 }
 

@@ -122,7 +122,7 @@ impl Services {
                     let change = Change {
                         id: next.item.id.clone(),
                         from: next.item.status.clone(),
-                        event: TicketEvent::Call,
+                        event: Some(TicketEvent::Call),
                         to: TicketStatus::Called,
                         sets: vec![Set::Called(w.id.clone(), now.timestamp())],
                     };

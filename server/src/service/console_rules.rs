@@ -125,7 +125,7 @@ pub(super) fn decide(
     let change = |event, to, sets| Change {
         id: row.id.clone(),
         from: row.status.clone(),
-        event,
+        event: Some(event),
         to,
         sets,
     };

@@ -18,10 +18,8 @@
 //!    and `errors::Services::refused`, which adds the nearest free times to a
 //!    time that is gone. The server functions return it as is.
 //!
-//! What the browser sees: a refusal as its kind with the localized message
-//! (`docs/API.md`, «Errors»), and for `Internal` (storage failed, a broken
-//! invariant) only "something went wrong, try again" with no detail; it offers
-//! "try again" only for `Internal` and `Transport` (`app::api::Transient`).
+//! The browser sees a refusal's kind with its localized message (`docs/API.md`,
+//! «Errors»); for `Internal` only "something went wrong, try again".
 
 mod board;
 mod booking;
@@ -33,6 +31,7 @@ pub use staff_api::OfficeRules;
 mod errors;
 pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
+mod kiosk;
 pub mod lottery;
 pub mod outbox;
 pub mod proof;

@@ -26,12 +26,29 @@ pub struct OfficeRules {
 
 /// The office's side of the services: its rules, and the display boards
 /// connected to this node.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct OfficeSide {
     /// The rules in force.
     pub rules: OfficeRules,
     /// The boards following each office.
     pub boards: std::sync::Arc<super::board::Boards>,
+    /// The check-in codes' key: all nodes' (`share_office_secrets`), until
+    /// then one of this node's own, never a fixed one (none without
+    /// randomness: then no code is made).
+    pub checkin_key: std::sync::Arc<String>,
+}
+
+impl Default for OfficeSide {
+    fn default() -> Self {
+        let key = super::secrets::random::<32>()
+            .map(|b| domain::ticket::to_hex(&b))
+            .unwrap_or_default();
+        OfficeSide {
+            rules: OfficeRules::default(),
+            boards: Default::default(),
+            checkin_key: std::sync::Arc::new(key),
+        }
+    }
 }
 
 impl From<StoreError> for StaffError {

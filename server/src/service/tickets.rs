@@ -57,6 +57,9 @@ impl Services {
         let status = TicketStatus::parse(&t.status)
             .unwrap_or(TicketStatus::Annulled)
             .as_of(t.day, self.today());
+        let checkin_code = (status == TicketStatus::Booked)
+            .then(|| self.checkin_code(&t.id))
+            .flatten();
         TicketView {
             id: t.id,
             number: t.board_number,
@@ -71,6 +74,7 @@ impl Services {
             quote: parts.quote,
             ready_date: parts.ready_date,
             access_token: token,
+            checkin_code,
         }
     }
 
@@ -153,7 +157,13 @@ impl Services {
         self.announce_office(&t.office).await;
         self.wake_sender();
         let status = TicketStatus::parse(&changed.status).unwrap_or(view.status);
-        Ok(TicketView { status, ..view })
+        // A code only while the ticket can be checked in.
+        let checkin_code = view.checkin_code.filter(|_| status == TicketStatus::Booked);
+        Ok(TicketView {
+            status,
+            checkin_code,
+            ..view
+        })
     }
 
     /// Moves the ticket to the place of the hold `req.hold_id` (of the same

@@ -10,7 +10,7 @@ use super::rows::{parse_time, ACTIVE};
 use super::tx::{args, internal, Arg, DbRow, Tx};
 use super::Store;
 use chrono::{NaiveDate, NaiveTime};
-use domain::ticket::{transition, Actor, TicketEvent, TicketStatus};
+use domain::ticket::{Actor, TicketEvent, TicketStatus};
 
 /// A ticket of the day at the office, as the queue sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,11 @@ pub struct QueueRow {
     pub absent_at: Option<i64>,
     /// The applicant's surname, given name, patronymic.
     pub name: (String, String, Option<String>),
+    /// Wrong check-in codes typed for it at the kiosk.
+    pub checkin_failures: i64,
 }
 
-const QUEUE_COLUMNS: &str = "id, board_number, board_seq, COALESCE(target_service, service_id), status, walk_in, priority, start_time, joined_at, requeued, target_window, called_window, called_at, calls, absent_at, surname, given_name, patronymic";
+const QUEUE_COLUMNS: &str = "id, board_number, board_seq, COALESCE(target_service, service_id), status, walk_in, priority, start_time, joined_at, requeued, target_window, called_window, called_at, calls, absent_at, surname, given_name, patronymic, checkin_failures";
 
 fn queue_row(r: &DbRow) -> Result<QueueRow, StoreError> {
     Ok(QueueRow {
@@ -69,6 +71,7 @@ fn queue_row(r: &DbRow) -> Result<QueueRow, StoreError> {
         calls: r.int(13)?,
         absent_at: r.maybe_int(14)?,
         name: (r.text(15)?, r.text(16)?, r.maybe_text(17)?),
+        checkin_failures: r.int(18)?,
     })
 }
 
@@ -95,6 +98,8 @@ pub enum Set {
     Requeued(i64),
     /// Checked in at.
     Joined(i64),
+    /// One more wrong check-in code typed for it.
+    CodeFailure,
     /// Sent to a window (none: any of its service's) and a service (none:
     /// the one it waits for).
     Target(Option<String>, Option<String>),
@@ -131,6 +136,7 @@ impl Set {
                 out.push(Arg::from(*at));
                 format!("joined_at = ${n}")
             }
+            Set::CodeFailure => "checkin_failures = checkin_failures + 1".into(),
             Set::Target(window, service) => {
                 out.extend([Arg::from(window.clone()), Arg::from(service.clone())]);
                 format!(
@@ -149,8 +155,8 @@ pub struct Change {
     pub id: String,
     /// Its stored status now (the write's guard).
     pub from: String,
-    /// What happens.
-    pub event: TicketEvent,
+    /// What happens (none: no change of status, nothing in its history).
+    pub event: Option<TicketEvent>,
     /// Its status after.
     pub to: TicketStatus,
     /// What else is set.
@@ -177,8 +183,10 @@ async fn write_change(
     if changed != 1 {
         return Err(internal("a ticket changed under its queue's lock"));
     }
-    let change = (c.event.as_str(), c.from.as_str(), c.to.as_str());
-    record_event(tx, &c.id, change, &actor.stored(), now).await?;
+    if let Some(event) = c.event {
+        let change = (event.as_str(), c.from.as_str(), c.to.as_str());
+        record_event(tx, &c.id, change, &actor.stored(), now).await?;
+    }
     Ok(())
 }
 
@@ -231,65 +239,5 @@ impl Store {
             })
         })
         .await
-    }
-
-    /// The office, day and stored status of ticket `id`, if it exists.
-    pub async fn ticket_place(
-        &self,
-        id: &str,
-    ) -> Result<Option<(String, NaiveDate, String)>, StoreError> {
-        let rows = self
-            .lookup(
-                "SELECT office_id, day, status FROM tickets WHERE id = $1",
-                args![id],
-            )
-            .await?;
-        rows.first()
-            .map(|r| Ok((r.text(0)?, super::rows::parse_day(&r.text(1)?)?, r.text(2)?)))
-            .transpose()
-    }
-
-    /// Tickets said not here whose applicant's grace time after the last
-    /// call ended by `now` (last called at or before `called_by`): each
-    /// annulled by the system under its queue's lock. Answers how many.
-    pub async fn annul_absent(&self, called_by: i64, now: i64) -> Result<u64, StoreError> {
-        let due = self
-            .read(
-                "SELECT DISTINCT office_id, day FROM tickets WHERE absent_at IS NOT NULL AND status = 'called' AND called_at <= $1",
-                args![called_by],
-            )
-            .await?;
-        let mut annulled = 0;
-        for r in &due {
-            let (office, day) = (r.text(0)?, super::rows::parse_day(&r.text(1)?)?);
-            let n = self
-                .change_queue(&office, day, Actor::System, now, move |rows| {
-                    let changes: Vec<Change> = rows
-                        .iter()
-                        .filter(|t| t.status == "called" && t.absent_at.is_some())
-                        .filter(|t| t.called_at.is_some_and(|c| c <= called_by))
-                        .filter_map(|t| {
-                            let to = transition(
-                                TicketStatus::Called,
-                                TicketEvent::MarkAbsent,
-                                &Actor::System,
-                            )
-                            .ok()?;
-                            Some(Change {
-                                id: t.id.clone(),
-                                from: t.status.clone(),
-                                event: TicketEvent::MarkAbsent,
-                                to,
-                                sets: Vec::new(),
-                            })
-                        })
-                        .collect();
-                    let n = changes.len() as u64;
-                    Ok::<_, std::convert::Infallible>((changes, n))
-                })
-                .await?;
-            annulled += n.unwrap_or_else(|never| match never {});
-        }
-        Ok(annulled)
     }
 }

@@ -11,6 +11,7 @@ mod catalog;
 mod checkpoint;
 mod connect;
 mod console;
+mod console_sweep;
 mod error;
 mod holds;
 mod life;
@@ -152,6 +153,7 @@ fn migrator() -> Migrator {
                 "console",
                 include_str!("../../migrations/0010_console.sql"),
             ),
+            m(11, "kiosk", include_str!("../../migrations/0011_kiosk.sql")),
         ]),
         ignore_missing: false,
         locking: true,

@@ -209,6 +209,11 @@ async fn a_day_at_the_office(db: Db) {
     );
     assert_eq!(status_of(&app, &c).await, "checked_in");
 
+    // Called a third time, C may not be recalled: three calls in all.
+    let (_, view) = call_next(&app, &olena, "1").await;
+    assert_eq!(view["current"]["calls"], 3, "{view}");
+    let (status, answer) = act(&app, &olena, "1", &c, "recall").await;
+    assert_eq!((status, refused(&answer)), (409, "too_many_calls"), "{answer}");
     // An officer of another office: refused on this office's ticket and queue.
     let ivan = sign_in(&app, "ivan").await;
     let (status, answer) = act(&app, &ivan, "1", &c, "serve").await;

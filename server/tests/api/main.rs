@@ -16,6 +16,7 @@ mod fixtures;
 mod fuzz;
 mod guard;
 mod indexes;
+mod kiosk;
 mod life;
 mod life_keys;
 mod life_races;
