@@ -47,3 +47,15 @@ fn answers_name_every_field_they_may_carry() {
     assert_eq!(view["additionalProperties"], json!(false));
     assert!(view["properties"]["access_token"].is_object());
 }
+
+#[test]
+fn the_staff_endpoints_are_documented() {
+    for name in office::api::ENDPOINTS {
+        let op = &document()["paths"][format!("/api/{name}")]["post"];
+        assert!(
+            op["responses"]["401"].is_object() || name == "kiosk_checkin",
+            "{name}"
+        );
+        assert!(op["responses"]["403"].is_object(), "{name}");
+    }
+}

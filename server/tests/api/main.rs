@@ -10,6 +10,7 @@ mod bounds;
 mod concurrency;
 mod conformance;
 mod console;
+mod console_races;
 mod crash;
 mod endpoints;
 mod fixtures;
