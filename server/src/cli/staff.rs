@@ -26,6 +26,21 @@ pub enum StaffCommand {
     Add(AddArgs),
     /// List the accounts (login, role, office).
     List(DbArgs),
+    /// The demo's accounts: for each office of the catalog without staff,
+    /// `officer.OFFICE` and `admin.OFFICE` with random passwords, printed
+    /// once (`scripts/run.sh` runs it).
+    Demo(DemoArgs),
+}
+
+/// Flags of `staff demo`.
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// The database.
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The catalog, if the database holds none yet.
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 /// Flags of `staff add`.
@@ -73,17 +88,89 @@ fn read_password() -> Result<String, ServerError> {
     }
 }
 
+/// The catalog the accounts' offices are checked against: the stored one,
+/// else the one in `data`.
+async fn catalog(
+    store: &crate::store::Store,
+    data: &DataArgs,
+) -> Result<domain::catalog::Catalog, ServerError> {
+    match store.load_catalog().await? {
+        Some((file, _)) => file
+            .check()
+            .map_err(|e| ServerError::Startup(format!("the stored catalog: {e:?}"))),
+        None => Ok(crate::data::load(&data.data_dir)?.catalog),
+    }
+}
+
+/// A password of 16 letters and digits from the CSPRNG (about 82 bits),
+/// in groups of four: `k7mq-2xwp-…`.
+fn demo_password() -> Result<String, ServerError> {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let bytes = crate::service::secrets::random::<16>()
+        .map_err(|_| ServerError::Startup("no randomness".into()))?;
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect();
+    Ok(chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-"))
+}
+
+/// `staff demo`.
+async fn demo(args: DemoArgs) -> Result<(), ServerError> {
+    let store = crate::open_store(&args.db).await?;
+    let catalog = catalog(&store, &args.data).await?;
+    let staffed: std::collections::BTreeSet<String> = store
+        .all_staff()
+        .await
+        .map_err(|_| ServerError::Startup("reading the staff".into()))?
+        .into_iter()
+        .filter_map(|r| r.office)
+        .collect();
+    let now = chrono::Utc::now();
+    let mut made = Vec::new();
+    for office in catalog
+        .offices()
+        .iter()
+        .filter(|o| !staffed.contains(&o.id.0))
+    {
+        for role in [Role::Officer, Role::Admin] {
+            let login = format!("{}.{}", role.as_str(), office.id.0);
+            let password = demo_password()?;
+            let added = staff::add(
+                &store,
+                &catalog,
+                &login,
+                role,
+                Some(&office.id.0),
+                &password,
+                now,
+            )
+            .await;
+            match added {
+                Ok(_) => made.push((login, password)),
+                Err(e) => return Err(ServerError::Refused(format!("{login}: {e}"))),
+            }
+        }
+    }
+    if !made.is_empty() {
+        println!("Demo staff accounts (their passwords are shown this once):");
+        for (login, password) in made {
+            println!("  {login:<36} {password}");
+        }
+    }
+    Ok(())
+}
+
 /// Runs a `staff` subcommand.
 pub async fn run(args: StaffArgs) -> Result<(), ServerError> {
     match args.command {
         StaffCommand::Add(add) => {
             let store = crate::open_store(&add.db).await?;
-            let catalog = match store.load_catalog().await? {
-                Some((file, _)) => file
-                    .check()
-                    .map_err(|e| ServerError::Startup(format!("the stored catalog: {e:?}")))?,
-                None => crate::data::load(&add.data.data_dir)?.catalog,
-            };
+            let catalog = catalog(&store, &add.data).await?;
             let password = read_password()?;
             let now = chrono::Utc::now();
             match staff::add(
@@ -113,6 +200,7 @@ pub async fn run(args: StaffArgs) -> Result<(), ServerError> {
                 Err(e) => Err(ServerError::Refused(e.to_string())),
             }
         }
+        StaffCommand::Demo(args) => demo(args).await,
         StaffCommand::List(db) => {
             let store = crate::open_store(&db).await?;
             let rows = store
