@@ -143,4 +143,21 @@ pub struct TicketView {
     /// ticket can still be checked in.
     #[serde(default)]
     pub checkin_code: Option<String>,
+    /// Checked in and waiting today: the people ahead and the minutes to
+    /// the call, roughly.
+    #[serde(default)]
+    pub queue: Option<QueuePlace>,
+    /// Called: the window to go to.
+    #[serde(default)]
+    pub called_to: Option<String>,
+}
+
+/// A waiting ticket's place in the office's queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QueuePlace {
+    /// People called before it.
+    pub ahead: u32,
+    /// Minutes to its call, roughly.
+    pub minutes: u32,
 }

@@ -31,5 +31,7 @@ pub fn ticket(date: NaiveDate) -> TicketView {
         ready_date: None,
         access_token: None,
         checkin_code: None,
+        queue: None,
+        called_to: None,
     }
 }

@@ -26,6 +26,8 @@ pub struct TicketWords {
     pub qr_caption: String,
     /// «Код для реєстрації в кіоску»: before the ticket's check-in code.
     pub checkin_code: String,
+    /// «Вас викликано! Підійдіть до вікна»: before the window's number.
+    pub called_to: String,
     /// Keep the link (or sign in).
     pub keep_link: String,
     /// Link without its secret.

@@ -65,8 +65,35 @@ pub fn TicketPage() -> impl IntoView {
         Some(Ok(t)) => {
             let current = RwSignal::new(t);
             let token = token.get_untracked();
+            follow_queue(current, token.clone());
             view! { {move || view! { <TicketCard ticket=current.get() token=token.clone() current /> }} }.into_any()
         }
+    }
+}
+
+/// How often a ticket waiting at the office reads its place again.
+const QUEUE_REFRESH: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// While the ticket waits at the office (checked in or called), its place
+/// in the queue is read again every [`QUEUE_REFRESH`].
+fn follow_queue(current: RwSignal<TicketView>, token: String) {
+    let tick = move || {
+        let t = current.get_untracked();
+        if !matches!(t.status, TicketStatus::CheckedIn | TicketStatus::Called) {
+            return;
+        }
+        let req = TicketRequest {
+            id: t.id,
+            token: token.clone(),
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(fresh) = ticket(req).await {
+                current.set(fresh);
+            }
+        });
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, QUEUE_REFRESH) {
+        on_cleanup(move || handle.clear());
     }
 }
 
@@ -143,7 +170,16 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
         }
     };
     let again = format!("/services/{}", ticket.service.0);
+    let place = ticket.queue.map(|q| {
+        let estimate = domain::office::Estimate { ahead: q.ahead, minutes: q.minutes };
+        view! { <p class="notice queue-place" role="status">{move || estimate.message(lang.get())}</p> }
+    });
+    let called = ticket.called_to.clone().map(|window| {
+        view! { <p class="notice called" role="alert">{ttr(|w| &w.called_to)} " " <strong>{window}</strong></p> }
+    });
     let usable = view! {
+        {called}
+        {place}
         {moved.then(|| view! { <p class="notice moved" role="status">{ttr(|w| &w.moved_note)}</p> })}
         <p class="warning">{tr(|w| w.no_lateness)}</p>
         <p class="actions no-print">

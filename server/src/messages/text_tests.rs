@@ -33,6 +33,8 @@ fn ticket() -> TicketView {
         ready_date: None,
         access_token: None,
         checkin_code: None,
+        queue: None,
+        called_to: None,
     }
 }
 

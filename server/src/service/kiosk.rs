@@ -12,7 +12,7 @@
 use super::console_rules::waiting;
 use super::secrets::hash;
 use super::Services;
-use crate::store::{Change, Set};
+use crate::store::{Change, QueueRow, Set, StoreError};
 use domain::catalog::{OfficeId, ServiceId};
 use domain::office::queue;
 use domain::office::{Arrival, CheckInCode, EstimateRule, OfficeError};
@@ -196,48 +196,22 @@ impl Services {
     }
 
     /// Ticket `id` as the kiosk shows it, with the people ahead and the
-    /// estimated wait (`domain::office::estimate`'s rule).
+    /// estimated wait.
     async fn kiosk_ticket(
         &self,
         office: &domain::catalog::Office,
         id: &str,
     ) -> Result<KioskTicket, StaffError> {
-        let now = self.now();
-        let day = kyiv_today(now);
-        let rows = self.store.queue_of_day(&office.id.0, day).await?;
+        let rows = self
+            .store
+            .queue_of_day(&office.id.0, kyiv_today(self.now()))
+            .await?;
         let me = rows
             .iter()
             .find(|r| r.id == id)
             .ok_or(StaffError::Internal)?;
-        let checked_in: Vec<_> = rows
-            .iter()
-            .filter(|r| r.status == "checked_in")
-            .map(|r| waiting(r, day, now))
-            .collect();
-        let index = checked_in.iter().position(|w| w.item.id == id);
-        let rule = self.office.rules.queue;
-        let ahead = index.and_then(|i| queue::ahead_of(&checked_in, i, &office.windows, now, rule));
+        let (ahead, minutes) = self.queue_place(office, &rows, id).await?;
         let service = ServiceId(me.service.clone());
-        let windows = office
-            .windows
-            .iter()
-            .filter(|w| w.services.contains(&service))
-            .count();
-        let estimates = EstimateRule::default();
-        let history = self
-            .store
-            .recent_service_seconds(&office.id.0, &me.service, estimates.recent)
-            .await?;
-        let not_before = index.and_then(|i| match checked_in[i].kind {
-            queue::Kind::Appointment { starts } if !me.requeued => {
-                Some(starts - chrono::Duration::minutes(i64::from(rule.lead_minutes)))
-            }
-            _ => None,
-        });
-        let estimate = ahead.and_then(|a| {
-            let windows = u32::try_from(windows).unwrap_or(u32::MAX);
-            estimates.estimate(a, windows, estimates.per_person(&history), now, not_before)
-        });
         Ok(KioskTicket {
             number: me.number.clone(),
             service: self
@@ -249,8 +223,84 @@ impl Services {
             starts: (!me.walk_in).then(|| me.start.format("%H:%M").to_string()),
             walk_in: me.walk_in || me.requeued,
             ahead,
-            minutes: estimate.map(|e| e.minutes),
+            minutes,
         })
+    }
+
+    /// The people called before ticket `id` (checked in, among the day's
+    /// `rows` of `office`) and the minutes to its call, by
+    /// `domain::office::estimate`'s rule: the latest service times of the
+    /// office and service, the windows that serve it, never before an
+    /// appointment's time is near. None for a ticket not waiting.
+    pub(super) async fn queue_place(
+        &self,
+        office: &domain::catalog::Office,
+        rows: &[QueueRow],
+        id: &str,
+    ) -> Result<(Option<u32>, Option<u32>), StoreError> {
+        let now = self.now();
+        let day = kyiv_today(now);
+        let checked_in: Vec<_> = rows
+            .iter()
+            .filter(|r| r.status == "checked_in")
+            .map(|r| waiting(r, day, now))
+            .collect();
+        let Some(index) = checked_in.iter().position(|w| w.item.id == id) else {
+            return Ok((None, None));
+        };
+        let me = checked_in[index].item;
+        let rule = self.office.rules.queue;
+        let ahead = queue::ahead_of(&checked_in, index, &office.windows, now, rule);
+        let service = ServiceId(me.service.clone());
+        let windows = office
+            .windows
+            .iter()
+            .filter(|w| w.services.contains(&service))
+            .count();
+        let estimates = EstimateRule::default();
+        let history = self
+            .store
+            .recent_service_seconds(&office.id.0, &me.service, estimates.recent)
+            .await?;
+        let not_before = match checked_in[index].kind {
+            queue::Kind::Appointment { starts } if !me.requeued => {
+                Some(starts - chrono::Duration::minutes(i64::from(rule.lead_minutes)))
+            }
+            _ => None,
+        };
+        let estimate = ahead.and_then(|a| {
+            let windows = u32::try_from(windows).unwrap_or(u32::MAX);
+            estimates.estimate(a, windows, estimates.per_person(&history), now, not_before)
+        });
+        Ok((ahead, estimate.map(|e| e.minutes)))
+    }
+}
+
+impl Services {
+    /// The applicant's ticket `view` with its place at the office today:
+    /// the people ahead and the minutes while it waits, the window once it
+    /// is called.
+    pub(super) async fn at_the_office(
+        &self,
+        mut view: app::api::TicketView,
+    ) -> Result<app::api::TicketView, app::api::ApiError> {
+        let waits = matches!(view.status, TicketStatus::CheckedIn | TicketStatus::Called);
+        if !waits || view.date != self.today() {
+            return Ok(view);
+        }
+        let office = self.find_office(&view.office.id)?;
+        let rows = self.store.queue_of_day(&office.id.0, view.date).await?;
+        if view.status == TicketStatus::Called {
+            view.called_to = rows
+                .iter()
+                .find(|r| r.id == view.id)
+                .and_then(|r| r.called_window.clone());
+        } else if let (Some(ahead), Some(minutes)) =
+            self.queue_place(office, &rows, &view.id).await?
+        {
+            view.queue = Some(app::api::QueuePlace { ahead, minutes });
+        }
+        Ok(view)
     }
 }
 

@@ -75,6 +75,8 @@ impl Services {
             ready_date: parts.ready_date,
             access_token: token,
             checkin_code,
+            queue: None,
+            called_to: None,
         }
     }
 
@@ -108,7 +110,8 @@ impl Services {
         session: Option<SharedSession>,
     ) -> Result<TicketView, ApiError> {
         let t = self.opened(&req.id, &req.token, session).await?;
-        self.ticket_view(t, None)
+        let view = self.ticket_view(t, None)?;
+        self.at_the_office(view).await
     }
 
     /// The applicant's view of a stored ticket. With the idempotency key that

@@ -97,6 +97,19 @@ async fn checking_in_at_the_kiosk(db: Db) {
         (opened["status"].as_str(), &opened["checkin_code"]),
         (Some("checked_in"), &Value::Null)
     );
+    // The applicant's ticket page shows the same place; once called, the window.
+    assert_eq!(opened["queue"], json!({ "ahead": 1, "minutes": 15 }));
+    let (_, view, _) = app
+        .call_in("console_call_next", json!({ "window": "2" }), Some(&olena))
+        .await;
+    assert_eq!(view["current"]["id"], a["id"]);
+    let (_, a_now) = app.call("ticket", opener(&a)).await;
+    assert_eq!(
+        (a_now["status"].as_str(), a_now["called_to"].as_str()),
+        (Some("called"), Some("2"))
+    );
+    let (_, b_now) = app.call("ticket", opener(&b)).await;
+    assert_eq!(b_now["queue"]["ahead"], 0, "{b_now}");
 
     // C by its QR code: too early at 08:40 (check-in opens at 08:50).
     let qr = json!({ "office": PODIL, "ticket": c["id"], "token": c["access_token"] });
