@@ -117,7 +117,15 @@ fn refused(refusal: Refusal, path: &str) -> Response {
     let body = ApiError::BadRequest {
         detail: refusal.detail().into(),
     };
-    (refusal.status(), axum::Json(body)).into_response()
+    let mut res = (refusal.status(), axum::Json(body)).into_response();
+    if refusal == Refusal::TooLarge {
+        // The body was not read to its end: the connection cannot carry
+        // another request, and says so (a client reusing it would have its
+        // next request cut off).
+        res.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    res
 }
 
 /// The API's gate: refuses with the typed wire error (`bad_request`, in the

@@ -78,6 +78,8 @@ async fn cross_site_posts_and_large_bodies_are_refused_before_the_endpoint() {
     };
     let r = post(&url, &[JSON], padded(5000)).await.unwrap();
     assert_eq!(r.status(), 413);
+    // Its body unread, the connection closes and says so.
+    assert_eq!(r.headers()["connection"], "close");
     let confirm = format!("{}/api/confirm", app.base);
     let r = post(&confirm, &[JSON], padded(17_000)).await.unwrap();
     assert_eq!(r.status(), 413);
