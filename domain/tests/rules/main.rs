@@ -11,6 +11,7 @@ mod lottery;
 mod notice;
 mod office_queue;
 mod office_rules;
+mod office_staff;
 mod seed_checklist;
 mod seed_fees;
 mod signin;

@@ -9,13 +9,11 @@
 //! check it in: `domain::office::CheckInCode`), and per kiosk by the rate
 //! limit of the `kiosk` class.
 
-use super::console_rules::waiting;
 use super::secrets::hash;
 use super::Services;
-use crate::store::{Change, QueueRow, Set, StoreError};
+use crate::store::{Change, Set};
 use domain::catalog::{OfficeId, ServiceId};
-use domain::office::queue;
-use domain::office::{Arrival, CheckInCode, EstimateRule, OfficeError};
+use domain::office::{Arrival, CheckInCode, OfficeError};
 use domain::slots::kyiv_today;
 use domain::ticket::{Actor, TicketEvent, TicketNumber, TicketStatus};
 use hmac::{Hmac, Mac};
@@ -225,82 +223,6 @@ impl Services {
             ahead,
             minutes,
         })
-    }
-
-    /// The people called before ticket `id` (checked in, among the day's
-    /// `rows` of `office`) and the minutes to its call, by
-    /// `domain::office::estimate`'s rule: the latest service times of the
-    /// office and service, the windows that serve it, never before an
-    /// appointment's time is near. None for a ticket not waiting.
-    pub(super) async fn queue_place(
-        &self,
-        office: &domain::catalog::Office,
-        rows: &[QueueRow],
-        id: &str,
-    ) -> Result<(Option<u32>, Option<u32>), StoreError> {
-        let now = self.now();
-        let day = kyiv_today(now);
-        let checked_in: Vec<_> = rows
-            .iter()
-            .filter(|r| r.status == "checked_in")
-            .map(|r| waiting(r, day, now))
-            .collect();
-        let Some(index) = checked_in.iter().position(|w| w.item.id == id) else {
-            return Ok((None, None));
-        };
-        let me = checked_in[index].item;
-        let rule = self.office.rules.queue;
-        let ahead = queue::ahead_of(&checked_in, index, &office.windows, now, rule);
-        let service = ServiceId(me.service.clone());
-        let windows = office
-            .windows
-            .iter()
-            .filter(|w| w.services.contains(&service))
-            .count();
-        let estimates = EstimateRule::default();
-        let history = self
-            .store
-            .recent_service_seconds(&office.id.0, &me.service, estimates.recent)
-            .await?;
-        let not_before = match checked_in[index].kind {
-            queue::Kind::Appointment { starts } if !me.requeued => {
-                Some(starts - chrono::Duration::minutes(i64::from(rule.lead_minutes)))
-            }
-            _ => None,
-        };
-        let estimate = ahead.and_then(|a| {
-            let windows = u32::try_from(windows).unwrap_or(u32::MAX);
-            estimates.estimate(a, windows, estimates.per_person(&history), now, not_before)
-        });
-        Ok((ahead, estimate.map(|e| e.minutes)))
-    }
-}
-
-impl Services {
-    /// The applicant's ticket `view` with its place at the office today:
-    /// the people ahead and the minutes while it waits, the window once it
-    /// is called.
-    pub(super) async fn at_the_office(
-        &self,
-        mut view: app::api::TicketView,
-    ) -> Result<app::api::TicketView, app::api::ApiError> {
-        let waits = matches!(view.status, TicketStatus::CheckedIn | TicketStatus::Called);
-        if !waits || view.date != self.today() {
-            return Ok(view);
-        }
-        let office = self.find_office(&view.office.id)?;
-        let rows = self.store.queue_of_day(&office.id.0, view.date).await?;
-        if view.status == TicketStatus::Called {
-            view.called_to = rows
-                .iter()
-                .find(|r| r.id == view.id)
-                .and_then(|r| r.called_window.clone());
-        } else if let (Some(ahead), Some(minutes)) =
-            self.queue_place(office, &rows, &view.id).await?
-        {
-            view.queue = Some(app::api::QueuePlace { ahead, minutes });
-        }
-        Ok(view)
     }
 }
 

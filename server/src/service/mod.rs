@@ -35,6 +35,7 @@ mod kiosk;
 pub mod lottery;
 pub mod outbox;
 pub mod proof;
+mod queue_place;
 mod reads;
 pub use reads::CatalogState;
 pub mod secrets;

@@ -1,7 +1,7 @@
 //! The display board: a call reaches a board within moments, pushed by the
 //! server, on the node it was made on and, over PostgreSQL, on another.
 
-use crate::common::{spawn_app, spawn_with, Db, Options, TestApp};
+use crate::common::{second_node, spawn_app, Db, Options, TestApp};
 use crate::console::{add, call_next, sign_in, until, PODIL};
 use crate::life::book;
 use serde_json::{json, Value};
@@ -47,19 +47,7 @@ impl Board {
 
 async fn a_call_reaches_the_boards(db: Db) {
     let one = spawn_app(db).await;
-    let two = match db {
-        Db::Postgres => Some(
-            spawn_with(
-                db,
-                Options {
-                    db_url: Some(one.db_url.clone()),
-                    ..Default::default()
-                },
-            )
-            .await,
-        ),
-        Db::Sqlite => None,
-    };
+    let two = second_node(db, &one, Options::default()).await;
     let a = book(&one, 1, PODIL, "2026-11-24", "09:00").await;
     one.advance(until(8, 45));
     if let Some(two) = &two {

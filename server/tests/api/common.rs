@@ -152,6 +152,24 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     }
 }
 
+/// On PostgreSQL, a second node over `one`'s database with `options`; on
+/// SQLite (one node only), none.
+pub async fn second_node(db: Db, one: &TestApp, options: Options) -> Option<TestApp> {
+    match db {
+        Db::Postgres => Some(
+            spawn_with(
+                db,
+                Options {
+                    db_url: Some(one.db_url.clone()),
+                    ..options
+                },
+            )
+            .await,
+        ),
+        Db::Sqlite => None,
+    }
+}
+
 impl TestApp {
     /// Moves the server's clock forward by `seconds`.
     pub fn advance(&self, seconds: i64) {

@@ -1,7 +1,7 @@
 //! "Call next" pressed by many officers at once, through two nodes on
 //! PostgreSQL: no ticket called twice, none skipped.
 
-use crate::common::{spawn_with, Db, Options};
+use crate::common::{second_node, spawn_with, Db, Options};
 use crate::console::{act, add, refused, sign_in, until, DAY, PODIL};
 use crate::life::book;
 use serde_json::{json, Value};
@@ -22,20 +22,15 @@ async fn call_next_hammered(db: Db) {
         },
     )
     .await;
-    let two = match db {
-        Db::Postgres => Some(
-            spawn_with(
-                db,
-                Options {
-                    db_url: Some(one.db_url.clone()),
-                    office,
-                    ..Default::default()
-                },
-            )
-            .await,
-        ),
-        Db::Sqlite => None,
-    };
+    let two = second_node(
+        db,
+        &one,
+        Options {
+            office,
+            ..Default::default()
+        },
+    )
+    .await;
     if let Some(two) = &two {
         two.advance(until(8, 30));
     }

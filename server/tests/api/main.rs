@@ -36,5 +36,6 @@ mod signin;
 mod signin_limits;
 mod smtp;
 mod staff;
+mod staff_demo;
 mod startup;
 mod tickets;

@@ -2,7 +2,7 @@
 //! them, the password kept only as Argon2id, and sign-in with its per-account
 //! limit held across nodes.
 
-use crate::common::{fresh_pg_schema, now, repo_data, spawn_app, spawn_with, Db, Options};
+use crate::common::{fresh_pg_schema, now, repo_data, second_node, spawn_app, Db, Options};
 use domain::office::staff::{Role, SignInRule};
 use domain::office::OfficeError;
 use server::service::staff::{self, StaffFailure};
@@ -13,7 +13,7 @@ const PODIL: &str = "kyiv-podilskyi";
 const PASSWORD: &str = "ранок на Подолі 2026";
 
 /// Runs `cherga staff ARGS --db URL` with `stdin` as its input.
-fn cherga_staff(url: &str, args: &[&str], stdin: &str) -> Output {
+pub(crate) fn cherga_staff(url: &str, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cherga"))
         .args(["--log", "warn", "staff"])
         .args(args)
@@ -29,7 +29,7 @@ fn cherga_staff(url: &str, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -203,19 +203,7 @@ async fn sign_in_says_nothing_of_which_was_wrong_and_locks_postgres() {
 /// five are checked, the rest refused as locked, and the account is locked.
 async fn guesses_at_once_get_five_checks(db: Db) {
     let one = spawn_app(db).await;
-    let two = match db {
-        Db::Postgres => Some(
-            spawn_with(
-                db,
-                Options {
-                    db_url: Some(one.db_url.clone()),
-                    ..Default::default()
-                },
-            )
-            .await,
-        ),
-        Db::Sqlite => None,
-    };
+    let two = second_node(db, &one, Options::default()).await;
     add_officer(&one, "taras").await;
     let stores = [
         one.services.store().clone(),
@@ -259,54 +247,4 @@ async fn guesses_at_once_get_five_checks_sqlite() {
 #[tokio::test]
 async fn guesses_at_once_get_five_checks_on_two_nodes_postgres() {
     guesses_at_once_get_five_checks(Db::Postgres).await;
-}
-
-/// `staff demo` (the run command's first start): an officer and an
-/// administrator for every office, their passwords printed once.
-async fn the_demo_gets_its_accounts_once(db: Db) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = match db {
-        Db::Sqlite => format!("sqlite://{}", dir.path().join("demo.sqlite").display()),
-        Db::Postgres => fresh_pg_schema().await,
-    };
-    let data = repo_data().display().to_string();
-    let out = cherga_staff(&url, &["demo", "--data-dir", &data], "");
-    assert!(out.status.success(), "{}", text(&out));
-    let printed = String::from_utf8_lossy(&out.stdout).to_string();
-    let accounts: Vec<(&str, &str)> = printed
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.trim().split_once(char::is_whitespace))
-        .map(|(a, b)| (a, b.trim()))
-        .collect();
-    let catalog = server::data::load(&repo_data()).unwrap().catalog;
-    assert_eq!(accounts.len(), 2 * catalog.offices().len(), "{printed}");
-    assert!(accounts.iter().any(|(l, _)| *l == "officer.kyiv-podilskyi"));
-    assert!(accounts.iter().all(|(_, p)| p.len() == 19), "{printed}");
-    // The printed password signs in; the accounts are there once.
-    let store = server::open_store(&server::cli::DbArgs {
-        db: url.clone(),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let (login, password) = accounts[0];
-    assert!(
-        staff::sign_in(&store, SignInRule::default(), login, password, now())
-            .await
-            .is_ok()
-    );
-    let again = cherga_staff(&url, &["demo", "--data-dir", &data], "");
-    assert!(again.status.success());
-    assert_eq!(String::from_utf8_lossy(&again.stdout), "");
-}
-
-#[tokio::test]
-async fn the_demo_gets_its_accounts_once_sqlite() {
-    the_demo_gets_its_accounts_once(Db::Sqlite).await;
-}
-
-#[tokio::test]
-async fn the_demo_gets_its_accounts_once_postgres() {
-    the_demo_gets_its_accounts_once(Db::Postgres).await;
 }
