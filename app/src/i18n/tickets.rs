@@ -44,6 +44,8 @@ pub struct TicketWords {
     pub no_tickets: String,
     /// A ticket whose day has passed.
     pub past_visit: String,
+    /// A ticket annulled: the applicant was not there when called.
+    pub annulled: String,
     /// A cancelled ticket.
     pub cancelled: String,
     /// A served ticket.

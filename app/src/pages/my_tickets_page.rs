@@ -122,7 +122,7 @@ fn SavedTicketItem(
         match status? {
             TicketStatus::Cancelled => Some(w.cancelled.as_str()),
             TicketStatus::Served => Some(w.served.as_str()),
-            TicketStatus::Annulled => Some(w.past_visit.as_str()),
+            TicketStatus::Annulled => Some(w.annulled.as_str()),
             _ => None,
         }
     };

@@ -166,6 +166,7 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
         match status {
             TicketStatus::Cancelled => w.cancelled_note.as_str(),
             TicketStatus::Served => w.served.as_str(),
+            TicketStatus::Annulled => w.annulled.as_str(),
             _ => w.past_visit.as_str(),
         }
     };
