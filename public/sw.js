@@ -107,6 +107,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The office's screens are pages of their own, always from the network.
+  if (/^\/(staff|office)\//.test(url.pathname)) return;
   if (request.mode === "navigate") {
     // Every address of the app is the same shell; a new one brings its files.
     const refresh = (cache, shell) => shell.text().then((html) => keepAssets(cache, html));

@@ -2,7 +2,8 @@
 """Prints what a first visit downloads, raw, gzip and brotli as served (the
 .gz/.br files `cargo xtask build` writes beside each asset): the catalog's first visit
 (bundle script, split loader, WASM, stylesheet), then what each lazily loaded
-part adds, and the first visits that open a card or a booking page directly.
+part adds, and the first visits that open a card or a booking page directly;
+last, the office's screens.
 Fails when the first visit of `/` is over its limit."""
 import glob, json, os, sys
 
@@ -57,6 +58,18 @@ if manifest:
     for part, page in (("card_part", "a service card"), ("booking_part", "a booking page")):
         if part in totals:
             row(f"first visit straight to {page}: total", add(first, totals[part]))
+
+# The office's screens (console, kiosk, board): their own files, never an
+# applicant's download.
+office = [newest(p) for p in ("office.*.js", "office.*.wasm", "office.*.css")]
+if all(office):
+    print("\nthe office's screens (never loaded by an applicant's page):")
+    total = (0, 0, 0)
+    for f in office:
+        s = sizes(f)
+        row("  " + os.path.basename(f), s)
+        total = add(total, s)
+    row("total", total)
 
 # The first visit of `/` must not grow past what it was when the limit was
 # set (the brief: 214 921 B brotli). A build that leaves the parts' constants

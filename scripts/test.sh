@@ -21,8 +21,8 @@ cargo fmt --all --check
 step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "clippy (wasm32: domain and the browser app)"
-cargo clippy -p domain -p app --features app/csr --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32: domain, the browser app, the office's screens)"
+cargo clippy -p domain -p app -p office --features app/csr,office/csr --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "the browser bundle has no server-only crate"
 scripts/check-wasm-deps.sh

@@ -1,6 +1,11 @@
-//! Cherga at the office. The staff API's contracts live here, apart from
-//! the applicant's app (`app`): neither their code nor their words may
-//! reach an applicant's download. The server answers with these types; the
-//! office's own front end (the console, the kiosk, the board) will read them.
+//! Cherga at the office: the staff API's contracts, shared by the server and
+//! the office's own front end (the officer's console, the kiosk, the display
+//! board), which is built to a WASM of its own (feature `csr`). Neither its
+//! code nor its words reach an applicant's download.
 
 pub mod api;
+pub mod show;
+pub mod words;
+
+#[cfg(feature = "csr")]
+mod front;

@@ -239,4 +239,14 @@ pub struct ServeArgs {
     /// The office's rules: calls, grace time, check-in.
     #[command(flatten)]
     pub office: office::OfficeArgs,
+    /// For tests and demonstrations only: the server's clock runs this many
+    /// seconds ahead of the machine's, so that an office's day booked for
+    /// tomorrow can be tried today (logged as a warning at start).
+    #[arg(
+        long,
+        env = "CHERGA_CLOCK_AHEAD_SECONDS",
+        default_value_t = 0,
+        hide = true
+    )]
+    pub clock_ahead_seconds: i64,
 }

@@ -149,7 +149,15 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
         .upgrade_keys()
         .await
         .map_err(|_| ServerError::Startup("the person keys of earlier tickets".into()))?;
-    Ok(services)
+    if args.clock_ahead_seconds == 0 {
+        return Ok(services);
+    }
+    let ahead = chrono::Duration::seconds(args.clock_ahead_seconds);
+    tracing::warn!(
+        seconds = args.clock_ahead_seconds,
+        "the clock runs ahead of the machine's: for tests and demonstrations only"
+    );
+    Ok(services.with_clock(std::sync::Arc::new(move || chrono::Utc::now() + ahead)))
 }
 
 /// How often the holds expired a day ago are deleted.

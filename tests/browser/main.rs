@@ -6,6 +6,7 @@ mod booking;
 mod catalog;
 mod keyboard;
 mod life;
+mod office;
 mod offline;
 mod prerender;
 mod proof;

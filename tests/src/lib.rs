@@ -65,7 +65,8 @@ pub struct Server {
     /// `http://127.0.0.1:PORT`
     pub base: String,
     process: Option<Process>,
-    _db: tempfile::TempDir,
+    port: u16,
+    db: tempfile::TempDir,
 }
 
 impl Server {
@@ -77,42 +78,81 @@ impl Server {
 
     /// As [`Server::start`], with more arguments for `serve` (e.g. `--smtp`).
     pub async fn start_with(args: &[&str]) -> Result<Server, Error> {
-        let root = root();
-        let bin = root.join("target/release/cherga");
-        let site = root.join("target/site");
-        if !bin.exists() || !site.join("pkg").exists() {
+        let site = root().join("target/site");
+        if !bin().exists() || !site.join("pkg").exists() {
             return Err("no release build: run scripts/build.sh (scripts/test.sh does)".into());
         }
         let port = free_port()?;
-        let db = tempfile::tempdir()?;
-        let child = Command::new(bin)
+        let mut server = Server {
+            base: format!("http://127.0.0.1:{port}"),
+            process: None,
+            port,
+            db: tempfile::tempdir()?,
+        };
+        server.restart_with(args).await?;
+        Ok(server)
+    }
+
+    /// Stops the server and starts it again on the same port and database,
+    /// with `args` for `serve`.
+    pub async fn restart_with(&mut self, args: &[&str]) -> Result<(), Error> {
+        self.stop();
+        let port = self.port;
+        let child = Command::new(bin())
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
             .arg("--site-root")
-            .arg(&site)
-            .arg("--data-dir")
-            .arg(root.join("data"))
-            .arg("--db")
-            .arg(format!(
-                "sqlite://{}",
-                db.path().join("cherga.sqlite").display()
-            ))
+            .arg(root().join("target/site"))
+            .args(self.db_args())
             .args(args)
             .env("CHERGA_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()?;
-        let process = Process(child);
+        self.process = Some(Process(child));
         wait_until(
             Duration::from_secs(20),
             "the server to listen",
             || async move { port_open(port) },
         )
-        .await?;
-        Ok(Server {
-            base: format!("http://127.0.0.1:{port}"),
-            process: Some(process),
-            _db: db,
-        })
+        .await
     }
+
+    fn db_args(&self) -> Vec<String> {
+        let data = root().join("data");
+        let db = self.db.path().join("cherga.sqlite");
+        vec![
+            "--data-dir".into(),
+            data.display().to_string(),
+            "--db".into(),
+            format!("sqlite://{}", db.display()),
+        ]
+    }
+
+    /// Runs `cherga ARGS` on the server's database (its catalog too), with
+    /// `stdin` as its input; its output, or what went wrong.
+    pub fn cli(&self, args: &[&str], stdin: &str) -> Result<String, Error> {
+        use std::io::Write;
+        let mut child = Command::new(bin())
+            .args(args)
+            .args(self.db_args())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        if let Some(mut input) = child.stdin.take() {
+            input.write_all(stdin.as_bytes())?;
+        }
+        let out = child.wait_with_output()?;
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(format!("cherga {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into())
+        }
+    }
+}
+
+/// The release `cherga`.
+fn bin() -> PathBuf {
+    root().join("target/release/cherga")
 }
 
 impl Server {

@@ -10,7 +10,7 @@ pub const OUTPUT_NAME: &str = "cherga";
 
 /// `wasm-opt`'s passes: for size, with the producers and target-features
 /// sections dropped (the name section goes without `-g`).
-const WASM_OPT: [&str; 5] = [
+pub const WASM_OPT: [&str; 5] = [
     "-Oz",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
@@ -26,12 +26,15 @@ pub fn site(root: &Path) -> Result<()> {
             "--locked",
             "-p",
             "app",
+            "-p",
+            "office",
             "--lib",
             "--target",
             "wasm32-unknown-unknown",
             "--no-default-features",
+            // One build for both: the crates they share are built once.
             "--features",
-            "csr",
+            "app/csr,office/csr",
             "--profile",
             "wasm-release",
             // A folder of its own: this build and the server's run at once.
@@ -55,6 +58,7 @@ pub fn site(root: &Path) -> Result<()> {
     minify(root, &pkg)?;
     copy_dir(&root.join("public"), &site)?;
     names::hash_names(&pkg, &parts)?;
+    crate::office::build(root, &pkg)?;
     crate::compress::precompress(&site)
 }
 
@@ -100,7 +104,7 @@ fn bindgen(main_module: &Path, pkg: &Path) -> Result<()> {
 }
 
 /// `wasm-opt` over each file in place, as many at once as there are cores.
-fn optimise(root: &Path, files: &[PathBuf]) -> Result<()> {
+pub fn optimise(root: &Path, files: &[PathBuf]) -> Result<()> {
     let wasm_opt = npm_tool(root, "wasm-opt")?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for batch in files.chunks(cores) {

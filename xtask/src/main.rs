@@ -18,11 +18,14 @@
 //! 5. `public/` copied beside `pkg/`;
 //! 6. every file in `pkg/` named by its content (`names`), so that browsers
 //!    may keep it for a year;
-//! 7. a `.br` and a `.gz` beside every file (`compress`).
+//! 7. the office's screens (crate `office`, built with the app): their own
+//!    WASM, glue and stylesheet, named by content (`office`);
+//! 8. a `.br` and a `.gz` beside every file (`compress`).
 
 mod compress;
 mod front;
 mod names;
+mod office;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

@@ -1,13 +1,15 @@
 //! At the office: the order in which windows call (`queue`), calls and the
 //! grace time before an absent applicant is annulled (`calls`), check-in on
 //! arrival and its code (`checkin`), waiting-time estimates (`estimate`), and
-//! who among the staff may do what (`staff`).
+//! who among the staff may do what (`staff`), and tickets taken at the kiosk
+//! without a booking (`walk_in`).
 
 mod calls;
 mod checkin;
 mod estimate;
 pub mod queue;
 pub mod staff;
+pub mod walk_in;
 
 pub use calls::{Absence, CallRule};
 pub use checkin::{Arrival, CheckInCode, CheckInRule, LatePolicy};
@@ -75,6 +77,16 @@ pub enum OfficeError {
         /// Seconds until it may be tried again.
         seconds: u32,
     },
+    /// The office takes no walk-ins for the service (it offers every place
+    /// online, or no window serves it today).
+    #[error("no walk-ins")]
+    NoWalkIns,
+    /// Every place kept for walk-ins today is taken.
+    #[error("the day is full")]
+    DayFull,
+    /// The office's day has no visit left to begin: no more walk-ins today.
+    #[error("closed for walk-ins now")]
+    ClosedNow,
     /// A login of the wrong form.
     #[error("bad login")]
     BadLogin,
@@ -168,6 +180,21 @@ impl Localized for OfficeError {
                     ),
                 )
             }
+            Self::NoWalkIns => pick(
+                lang,
+                "Без попереднього запису цю послугу сьогодні тут не надають. Запишіться онлайн на інший день.".into(),
+                "This service is not offered without a booking here today. Please book a day online.".into(),
+            ),
+            Self::DayFull => pick(
+                lang,
+                "На сьогодні всі місця для відвідувачів без запису зайняті. Запишіться онлайн на інший день.".into(),
+                "Every place for visitors without a booking is taken today. Please book a day online.".into(),
+            ),
+            Self::ClosedNow => pick(
+                lang,
+                "Сьогодні підрозділ уже не приймає відвідувачів без запису. Запишіться онлайн на інший день.".into(),
+                "The office takes no more visitors without a booking today. Please book a day online.".into(),
+            ),
             Self::BadLogin => pick(
                 lang,
                 "Логін — від 3 до 32 латинських літер, цифр, крапок, дефісів чи підкреслень, першою — літера.".into(),

@@ -125,6 +125,11 @@ pub fn kyiv_today(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&Kyiv).date_naive()
 }
 
+/// The Kyiv wall-clock time at the instant `now`.
+pub fn kyiv_time(now: DateTime<Utc>) -> NaiveTime {
+    now.with_timezone(&Kyiv).time()
+}
+
 /// The UTC instant of a Kyiv wall-clock time on `date`, with the UTC offset of
 /// that date (not of today): 09:00 is 07:00 UTC in winter and 06:00 UTC in summer.
 /// A time skipped by the spring change is `None`; an ambiguous autumn time is the

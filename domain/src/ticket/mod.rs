@@ -27,6 +27,51 @@ impl fmt::Display for TicketNumber {
     }
 }
 
+/// Latin board letters and the Cyrillic letters that look the same: a number
+/// typed on a Ukrainian keyboard reads as the board's, and a Ukrainian voice
+/// says the letter the applicant sees.
+const LOOK_ALIKE: [(char, char); 11] = [
+    ('A', 'А'),
+    ('B', 'В'),
+    ('E', 'Е'),
+    ('K', 'К'),
+    ('M', 'М'),
+    ('H', 'Н'),
+    ('O', 'О'),
+    ('P', 'Р'),
+    ('C', 'С'),
+    ('T', 'Т'),
+    ('X', 'Х'),
+];
+
+impl TicketNumber {
+    /// A number as typed at a kiosk: `P-017`, `p17`, `Р 17` (a Cyrillic
+    /// letter that looks Latin is read as the Latin one); `None` for anything
+    /// that cannot be a number.
+    pub fn read(typed: &str) -> Option<TicketNumber> {
+        let mut chars = typed.trim().chars();
+        let first = chars.next()?.to_uppercase().next()?;
+        let prefix = LOOK_ALIKE
+            .iter()
+            .find(|(_, cyrillic)| *cyrillic == first)
+            .map_or(first, |(latin, _)| *latin);
+        let digits: String = chars.filter(|c| !matches!(c, '-' | ' ')).collect();
+        let seq = digits.parse::<u16>().ok().filter(|n| *n > 0)?;
+        (prefix.is_ascii_uppercase() && digits.len() <= 4).then_some(TicketNumber { prefix, seq })
+    }
+
+    /// The number as a Ukrainian voice should say it on the board: the letter
+    /// in Cyrillic where one looks the same, and the sequence without its
+    /// leading zeros (`Р 17`).
+    pub fn spoken(&self) -> String {
+        let letter = LOOK_ALIKE
+            .iter()
+            .find(|(latin, _)| *latin == self.prefix)
+            .map_or(self.prefix, |(_, cyrillic)| *cyrillic);
+        format!("{letter} {}", self.seq)
+    }
+}
+
 /// The secret that opens a ticket (in "My tickets" or by its link). 256 bits from
 /// a CSPRNG that the caller supplies, so this crate stays pure; shown once, stored
 /// only as a hash.

@@ -48,3 +48,34 @@ fn a_record_id_is_32_lowercase_hex_digits() {
         assert!(!is_record_id(not_one), "{not_one:?}");
     }
 }
+
+#[test]
+fn numbers_read_as_typed_at_a_kiosk() {
+    let read = |s: &str| TicketNumber::read(s).map(|n| n.to_string());
+    assert_eq!(read("P-017").as_deref(), Some("P-017"));
+    assert_eq!(read(" p17 ").as_deref(), Some("P-017"));
+    assert_eq!(read("Р 17").as_deref(), Some("P-017"), "a Cyrillic Р");
+    assert_eq!(read("х-5").as_deref(), Some("X-005"), "a Cyrillic х");
+    assert_eq!(read("Ж-017"), None);
+    assert_eq!(read("P-0"), None);
+    assert_eq!(read("P-12345"), None);
+    assert_eq!(read("P"), None);
+    assert_eq!(read(""), None);
+}
+
+#[test]
+fn a_ukrainian_voice_says_the_letter_seen() {
+    let spoken = |prefix, seq| TicketNumber { prefix, seq }.spoken();
+    assert_eq!(spoken('P', 17), "Р 17");
+    assert_eq!(spoken('B', 3), "В 3");
+    assert_eq!(spoken('Z', 120), "Z 120", "no look-alike: as it is");
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_number_reads_back_as_shown(prefix in proptest::char::range('A', 'Z'), seq in 1u16..=999) {
+        let n = TicketNumber { prefix, seq };
+        proptest::prop_assert_eq!(TicketNumber::read(&n.to_string()), Some(n));
+        proptest::prop_assert_eq!(TicketNumber::read(&n.spoken()), Some(n));
+    }
+}

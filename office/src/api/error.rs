@@ -76,7 +76,10 @@ impl StaffError {
                 | O::TooLate { .. }
                 | O::TooManyCalls { .. }
                 | O::WindowBusy
-                | O::OtherWindow => 409,
+                | O::OtherWindow
+                | O::NoWalkIns
+                | O::DayFull
+                | O::ClosedNow => 409,
             },
         }
     }

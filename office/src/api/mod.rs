@@ -7,14 +7,17 @@ mod error;
 mod screens;
 
 pub use error::StaffError;
-pub use screens::{BoardCall, BoardView, KioskCheckInRequest, KioskTicket};
+pub use screens::{
+    BoardCall, BoardView, KioskCheckInRequest, KioskServicesRequest, KioskTicket,
+    KioskWalkInRequest, WalkInService,
+};
 
 use domain::i18n::Text;
 use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 7] = [
+pub const ENDPOINTS: [&str; 9] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -22,6 +25,8 @@ pub const ENDPOINTS: [&str; 7] = [
     "console_call_next",
     "console_act",
     "kiosk_checkin",
+    "kiosk_services",
+    "kiosk_walk_in",
 ];
 
 /// `staff_signin`: a login and a password.

@@ -1,4 +1,5 @@
-//! The office's screens without a sign-in: the display board and the kiosk.
+//! The office's screens without a sign-in: the display board and the kiosk
+//! (check-in, and walk-in tickets).
 
 use domain::i18n::Text;
 use serde::{Deserialize, Serialize};
@@ -66,4 +67,43 @@ pub struct KioskTicket {
     pub ahead: Option<u32>,
     /// Minutes to its call, roughly.
     pub minutes: Option<u32>,
+    /// A walk-in's link (`/tickets/ID#TOKEN`), shown as a QR code: the
+    /// applicant follows the queue on their phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// `kiosk_services`: what an office's kiosk offers without a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KioskServicesRequest {
+    /// The office of the kiosk.
+    pub office: String,
+}
+
+/// A service the office takes walk-ins for today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WalkInService {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// Places for walk-ins left today (0: the day is full).
+    pub left: u32,
+}
+
+/// `kiosk_walk_in`: a ticket for today without a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KioskWalkInRequest {
+    /// The office of the kiosk.
+    pub office: String,
+    /// The service.
+    pub service: String,
+    /// The kiosk's language, `uk` or `en` (the ticket's page opens in it).
+    #[serde(default)]
+    pub lang: Option<String>,
 }

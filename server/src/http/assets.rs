@@ -12,6 +12,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use domain::Lang;
+use office::show::Screen;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -38,39 +39,44 @@ pub struct AssetManifest {
 impl AssetManifest {
     /// Finds the bundle in `site_root/pkg`; `None` when the app is not built.
     pub fn find(site_root: &Path) -> Option<Self> {
-        let mut newest: [Option<(std::time::SystemTime, String)>; 3] = [None, None, None];
-        for entry in std::fs::read_dir(site_root.join("pkg")).ok()?.flatten() {
-            let name = entry.file_name().to_string_lossy().to_string();
-            if !name.starts_with(OUTPUT_NAME) {
-                continue;
-            }
-            let slot = if name.ends_with(".js") {
-                0
-            } else if name.ends_with(".wasm") {
-                1
-            } else if name.ends_with(".css") {
-                2
-            } else {
-                continue;
-            };
-            let modified = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
-            if newest[slot].as_ref().is_none_or(|(t, _)| modified > *t) {
-                newest[slot] = Some((modified, format!("/pkg/{name}")));
-            }
-        }
-        let [js, wasm, css] = newest;
-        let js = js?.1;
+        let [js, wasm, css] = newest_files(site_root, OUTPUT_NAME)?;
+        let js = js?;
         let chunks = Chunks::find(&site_root.join("pkg"), js.trim_start_matches("/pkg/"));
         Some(AssetManifest {
             js,
-            wasm: wasm?.1,
-            css: css?.1,
+            wasm: wasm?,
+            css: css?,
             chunks,
         })
     }
+}
+
+/// The newest `/pkg/STEM.<hash>.js`, `.wasm` and `.css` in `site_root/pkg`
+/// (none where the folder is missing).
+pub(super) fn newest_files(site_root: &Path, stem: &str) -> Option<[Option<String>; 3]> {
+    let mut newest: [Option<(std::time::SystemTime, String)>; 3] = [None, None, None];
+    for entry in std::fs::read_dir(site_root.join("pkg")).ok()?.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ext = name
+            .strip_prefix(stem)
+            .and_then(|n| n.strip_prefix('.'))
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(_, ext)| ext);
+        let slot = match ext {
+            Some("js") => 0,
+            Some("wasm") => 1,
+            Some("css") => 2,
+            _ => continue,
+        };
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        if newest[slot].as_ref().is_none_or(|(t, _)| modified > *t) {
+            newest[slot] = Some((modified, format!("/pkg/{name}")));
+        }
+    }
+    Some(newest.map(|n| n.map(|(_, path)| path)))
 }
 
 /// The page of each part (`None`: the other addresses), by part name and language.
@@ -94,6 +100,7 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                 .collect();
             (m, shells)
         }));
+    let office = Arc::new(super::office_pages::OfficeFiles::find(site_root));
     if site.is_none() {
         tracing::warn!(site_root = %site_root.display(), "the web app is not built; serving the API only");
     }
@@ -104,7 +111,7 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(tower::service_fn(move |req: axum::extract::Request| {
-            let (site, services) = (site.clone(), services.clone());
+            let (site, services, office) = (site.clone(), services.clone(), office.clone());
             async move {
                 let Some((m, shells)) = site.as_ref() else {
                     return Ok::<_, std::convert::Infallible>(shell_response(None));
@@ -117,6 +124,15 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                     .and_then(|c| c.to_str().ok())
                     .and_then(lang_in_cookies)
                     .unwrap_or_default();
+                // The office's screens load the office's own files; an
+                // unknown office's falls to the app's "not found".
+                let screen = Screen::at(path).filter(|s| match s {
+                    Screen::Console => true,
+                    Screen::Kiosk(id) | Screen::Board(id) => services.has_office(id),
+                });
+                if let (Some(screen), Some(files)) = (screen, office.as_ref()) {
+                    return Ok(super::office_pages::respond(files, &screen, lang));
+                }
                 let mut response = match prerender(&services, path, lang).await {
                     Some(pre) => shell_response(Some(Page::new(m.shell(part, lang, Some(&pre))))),
                     // Every part has its shell in each language.

@@ -9,6 +9,7 @@ mod csp;
 pub mod guard;
 mod health;
 pub mod listen;
+mod office_pages;
 pub mod openapi;
 mod prerender;
 pub mod rate;

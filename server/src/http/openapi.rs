@@ -103,6 +103,12 @@ fn endpoints() -> Vec<Endpoint> {
         ep!("kiosk_checkin", "An applicant checks in at the office's kiosk: by number and check-in code, or by the QR code's ticket and token.",
             office::api::KioskCheckInRequest => office::api::KioskTicket, Staff,
             json!({ "office": "kyiv-podilskyi", "number": "P-017", "code": "123 456" })),
+        ep!("kiosk_services", "The services the office's kiosk gives tickets for today without a booking, with the places left.",
+            office::api::KioskServicesRequest => Vec<office::api::WalkInService>, Staff,
+            json!({ "office": "kyiv-obolonskyi" })),
+        ep!("kiosk_walk_in", "A ticket for today without a booking, at the office's kiosk: checked in, numbered in the walk-in series.",
+            office::api::KioskWalkInRequest => office::api::KioskTicket, Staff,
+            json!({ "office": "kyiv-obolonskyi", "service": "passport-lost-stolen" })),
     ]
 }
 

@@ -76,7 +76,8 @@ pub enum Class {
     Change,
     /// `signin_start`, `signin_verify`, `staff_signin`.
     SignIn,
-    /// `kiosk_checkin`: per kiosk, over the tries counted per ticket.
+    /// `kiosk_checkin` (per kiosk, over the tries counted per ticket) and
+    /// `kiosk_walk_in`.
     Kiosk,
     /// Every other call but `catalog` and `words` (the same for everybody,
     /// served from memory): `service`, `days`, `times`, `ticket`, …
@@ -92,7 +93,7 @@ pub fn class_of(path: &str) -> Option<Class> {
         "confirm" => Class::Confirm,
         "cancel" | "reschedule" => Class::Change,
         "signin_start" | "signin_verify" | "staff_signin" => Class::SignIn,
-        "kiosk_checkin" => Class::Kiosk,
+        "kiosk_checkin" | "kiosk_walk_in" => Class::Kiosk,
         _ => Class::Read,
     })
 }

@@ -49,6 +49,8 @@ pub fn routes(services: Services) -> Router {
         .route("/api/console_call_next", post(call_next))
         .route("/api/console_act", post(act))
         .route("/api/kiosk_checkin", post(kiosk_checkin))
+        .route("/api/kiosk_services", post(kiosk_services))
+        .route("/api/kiosk_walk_in", post(kiosk_walk_in))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -207,6 +209,26 @@ async fn kiosk_checkin(State(s): State<Services>, body: Bytes) -> Response {
         async {
             let req: KioskCheckInRequest = parse(&body)?;
             s.kiosk_checkin(&req).await
+        }
+        .await,
+    )
+}
+
+async fn kiosk_services(State(s): State<Services>, body: Bytes) -> Response {
+    answer(
+        async {
+            let req: KioskServicesRequest = parse(&body)?;
+            s.kiosk_services(&req).await
+        }
+        .await,
+    )
+}
+
+async fn kiosk_walk_in(State(s): State<Services>, body: Bytes) -> Response {
+    answer(
+        async {
+            let req: KioskWalkInRequest = parse(&body)?;
+            s.kiosk_walk_in(&req).await
         }
         .await,
     )

@@ -51,14 +51,17 @@ impl Boards {
 }
 
 impl Services {
-    /// The board of `office` now: its latest calls of today, newest first.
-    pub async fn board(&self, office: &str) -> Result<BoardView, StaffError> {
-        if self
-            .state
+    /// Whether the catalog has office `office`.
+    pub fn has_office(&self, office: &str) -> bool {
+        self.state
             .catalog
             .office(&OfficeId(office.into()))
-            .is_none()
-        {
+            .is_some()
+    }
+
+    /// The board of `office` now: its latest calls of today, newest first.
+    pub async fn board(&self, office: &str) -> Result<BoardView, StaffError> {
+        if !self.has_office(office) {
             return Err(StaffError::NotFound {
                 what: "office".into(),
             });

@@ -33,35 +33,6 @@ fn code_of(key: &str, id: &str) -> Option<CheckInCode> {
     Some(CheckInCode::from_random(first))
 }
 
-/// A number as typed at a kiosk: `P-017`, `p17`, `Р 17` (a Cyrillic letter
-/// that looks Latin is read as the Latin one).
-pub fn read_number(typed: &str) -> Option<String> {
-    let mut chars = typed.trim().chars();
-    let letter = match chars.next()?.to_uppercase().next()? {
-        'А' => 'A',
-        'В' => 'B',
-        'Е' => 'E',
-        'К' => 'K',
-        'М' => 'M',
-        'Н' => 'H',
-        'О' => 'O',
-        'Р' => 'P',
-        'С' => 'C',
-        'Т' => 'T',
-        'Х' => 'X',
-        c => c,
-    };
-    let digits: String = chars.filter(|c| !matches!(c, '-' | ' ')).collect();
-    let seq = digits.parse::<u16>().ok().filter(|n| *n > 0)?;
-    (letter.is_ascii_uppercase() && digits.len() <= 4).then(|| {
-        TicketNumber {
-            prefix: letter,
-            seq,
-        }
-        .to_string()
-    })
-}
-
 /// What the typed code did.
 enum Outcome {
     CheckedIn,
@@ -112,7 +83,9 @@ impl Services {
                 (Some(t.ok_or_else(not_found)?.id), None)
             }
             (None, None, Some(number), Some(code)) => {
-                let number = read_number(number).ok_or_else(not_found)?;
+                let number = TicketNumber::read(number)
+                    .ok_or_else(not_found)?
+                    .to_string();
                 (None, Some((number, CheckInCode::parse(code)?)))
             }
             _ => {
@@ -195,7 +168,7 @@ impl Services {
 
     /// Ticket `id` as the kiosk shows it, with the people ahead and the
     /// estimated wait.
-    async fn kiosk_ticket(
+    pub(super) async fn kiosk_ticket(
         &self,
         office: &domain::catalog::Office,
         id: &str,
@@ -222,6 +195,7 @@ impl Services {
             walk_in: me.walk_in || me.requeued,
             ahead,
             minutes,
+            link: None,
         })
     }
 }
@@ -229,21 +203,6 @@ impl Services {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_typed() {
-        assert_eq!(read_number("P-017").as_deref(), Some("P-017"));
-        assert_eq!(read_number(" p17 ").as_deref(), Some("P-017"));
-        assert_eq!(
-            read_number("Р 17").as_deref(),
-            Some("P-017"),
-            "a Cyrillic Р"
-        );
-        assert_eq!(read_number("Ж-017"), None);
-        assert_eq!(read_number("P-0"), None);
-        assert_eq!(read_number("P"), None);
-        assert_eq!(read_number(""), None);
-    }
 
     #[test]
     fn codes_need_the_key_and_differ_by_ticket() {

@@ -16,7 +16,7 @@
 //! 3. **Here**, every error becomes the wire error `app::api::ApiError`:
 //!    `From<StoreError>` and the `From`s of the domain errors in `app::api`,
 //!    and `errors::Services::refused`, which adds the nearest free times to a
-//!    time that is gone. The server functions return it as is.
+//!    time that is gone; the server functions return it as is.
 //!
 //! The browser sees a refusal's kind with its localized message (`docs/API.md`,
 //! «Errors»); for `Internal` only "something went wrong, try again".
@@ -42,6 +42,7 @@ pub mod secrets;
 mod signin;
 pub mod staff;
 mod tickets;
+mod walk_in;
 
 use crate::store::Store;
 use app::api::context::{Answer, Backend, ClientAddr, SharedSession, SignInAnswer};
@@ -151,8 +152,7 @@ impl Services {
         &self.permits
     }
 
-    /// The same services with these limits (the hold limit included: it
-    /// replaces the policy's).
+    /// The same services with these limits (the hold limit replaces the policy's).
     pub fn with_limits(mut self, limits: crate::cli::LimitArgs) -> Self {
         self.policy.max_holds_per_client = limits.max_holds_per_client;
         self.limiters = Arc::new(crate::http::rate::Limiters::new(&limits.rates()));
@@ -175,7 +175,7 @@ impl Services {
         &self.limits
     }
 
-    /// The same services with another clock (tests).
+    /// The same services with another clock (tests, `--clock-ahead-seconds`).
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self

@@ -26,6 +26,7 @@ mod shared;
 mod signin;
 mod staff;
 mod tx;
+mod walk_in;
 mod writer;
 #[cfg(test)]
 mod writer_tests;
@@ -49,6 +50,7 @@ pub use staff::StaffRow;
 use std::borrow::Cow;
 use thiserror::Error;
 use tx::internal;
+pub use walk_in::NewWalkIn;
 use writer::{WriteOp, Writer};
 
 /// Which database is behind the pool.
@@ -154,6 +156,11 @@ fn migrator() -> Migrator {
                 include_str!("../../migrations/0010_console.sql"),
             ),
             m(11, "kiosk", include_str!("../../migrations/0011_kiosk.sql")),
+            m(
+                12,
+                "walk in",
+                include_str!("../../migrations/0012_walk_in.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

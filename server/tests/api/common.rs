@@ -120,6 +120,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         messages: options.messages.clone(),
         limits: options.limits.clone(),
         office: options.office.clone(),
+        clock_ahead_seconds: 0,
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();

@@ -39,3 +39,4 @@ mod staff;
 mod staff_demo;
 mod startup;
 mod tickets;
+mod walk_ins;
