@@ -71,6 +71,9 @@ impl Browser {
             "--disable-background-networking".into(),
             "--disable-component-update".into(),
             "--disable-sync".into(),
+            // A camera that shows a test pattern, allowed without a prompt.
+            "--use-fake-device-for-media-stream".into(),
+            "--use-fake-ui-for-media-stream".into(),
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
@@ -225,6 +228,42 @@ impl Browser {
     /// Closes the browser session.
     pub async fn close(self) -> Result<(), Error> {
         self.client.clone().close().await?;
+        Ok(())
+    }
+}
+
+/// ChromeDriver's `goog/cdp/execute`: `Page.addScriptToEvaluateOnNewDocument`.
+#[derive(Debug)]
+struct BeforeEachPage(String);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BeforeEachPage {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({
+            "cmd": "Page.addScriptToEvaluateOnNewDocument",
+            "params": { "source": self.0 },
+        });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Browser {
+    /// Runs `script` in every page opened from now on, before the page's own
+    /// scripts (a stand-in for what headless Chromium lacks).
+    pub async fn before_each_page(&self, script: &str) -> Result<(), Error> {
+        self.client
+            .issue_cmd(BeforeEachPage(script.to_string()))
+            .await?;
         Ok(())
     }
 }
