@@ -15,6 +15,11 @@ pub struct LimitArgs {
     /// other peer the header is ignored (anybody can send it).
     #[arg(long, env = "CHERGA_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_net)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The networks the offices' kiosks call from (addresses or CIDR
+    /// ranges, comma-separated): check-ins and walk-in tickets from any
+    /// other client are refused. None given: any client (the demo).
+    #[arg(long, env = "CHERGA_KIOSK_NETWORKS", value_delimiter = ',', value_parser = parse_net)]
+    pub kiosk_networks: Vec<ipnet::IpNet>,
     /// Seconds a request may take from its first byte to its answer (a body
     /// sent slowly included); then it is answered 408.
     #[arg(long, env = "CHERGA_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
@@ -153,6 +158,7 @@ impl Default for LimitArgs {
         LimitArgs {
             max_holds_per_client: 6,
             trusted_proxies: Vec::new(),
+            kiosk_networks: Vec::new(),
             request_timeout_secs: 30,
             header_timeout_secs: 10,
             max_header_bytes: 16 * 1024,

@@ -6,7 +6,7 @@
 //! that offers every place online takes none; after the day's last visit,
 //! none either.
 
-use crate::common::{second_node, spawn_app, Db, Options, TestApp};
+use crate::common::{second_node, spawn_app, spawn_with, Db, Options, TestApp};
 use crate::console::{add, sign_in, until};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -142,4 +142,39 @@ async fn sqlite_walk_ins_up_to_the_limit() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_walk_ins_up_to_the_limit() {
     walk_ins_up_to_the_limit(Db::Postgres).await;
+}
+
+/// With `--kiosk-networks`, check-ins and walk-ins come from the offices'
+/// networks only: from outside refused (403), from inside served; the list
+/// of services stays a read for anyone.
+#[tokio::test]
+async fn kiosks_only_from_their_networks() {
+    let only = |net: &str| Options {
+        limits: server::cli::LimitArgs {
+            kiosk_networks: vec![net.parse().unwrap()],
+            ..Options::default().limits
+        },
+        ..Default::default()
+    };
+    let outside = spawn_with(Db::Sqlite, only("10.20.0.0/16")).await;
+    outside.advance(until(9, 30));
+    let (status, refused) = take(&outside, OBOLON).await;
+    assert_eq!(
+        (status, cause(&refused)),
+        (403, "forbidden".into()),
+        "{refused}"
+    );
+    let code = json!({ "office": OBOLON, "number": "P-001", "code": "123456" });
+    let (status, refused) = outside.call("kiosk_checkin", code).await;
+    assert_eq!(
+        (status, cause(&refused)),
+        (403, "forbidden".into()),
+        "{refused}"
+    );
+    assert!(left(&outside, OBOLON).await.is_some());
+
+    let inside = spawn_with(Db::Sqlite, only("127.0.0.0/8")).await;
+    inside.advance(until(9, 30));
+    let (status, ticket) = take(&inside, OBOLON).await;
+    assert_eq!(status, 200, "{ticket}");
 }
