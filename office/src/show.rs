@@ -58,12 +58,6 @@ pub fn ticket_link(text: &str) -> Option<(String, String)> {
     is_record_id(id).then(|| (id.to_string(), token.as_str().to_string()))
 }
 
-/// Six digits, as typed (spaces and dashes dropped); `None` otherwise.
-pub fn checkin_code(typed: &str) -> Option<String> {
-    let digits: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    (digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
-}
-
 /// `m:ss`, for a countdown.
 pub fn clock(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -137,15 +131,6 @@ mod tests {
         assert_eq!(ticket_link(&format!("/tickets/{ID}#short")), None);
         assert_eq!(ticket_link(&format!("/other/{ID}#{}", token())), None);
         assert_eq!(ticket_link(&format!("/tickets/x#{}", token())), None);
-    }
-
-    #[test]
-    fn codes_are_six_digits_as_typed() {
-        assert_eq!(checkin_code("123 456").as_deref(), Some("123456"));
-        assert_eq!(checkin_code("123-456").as_deref(), Some("123456"));
-        assert_eq!(checkin_code("12345"), None);
-        assert_eq!(checkin_code("12345a"), None);
-        assert_eq!(checkin_code("1234567"), None);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::js::{self, BarcodeDetector};
 use super::walk_in::{qr_svg, WalkIns};
 use super::{say, w, LangSwitch};
 use crate::api::{KioskCheckInRequest, KioskTicket, StaffError};
-use crate::show::{checkin_code, ticket_link};
-use domain::office::Estimate;
+use crate::show::ticket_link;
+use domain::office::{CheckInCode, Estimate};
 use domain::ticket::TicketNumber;
 use leptos::html::Video;
 use leptos::prelude::*;
@@ -76,14 +76,15 @@ pub fn Kiosk(office: String) -> impl IntoView {
             error.set(Some(w().kiosk_bad_number.into()));
             return;
         };
-        let Some(c) = checkin_code(&code.get_untracked()) else {
+        // The server's own reading of a typed code (`domain`).
+        let Ok(c) = CheckInCode::parse(&code.get_untracked()) else {
             error.set(Some(w().kiosk_bad_code.into()));
             return;
         };
         send(KioskCheckInRequest {
             office: office.get_value(),
             number: Some(n.to_string()),
-            code: Some(c),
+            code: Some(c.as_str().to_string()),
             ticket: None,
             token: None,
         });
