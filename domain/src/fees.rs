@@ -64,6 +64,10 @@ pub struct FeeComponent {
     /// Why it is not charged, shown on the quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemption_reason: Option<Text>,
+    /// Who receives it: a recipient of the catalog (required when it is
+    /// charged; see `crate::pay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
 }
 
 /// The components charged for one urgency.
@@ -103,6 +107,9 @@ pub struct QuoteLine {
     pub list_amount: Money,
     /// Why nothing is charged for this line, if exempt.
     pub exemption: Option<Text>,
+    /// Who receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
 }
 
 /// An itemised quote.
@@ -224,6 +231,7 @@ impl FeeSchedule {
                     amount: if exempt { Money::ZERO } else { c.amount },
                     list_amount: c.amount,
                     exemption: exempt.then(|| c.exemption_reason.clone().unwrap_or_default()),
+                    recipient: c.recipient.clone(),
                 }
             })
             .collect();
@@ -233,6 +241,16 @@ impl FeeSchedule {
             tariff_from: tariff.effective_from,
             lines,
             total,
+        })
+    }
+
+    /// Every component of every tariff.
+    pub fn components(&self) -> impl Iterator<Item = &FeeComponent> {
+        self.0.iter().flat_map(|t| {
+            t.tiers
+                .iter()
+                .flat_map(|tier| &tier.components)
+                .chain(&t.common)
         })
     }
 

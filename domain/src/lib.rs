@@ -11,6 +11,7 @@ pub mod limits;
 pub mod money;
 pub mod notice;
 pub mod office;
+pub mod pay;
 pub mod proof;
 pub mod signin;
 pub mod slots;

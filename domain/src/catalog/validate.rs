@@ -1,6 +1,7 @@
 use super::checks::{bad, check_office, check_service};
 use super::error::CatalogError;
 use super::{Category, Office, OfficeId, Service, ServiceId};
+use crate::pay::Recipient;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -12,6 +13,7 @@ pub struct Catalog {
     categories: Vec<Category>,
     services: Vec<Service>,
     offices: Vec<Office>,
+    recipients: Vec<Recipient>,
 }
 
 impl Catalog {
@@ -20,7 +22,18 @@ impl Catalog {
         categories: Vec<Category>,
         services: Vec<Service>,
         offices: Vec<Office>,
+        recipients: Vec<Recipient>,
     ) -> Result<Self, CatalogError> {
+        let mut recipient_ids = BTreeSet::new();
+        for r in &recipients {
+            let at = format!("recipient {}", r.id);
+            if !recipient_ids.insert(r.id.clone()) {
+                return Err(CatalogError::BadId { at });
+            }
+            if let Some(fault) = r.fault() {
+                return Err(bad(&at, fault));
+            }
+        }
         let mut seen = BTreeSet::new();
         for c in &categories {
             if c.id.is_empty() || !seen.insert(c.id.clone()) {
@@ -46,6 +59,19 @@ impl Catalog {
             if !prefixes.insert(s.board_prefix) {
                 return Err(bad(&format!("service {}", s.id), "board_prefix used twice"));
             }
+            // Every amount charged goes to a recipient the catalog names.
+            for c in s.fees.components() {
+                let known = c
+                    .recipient
+                    .as_ref()
+                    .is_some_and(|r| recipient_ids.contains(r));
+                if c.amount > crate::Money::ZERO && !known {
+                    return Err(CatalogError::UnknownReference {
+                        at: format!("service {}", s.id),
+                        target: c.recipient.clone().unwrap_or_else(|| "recipient".into()),
+                    });
+                }
+            }
         }
         let mut office_ids = BTreeSet::new();
         for o in &offices {
@@ -60,6 +86,7 @@ impl Catalog {
             categories,
             services,
             offices,
+            recipients,
         })
     }
 
@@ -81,6 +108,16 @@ impl Catalog {
     /// One service.
     pub fn service(&self, id: &ServiceId) -> Option<&Service> {
         self.services.iter().find(|s| &s.id == id)
+    }
+
+    /// The recipients of fees.
+    pub fn recipients(&self) -> &[Recipient] {
+        &self.recipients
+    }
+
+    /// One recipient.
+    pub fn recipient(&self, id: &str) -> Option<&Recipient> {
+        self.recipients.iter().find(|r| r.id == id)
     }
 
     /// One office.
@@ -110,11 +147,19 @@ pub struct CatalogFile {
     /// Offices.
     #[serde(default, rename = "office")]
     pub offices: Vec<Office>,
+    /// The recipients of fees.
+    #[serde(default, rename = "recipient")]
+    pub recipients: Vec<Recipient>,
 }
 
 impl CatalogFile {
     /// Checks the file and builds the catalog.
     pub fn check(self) -> Result<Catalog, CatalogError> {
-        Catalog::new(self.categories, self.services, self.offices)
+        Catalog::new(
+            self.categories,
+            self.services,
+            self.offices,
+            self.recipients,
+        )
     }
 }

@@ -12,6 +12,7 @@ mod notice;
 mod office_queue;
 mod office_rules;
 mod office_staff;
+mod payments;
 mod seed_checklist;
 mod seed_fees;
 mod signin;
