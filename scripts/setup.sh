@@ -15,6 +15,8 @@ ESBUILD_NPM_VERSION=0.28.2
 AIOSMTPD_VERSION=1.4.6
 # The API fuzzer run against the OpenAPI document.
 SCHEMATHESIS_VERSION=4.32.5
+# Reads the text of the receipts' PDFs back in the tests.
+PYPDF_VERSION=7.1.1
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -45,6 +47,10 @@ if [ "${1:-}" = "--test" ]; then
   if [ "$(.tools/py/bin/python -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
     say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into .tools/py"
     .tools/py/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  if [ "$(.tools/py/bin/python -c 'import pypdf; print(pypdf.__version__)' 2>/dev/null)" != "$PYPDF_VERSION" ]; then
+    say "installing pypdf $PYPDF_VERSION from PyPI into .tools/py"
+    .tools/py/bin/pip install --quiet --disable-pip-version-check "pypdf==$PYPDF_VERSION"
   fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver from Debian"

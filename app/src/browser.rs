@@ -96,6 +96,13 @@ mod imp {
         }
     }
 
+    /// Leaves the app for `url` (a payment provider's page).
+    pub fn go(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(url);
+        }
+    }
+
     pub fn encode_uri_component(s: &str) -> String {
         js_sys::encode_uri_component(s).into()
     }
@@ -210,6 +217,7 @@ mod imp {
     }
     pub fn set_cookie(_: &str, _: &str) {}
     pub fn print() {}
+    pub fn go(_: &str) {}
     pub fn focus_at_top(_: &str) {}
     pub fn take_text(_: &str) -> Option<String> {
         None

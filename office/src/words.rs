@@ -81,6 +81,14 @@ pub struct Words {
     pub called: &'static str,
     pub shortcuts: &'static str,
     pub none: &'static str,
+    // Payments at the window.
+    pub payments: &'static str,
+    pub paid: &'static str,
+    pub unpaid: &'static str,
+    pub refunded: &'static str,
+    pub receipt_code: &'static str,
+    pub bank: &'static str,
+    pub record_bank: &'static str,
 }
 
 /// The words in `lang`.
@@ -162,6 +170,13 @@ static UK: Words = Words {
     called: "викликано",
     shortcuts: "Клавіші: N — наступний, R — ще раз, S — почати, D — обслуговано, A — не з’явився, B — повернути, T — перенаправити",
     none: "Немає",
+    payments: "Оплата",
+    paid: "сплачено",
+    unpaid: "не сплачено",
+    refunded: "повернено",
+    receipt_code: "Код квитанції банку",
+    bank: "Банк",
+    record_bank: "Зарахувати квитанцію",
 };
 
 static EN: Words = Words {
@@ -235,4 +250,11 @@ static EN: Words = Words {
     called: "called",
     shortcuts: "Keys: N next, R again, S start, D served, A not here, B put back, T transfer",
     none: "None",
+    payments: "Payment",
+    paid: "paid",
+    unpaid: "not paid",
+    refunded: "refunded",
+    receipt_code: "Bank receipt code",
+    bank: "Bank",
+    record_bank: "Record the receipt",
 };

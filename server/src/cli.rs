@@ -239,6 +239,9 @@ pub struct ServeArgs {
     /// The office's rules: calls, grace time, check-in.
     #[command(flatten)]
     pub office: office::OfficeArgs,
+    /// How fees are paid online.
+    #[command(flatten)]
+    pub pay: crate::pay::PayArgs,
     /// For tests and demonstrations only: the server's clock runs this many
     /// seconds ahead of the machine's, so that an office's day booked for
     /// tomorrow can be tried today (logged as a warning at start).

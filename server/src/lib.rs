@@ -5,6 +5,7 @@ pub mod data;
 pub mod http;
 pub mod messages;
 pub mod metrics;
+pub mod pay;
 pub mod service;
 pub mod store;
 pub mod telemetry;
@@ -144,7 +145,10 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     .map_err(|_| ServerError::Startup("the secrets the nodes share".into()))?
     .share_office_secrets()
     .await
-    .map_err(|_| ServerError::Startup("the check-in codes' key".into()))?;
+    .map_err(|_| ServerError::Startup("the check-in codes' key".into()))?
+    .with_payments(&args.pay)
+    .await
+    .map_err(ServerError::Startup)?;
     services
         .upgrade_keys()
         .await
@@ -163,6 +167,9 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
 /// How often the holds expired a day ago are deleted.
 const HOLD_SWEEP_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
+/// How often the payments still pending are asked about.
+const PAYMENT_POLL_PERIOD: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// How often the tickets said not here are looked at for their grace time's end.
 const ANNUL_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -180,6 +187,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms.max(100));
     tokio::spawn(services.clone().deliver_every(poll));
     tokio::spawn(services.clone().follow_other_nodes());
+    tokio::spawn(services.clone().poll_payments_every(PAYMENT_POLL_PERIOD));
     if let Some(sessions) = services.sessions() {
         tokio::spawn(sessions.clone().delete_expired_every(HOLD_SWEEP_PERIOD));
     }

@@ -105,6 +105,7 @@ impl Env {
             .without_rates(),
             office: Default::default(),
             clock_ahead_seconds: 0,
+            pay: Default::default(),
         };
         let started_at = start.clock.unwrap_or_else(chrono::Utc::now);
         // Every node's clock runs from this one instant.

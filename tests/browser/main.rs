@@ -8,6 +8,7 @@ mod keyboard;
 mod life;
 mod office;
 mod offline;
+mod pay;
 mod prerender;
 mod proof;
 mod service_card;

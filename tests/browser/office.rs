@@ -199,6 +199,38 @@ async fn booked_checked_in_called_on_the_board_then_annulled() {
         .await
         .unwrap();
     console.screenshot("office-console-called").await.unwrap();
+
+    // The ticket's payments at the window; the duty paid at a bank is
+    // recorded from its receipt (typed into the form: no shortcut fires).
+    let duty = ".console-payments li[data-recipient='demo-state-duty']";
+    console
+        .wait_for_count(".console-payments li[data-state='unpaid']", 2)
+        .await
+        .unwrap();
+    console
+        .fill(&format!("{duty} input[name='code']"), "1a2b-3c4d-5e6f-7a8b")
+        .await
+        .unwrap();
+    console
+        .fill(&format!("{duty} input[name='bank']"), "ПриватБанк")
+        .await
+        .unwrap();
+    console
+        .click(&format!("{duty} button[type='submit']"))
+        .await
+        .unwrap();
+    console
+        .wait_for_count(&format!("{duty}[data-state='paid']"), 1)
+        .await
+        .unwrap();
+    console
+        .wait_for_text(&format!("{duty} .payment-how"), "1A2B3C4D5E6F7A8B")
+        .await
+        .unwrap();
+    console
+        .screenshot("office-console-bank-receipt")
+        .await
+        .unwrap();
     phone.reload().await.unwrap();
     phone.wait_for_text(".notice.called", "1").await.unwrap();
 

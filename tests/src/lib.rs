@@ -104,6 +104,19 @@ impl Server {
             .arg(root().join("target/site"))
             .args(self.db_args())
             .args(args)
+            // Its own address in the links it gives (the payment sandbox's
+            // callback and return among them), unless a test names another.
+            .args(
+                (!args.contains(&"--public-url"))
+                    .then(|| {
+                        [
+                            "--public-url".to_string(),
+                            format!("http://127.0.0.1:{port}"),
+                        ]
+                    })
+                    .into_iter()
+                    .flatten(),
+            )
             .env("CHERGA_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()?;

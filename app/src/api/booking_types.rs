@@ -150,6 +150,9 @@ pub struct TicketView {
     /// Called: the window to go to.
     #[serde(default)]
     pub called_to: Option<String>,
+    /// The payments its fees ask for, one per recipient.
+    #[serde(default)]
+    pub payments: Vec<super::PaymentView>,
 }
 
 /// A waiting ticket's place in the office's queue.

@@ -74,6 +74,12 @@ pub enum ApiError {
         /// Why.
         cause: FeeError,
     },
+    /// A payment cannot be made (nothing due, paid already, not offered).
+    #[error("{cause}")]
+    Payment {
+        /// Why.
+        cause: domain::pay::PayError,
+    },
     /// The request could not be sent or its answer not read (no network, …).
     #[error("transport: {detail}")]
     Transport {
@@ -121,6 +127,10 @@ impl ApiError {
             | ApiError::HoldExpired { .. }
             | ApiError::Booking { .. }
             | ApiError::Ticket { .. } => 409,
+            ApiError::Payment { cause } => match cause {
+                domain::pay::PayError::BadCode => 422,
+                _ => 409,
+            },
             ApiError::Limited { cause } => cause.status(),
             ApiError::Proof { .. } => 428,
             ApiError::Internal => 500,
@@ -143,6 +153,12 @@ impl From<BookingError> for ApiError {
 impl From<Limited> for ApiError {
     fn from(cause: Limited) -> Self {
         ApiError::Limited { cause }
+    }
+}
+
+impl From<domain::pay::PayError> for ApiError {
+    fn from(cause: domain::pay::PayError) -> Self {
+        ApiError::Payment { cause }
     }
 }
 
@@ -176,6 +192,7 @@ impl Localized for ApiError {
             ApiError::Slot { cause } => return cause.message(lang),
             ApiError::Booking { cause } => return cause.message(lang),
             ApiError::Fee { cause } => return cause.message(lang),
+            ApiError::Payment { cause } => return cause.message(lang),
             ApiError::Limited { cause } => return cause.message(lang),
             ApiError::Ticket { .. } => (
                 "Талон уже не дійсний: дію не виконано.",

@@ -77,6 +77,19 @@ pub async fn reschedule(#[server(flatten)] req: RescheduleRequest) -> Result<Tic
     backend()?.reschedule(req, session()).await
 }
 
+/// Starts paying one of a ticket's payments: where the browser goes.
+#[server(prefix = "/api", endpoint = "pay", input = Json)]
+pub async fn pay(#[server(flatten)] req: PayRequest) -> Result<PayStart, ApiError> {
+    backend()?.pay(req, session()).await
+}
+
+/// Whether a receipt code is a real, paid receipt of this system.
+#[server(prefix = "/api", endpoint = "check_receipt", input = Json)]
+pub async fn check_receipt(#[server(flatten)] req: CheckRequest) -> Result<ReceiptCheck, ApiError> {
+    let client = use_context::<context::ClientAddr>().unwrap_or_default();
+    backend()?.check_receipt(req, client).await
+}
+
 /// The words of the tickets' screens, both languages (kept out of the WASM:
 /// see `crate::i18n::tickets`).
 #[server(prefix = "/api", endpoint = "words", input = Json)]

@@ -6,6 +6,7 @@
 mod booking_types;
 mod error;
 mod functions;
+mod pay_types;
 pub mod proof;
 mod read_error;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod types;
 pub use booking_types::*;
 pub use error::ApiError;
 pub use functions::*;
+pub use pay_types::*;
 pub use read_error::ReadError;
 pub use signin::*;
 pub use types::*;
@@ -82,6 +84,10 @@ pub mod context {
         fn confirm(&self, req: ConfirmRequest, client: ClientAddr) -> Answer<'_, TicketView>;
         /// Cancels a ticket (again: no change).
         fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView>;
+        /// Starts paying one of a ticket's payments: the checkout's address.
+        fn pay(&self, req: PayRequest, s: Option<SharedSession>) -> Answer<'_, PayStart>;
+        /// Checks a receipt by its code.
+        fn check_receipt(&self, req: CheckRequest, client: ClientAddr) -> Answer<'_, ReceiptCheck>;
         /// Moves a ticket to the place of a hold.
         fn reschedule(
             &self,

@@ -33,5 +33,6 @@ pub fn ticket(date: NaiveDate) -> TicketView {
         checkin_code: None,
         queue: None,
         called_to: None,
+        payments: Vec::new(),
     }
 }

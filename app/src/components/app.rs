@@ -6,7 +6,7 @@ use crate::cache::provide_cache;
 use crate::draft::provide_draft;
 use crate::i18n::{t, SUPPORT_PHONES};
 use crate::pages::lazy::{
-    ContactRoute, DateRoute, MyTicketsRoute, OfficeRoute, ReviewRoute, ServiceRoute,
+    CheckRoute, ContactRoute, DateRoute, MyTicketsRoute, OfficeRoute, ReviewRoute, ServiceRoute,
     SituationRoute, TicketRoute, TimeRoute,
 };
 use crate::pages::{CatalogPage, NotFoundPage};
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/book/:service/review") view={Lazy::<ReviewRoute>::new()} />
                     <Route path=path!("/tickets") view={Lazy::<MyTicketsRoute>::new()} />
                     <Route path=path!("/tickets/:ticket") view={Lazy::<TicketRoute>::new()} />
+                    <Route path=path!("/check") view={Lazy::<CheckRoute>::new()} />
                 </Routes>
             </main>
             <footer class="site-footer">

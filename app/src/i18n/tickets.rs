@@ -110,6 +110,54 @@ pub struct TicketWords {
     pub other_contact: String,
     /// Signs out.
     pub sign_out: String,
+    /// The payments' heading.
+    pub pay_title: String,
+    /// Under it.
+    pub pay_lead: String,
+    /// Pays one payment online.
+    pub pay_button: String,
+    /// While going to the provider.
+    pub paying: String,
+    /// A payment's state: not paid.
+    pub pay_unpaid: String,
+    /// Sent to the provider, not confirmed yet.
+    pub pay_pending: String,
+    /// Paid.
+    pub pay_paid: String,
+    /// Paid, then refunded.
+    pub pay_refunded: String,
+    /// Before a receipt's code.
+    pub receipt_code: String,
+    /// With the cancel question, when something is paid.
+    pub cancel_refund: String,
+    /// Downloads the paid receipt, A4.
+    pub receipt_pdf: String,
+    /// Downloads it for a receipt printer.
+    pub receipt_narrow: String,
+    /// The check page's heading.
+    pub check_title: String,
+    /// Under it.
+    pub check_lead: String,
+    /// Checks the code.
+    pub check_button: String,
+    /// No paid receipt has the code.
+    pub check_unknown: String,
+    /// The verdict: paid.
+    pub check_paid: String,
+    /// The verdict: refunded.
+    pub check_refunded: String,
+    /// Label: the amount.
+    pub check_amount: String,
+    /// Label: what it paid.
+    pub check_purpose: String,
+    /// Label: the recipient.
+    pub check_recipient: String,
+    /// Label: the day paid.
+    pub check_date: String,
+    /// Label: the ticket and office.
+    pub check_ticket: String,
+    /// Label: the payer's initials.
+    pub check_payer: String,
 }
 
 /// The words in both languages, as `POST /api/words` answers them.

@@ -15,10 +15,11 @@ use leptos_router::LazyRoute;
 /// `#[lazy]` function below. The server preloads a part's chunks in the page
 /// it sends for such an address, so that opening a card or a booking step
 /// straight from a link loads its code alongside the bundle, not after it.
-pub const PARTS: [(&str, &str); 3] = [
+pub const PARTS: [(&str, &str); 4] = [
     ("/services/", "card_part"),
     ("/book/", "booking_part"),
     ("/tickets", "tickets_part"),
+    ("/check", "tickets_part"),
 ];
 
 /// The lazily loaded part that the page at `path` needs (`None`: the catalog
@@ -54,6 +55,8 @@ pub enum Tickets {
     Mine,
     /// `/tickets/:ticket`
     One,
+    /// `/check`: a receipt checked by its code.
+    Check,
 }
 
 #[lazy]
@@ -83,6 +86,9 @@ fn tickets_part(page: Tickets) -> AnyView {
         }
         Tickets::One => {
             view! { <WithTicketWords><super::TicketPage /></WithTicketWords> }.into_any()
+        }
+        Tickets::Check => {
+            view! { <WithTicketWords><super::CheckPage /></WithTicketWords> }.into_any()
         }
     }
 }
@@ -117,6 +123,7 @@ lazy_routes! {
     ReviewRoute => booking_part(Step::Review),
     MyTicketsRoute => tickets_part(Tickets::Mine),
     TicketRoute => tickets_part(Tickets::One),
+    CheckRoute => tickets_part(Tickets::Check),
 }
 
 #[cfg(test)]
@@ -133,6 +140,7 @@ mod tests {
         );
         assert_eq!(part_of("/tickets"), Some("tickets_part"));
         assert_eq!(part_of("/tickets/T-1"), Some("tickets_part"));
+        assert_eq!(part_of("/check"), Some("tickets_part"));
         assert_eq!(part_of("/nowhere"), None);
     }
 }

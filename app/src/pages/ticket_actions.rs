@@ -53,6 +53,10 @@ pub fn TicketActions(
             navigate(&to, Default::default());
         }
     };
+    let paid = ticket
+        .payments
+        .iter()
+        .any(|p| p.state == domain::pay::PayState::Paid);
     let confirm = move || {
         let req = req.clone();
         let label = move || {
@@ -66,6 +70,7 @@ pub fn TicketActions(
         view! {
             <div class="confirm-cancel" role="alertdialog" aria-labelledby="cancel-question">
                 <p id="cancel-question">{ttr(|w| &w.cancel_question)}</p>
+                {paid.then(|| view! { <p class="refund-note">{ttr(|w| &w.cancel_refund)}</p> })}
                 <p class="actions">
                     <button type="button" class="button button-danger" disabled=move || cancelling.pending().get()
                         on:click=move |_| { cancelling.dispatch(req.clone()); }>

@@ -1,4 +1,5 @@
 use super::ticket_actions::TicketActions;
+use super::ticket_payments::TicketPayments;
 use crate::api::{ticket, ApiError, TicketRequest, TicketView};
 use crate::browser;
 use crate::components::checklist_view::ChecklistView;
@@ -27,7 +28,20 @@ pub fn TicketPage() -> impl IntoView {
     // The router's address, not the window's: on a move inside the app the
     // page renders before the window's address changes.
     let location = use_location();
-    let token = Memo::new(move |_| location.hash.get().trim_start_matches('#').to_string());
+    // Back from a payment provider (which never sees the token), the link
+    // this browser kept opens it.
+    let token = Memo::new(move |_| {
+        let hash = location.hash.get().trim_start_matches('#').to_string();
+        if !hash.is_empty() {
+            return hash;
+        }
+        let id = id.get();
+        saved::load()
+            .into_iter()
+            .find(|s| s.id == id)
+            .map(|s| s.token)
+            .unwrap_or_default()
+    });
     let last = use_last_ticket();
     let ticket = LocalResource::new(move || {
         let id = id.get();
@@ -114,6 +128,7 @@ fn qr_svg(link: &str) -> String {
 #[component]
 fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) -> impl IntoView {
     let lang = use_lang();
+    let pay_token = token.clone();
     let link = format!(
         "{}{}",
         browser::origin(),
@@ -219,6 +234,7 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
             <h2>{tr(|w| w.checklist_title)}</h2>
             <ChecklistView entries />
             {ticket.quote.clone().map(|q| view! { <h2>{tr(|w| w.fee_title)}</h2> <QuoteTable quote=q /> })}
+            {(!ticket.payments.is_empty()).then(|| view! { <TicketPayments ticket=ticket.clone() token=pay_token /> })}
             {ready.map(|d| view! { <p class="ready">{ttr(|w| &w.ready_ticket)} ": " <strong>{move || date_long(d, lang.get())}</strong></p> })}
         </article>
     }

@@ -40,6 +40,12 @@ pub enum StaffError {
         /// Its status.
         status: TicketStatus,
     },
+    /// A payment cannot be recorded (409; 422 for a code of no form).
+    #[error("payment: {cause}")]
+    Payment {
+        /// Why.
+        cause: domain::pay::PayError,
+    },
     /// Too many calls, or the server is busy (429, 503).
     #[error("limited")]
     Limited {
@@ -57,6 +63,12 @@ impl From<OfficeError> for StaffError {
     }
 }
 
+impl From<domain::pay::PayError> for StaffError {
+    fn from(cause: domain::pay::PayError) -> Self {
+        StaffError::Payment { cause }
+    }
+}
+
 impl StaffError {
     /// The HTTP status it is answered with.
     pub fn status(&self) -> u16 {
@@ -68,6 +80,10 @@ impl StaffError {
             StaffError::Ticket { .. } => 409,
             StaffError::Limited { cause } => cause.status(),
             StaffError::Internal => 500,
+            StaffError::Payment { cause } => match cause {
+                domain::pay::PayError::BadCode | domain::pay::PayError::WrongAmount => 422,
+                _ => 409,
+            },
             StaffError::Refused { cause } => match cause {
                 O::WrongCredentials | O::OtherOffice | O::Forbidden | O::WrongCode { .. } => 403,
                 O::Locked { .. } | O::CodeLocked => 429,
@@ -102,6 +118,7 @@ impl Localized for StaffError {
             }
             .message(lang),
             StaffError::Limited { cause } => cause.message(lang),
+            StaffError::Payment { cause } => cause.message(lang),
             StaffError::Internal => pick(
                 "Помилка сервера. Спробуйте ще раз.",
                 "A server error. Please try again.",

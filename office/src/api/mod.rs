@@ -17,13 +17,14 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 9] = [
+pub const ENDPOINTS: [&str; 10] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
     "console",
     "console_call_next",
     "console_act",
+    "console_bank_receipt",
     "kiosk_checkin",
     "kiosk_services",
     "kiosk_walk_in",
@@ -189,4 +190,49 @@ pub struct ConsoleView {
     pub grace_seconds: u32,
     /// Calls a ticket may have in all.
     pub max_calls: u8,
+    /// The payments of the ticket at this window, one per recipient.
+    #[serde(default)]
+    pub payments: Vec<TicketPayment>,
+}
+
+/// A payment of the ticket at the window, as the officer checks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TicketPayment {
+    /// The recipient's id.
+    pub recipient: String,
+    /// Its name.
+    pub recipient_name: Text,
+    /// The amount due.
+    pub amount: domain::money::Money,
+    /// Where it stands.
+    pub state: domain::pay::PayState,
+    /// Paid: the receipt's code (ours, or the bank's).
+    pub code: Option<String>,
+    /// Paid at a bank: its name (none when paid online).
+    pub bank: Option<String>,
+}
+
+/// `console_bank_receipt`: a receipt paid at a bank outside the system,
+/// recorded for the ticket at the window (the officer checks it in «check»
+/// first). Its code then cannot pay for another ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BankReceiptRequest {
+    /// The office; their own when left out.
+    #[serde(default)]
+    pub office: Option<String>,
+    /// The officer's window.
+    pub window: String,
+    /// The ticket's id (the one at the window).
+    pub ticket: String,
+    /// The recipient whose payment it is.
+    pub recipient: String,
+    /// The receipt's code, as printed.
+    pub code: String,
+    /// The bank.
+    pub bank: String,
+    /// The amount on the receipt.
+    pub amount: domain::money::Money,
 }

@@ -5,6 +5,7 @@
 //! few seconds and after every action.
 
 use super::console_parts::{CurrentTicket, SignIn, TicketList, Transfer};
+use super::console_pay::CurrentPayments;
 use super::js;
 use super::{say, w, LangSwitch};
 use crate::api::{
@@ -46,7 +47,7 @@ impl Desk {
 }
 
 impl Desk {
-    fn answer(self, answer: Result<ConsoleView, StaffError>) {
+    pub(super) fn answer(self, answer: Result<ConsoleView, StaffError>) {
         self.busy.set(false);
         match answer {
             Ok(view) => {
@@ -244,6 +245,7 @@ fn WindowDesk(staff: StaffView, id: String) -> impl IntoView {
                 </button>
                 <p class="console-error" role="alert">{move || desk.error.get()}</p>
                 <CurrentTicket desk />
+                <CurrentPayments desk />
                 {move || desk.transferring.get().map(|ticket| view! { <Transfer desk ticket staff=staff.get_value() /> })}
                 <p class="console-keys">{move || w().shortcuts}</p>
             </div>

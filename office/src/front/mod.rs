@@ -4,6 +4,7 @@
 mod board;
 mod console;
 mod console_parts;
+mod console_pay;
 mod js;
 mod kiosk;
 mod walk_in;

@@ -70,6 +70,9 @@ pub struct LimitArgs {
     /// Check-ins one kiosk (client address) may make at the office.
     #[arg(long, env = "CHERGA_RATE_KIOSK", default_value = "30/60")]
     pub rate_kiosk: Rate,
+    /// Receipt codes one client address may check.
+    #[arg(long, env = "CHERGA_RATE_CHECK", default_value = "20/600")]
+    pub rate_check: Rate,
     /// Other calls one client address may make (the catalog aside).
     #[arg(long, env = "CHERGA_RATE_READ", default_value = "600/60")]
     pub rate_read: Rate,
@@ -107,6 +110,7 @@ impl LimitArgs {
             change: self.rate_change,
             signin: self.rate_signin,
             kiosk: self.rate_kiosk,
+            check: self.rate_check,
             read: self.rate_read,
             per_contact: self.rate_confirm_per_contact,
             proof_after: self.proof_after,
@@ -134,6 +138,7 @@ impl LimitArgs {
         self.rate_change = off;
         self.rate_signin = off;
         self.rate_kiosk = off;
+        self.rate_check = off;
         self.rate_read = off;
         self.rate_confirm_per_contact = off;
         self.proof_after = off;
@@ -175,6 +180,7 @@ impl Default for LimitArgs {
             rate_change: rate(10, 60),
             rate_signin: rate(10, 60),
             rate_kiosk: rate(30, 60),
+            rate_check: rate(20, 600),
             rate_read: rate(600, 60),
             rate_confirm_per_contact: rate(10, 3600),
             proof_after: rate(12, 600),

@@ -95,6 +95,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         app::api::Ticket::PATH,
         app::api::Cancel::PATH,
         app::api::Reschedule::PATH,
+        app::api::Pay::PATH,
         app::api::SigninVerify::PATH,
         app::api::MyTickets::PATH,
         app::api::Signout::PATH,
@@ -114,6 +115,7 @@ pub fn router(services: Services, site_root: &Path) -> Router {
             guard::api_front(front.clone(), req, next)
         }))
         .merge(board::routes(services.clone()))
+        .merge(crate::pay::routes::routes(services.clone()))
         .route(
             "/api/openapi.json",
             axum::routing::get(openapi_json).layer(CompressionLayer::new()),
@@ -180,6 +182,7 @@ fn kind(failure: &SignInFailure) -> &'static str {
         ApiError::Booking { .. } => "booking",
         ApiError::Ticket { .. } => "ticket",
         ApiError::Fee { .. } => "fee",
+        ApiError::Payment { .. } => "payment",
         ApiError::Transport { .. } => "transport",
         ApiError::Limited { cause } => match cause.limit {
             Limit::Holds { .. } => "limited_holds",

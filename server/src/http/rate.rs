@@ -79,6 +79,9 @@ pub enum Class {
     /// `kiosk_checkin` (per kiosk, over the tries counted per ticket) and
     /// `kiosk_walk_in`.
     Kiosk,
+    /// `check_receipt`: receipt codes looked up (so that codes cannot be
+    /// tried by the million).
+    Check,
     /// Every other call but `catalog` and `words` (the same for everybody,
     /// served from memory): `service`, `days`, `times`, `ticket`, …
     Read,
@@ -91,9 +94,10 @@ pub fn class_of(path: &str) -> Option<Class> {
         "catalog" | "words" => return None,
         "hold" => Class::Hold,
         "confirm" => Class::Confirm,
-        "cancel" | "reschedule" => Class::Change,
+        "cancel" | "reschedule" | "pay" => Class::Change,
         "signin_start" | "signin_verify" | "staff_signin" => Class::SignIn,
         "kiosk_checkin" | "kiosk_walk_in" => Class::Kiosk,
+        "check_receipt" => Class::Check,
         _ => Class::Read,
     })
 }
@@ -107,6 +111,7 @@ impl Class {
             Class::Change => "change",
             Class::SignIn => "signin",
             Class::Kiosk => "kiosk",
+            Class::Check => "check",
             Class::Read => "read",
         }
     }
@@ -134,6 +139,8 @@ pub struct Rates {
     pub signin: Rate,
     /// Kiosk check-ins per client (a kiosk).
     pub kiosk: Rate,
+    /// Receipt checks per client.
+    pub check: Rate,
     /// Other reads per client.
     pub read: Rate,
     /// Confirms per contact (phone or e-mail).
@@ -147,7 +154,7 @@ type Keyed<K> = Option<DefaultKeyedRateLimiter<K>>;
 /// The limiters of one node.
 #[derive(Debug)]
 pub struct Limiters {
-    classes: [Keyed<IpAddr>; 6],
+    classes: [Keyed<IpAddr>; 7],
     contact: Keyed<String>,
     proof_after: Keyed<IpAddr>,
 }
@@ -163,6 +170,7 @@ impl Limiters {
                 keyed(rates.change),
                 keyed(rates.signin),
                 keyed(rates.kiosk),
+                keyed(rates.check),
                 keyed(rates.read),
             ],
             contact: rates

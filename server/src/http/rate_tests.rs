@@ -13,6 +13,7 @@ fn rates(hold: &str) -> Rates {
         change: off,
         signin: off,
         kiosk: off,
+        check: off,
         read: off,
         per_contact: "1/3600".parse().unwrap(),
         proof_after: "2/600".parse().unwrap(),

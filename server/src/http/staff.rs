@@ -49,6 +49,7 @@ pub fn routes(services: Services) -> Router {
         .route("/api/console", post(console))
         .route("/api/console_call_next", post(call_next))
         .route("/api/console_act", post(act))
+        .route("/api/console_bank_receipt", post(bank_receipt))
         .route("/api/kiosk_checkin", post(kiosk_checkin))
         .route("/api/kiosk_services", post(kiosk_services))
         .route("/api/kiosk_walk_in", post(kiosk_walk_in))
@@ -78,6 +79,7 @@ fn kind(e: &StaffError) -> &'static str {
         StaffError::Refused { .. } => "staff_refused",
         StaffError::Ticket { .. } => "staff_ticket",
         StaffError::Limited { .. } => "staff_limited",
+        StaffError::Payment { .. } => "staff_payment",
         StaffError::Internal => "internal",
     }
 }
@@ -200,6 +202,17 @@ async fn act(State(s): State<Services>, session: Session, body: Bytes) -> Respon
             let req: ActRequest = parse(&body)?;
             let (staff, _) = signed_in(&s, &session).await?;
             s.act(&staff, &req).await
+        }
+        .await,
+    )
+}
+
+async fn bank_receipt(State(s): State<Services>, session: Session, body: Bytes) -> Response {
+    answer(
+        async {
+            let req: office::api::BankReceiptRequest = parse(&body)?;
+            let (staff, _) = signed_in(&s, &session).await?;
+            s.bank_receipt(&staff, &req).await
         }
         .await,
     )

@@ -35,6 +35,7 @@ fn ticket() -> TicketView {
         checkin_code: None,
         queue: None,
         called_to: None,
+        payments: Vec::new(),
     }
 }
 

@@ -71,6 +71,7 @@ impl Services {
                 .collect(),
             grace_seconds: rules.calls.grace_seconds,
             max_calls: rules.calls.max_calls,
+            payments: Vec::new(),
         }
     }
 
@@ -86,7 +87,11 @@ impl Services {
             .store
             .queue_of_day(&office.id.0, kyiv_today(now))
             .await?;
-        Ok(self.console_view(window, &rows, now))
+        let mut view = self.console_view(window, &rows, now);
+        if let Some(current) = &view.current {
+            view.payments = self.console_payments(&current.id).await?;
+        }
+        Ok(view)
     }
 
     /// `console_call_next`: the window calls the next ticket of its queue

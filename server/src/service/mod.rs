@@ -21,10 +21,12 @@
 //! The browser sees a refusal's kind with its localized message (`docs/API.md`,
 //! «Errors»); for `Internal` only "something went wrong, try again".
 
+mod backend;
 mod board;
 mod booking;
 mod cache;
 mod console;
+mod console_pay;
 mod console_rules;
 mod staff_api;
 pub use staff_api::OfficeRules;
@@ -34,9 +36,12 @@ mod housekeeping;
 mod kiosk;
 pub mod lottery;
 pub mod outbox;
+mod pay_provider;
+mod payments;
 pub mod proof;
 mod queue_place;
 mod reads;
+mod receipts;
 pub use reads::CatalogState;
 pub mod secrets;
 mod signin;
@@ -45,7 +50,6 @@ mod tickets;
 mod walk_in;
 
 use crate::store::Store;
-use app::api::context::{Answer, Backend, ClientAddr, SharedSession, SignInAnswer};
 use app::api::*;
 use chrono::{DateTime, Utc};
 use domain::booking::BookingPolicy;
@@ -82,6 +86,8 @@ pub struct Services {
     proofs: Arc<proof::Proofs>,
     /// The office's rules in force and its display boards.
     office: staff_api::OfficeSide,
+    /// The payment provider.
+    pay: payments::PaySide,
 }
 
 impl std::fmt::Debug for Services {
@@ -132,6 +138,7 @@ impl Services {
                 proof::Proofs::fresh_key().unwrap_or_default(),
             )),
             office: Default::default(),
+            pay: Default::default(),
         }
     }
 
@@ -223,78 +230,5 @@ impl Services {
             .catalog
             .office(id)
             .ok_or_else(|| ApiError::not_found("office"))
-    }
-}
-
-/// Each endpoint is one name throughout: the server function in
-/// `app::api::functions`, the `Backend` method, and the method of `Services`
-/// that it runs (in `reads`, `booking`, `tickets`).
-impl Backend for Services {
-    fn catalog(&self) -> Answer<'_, CatalogList> {
-        Box::pin(async move { Ok(Services::catalog(self)) })
-    }
-
-    fn service(&self, req: ServiceRequest) -> Answer<'_, ServiceDetails> {
-        Box::pin(async move { Services::service(self, &req.service) })
-    }
-
-    fn offices(&self, req: ServiceRequest) -> Answer<'_, Vec<OfficeView>> {
-        Box::pin(async move { Services::offices(self, &req.service) })
-    }
-
-    fn days(&self, req: OfficeServiceRequest) -> Answer<'_, Vec<DayView>> {
-        Box::pin(async move { Services::days(self, &req.service, &req.office).await })
-    }
-
-    fn times(&self, req: TimesRequest) -> Answer<'_, Vec<TimeView>> {
-        Box::pin(async move { Services::times(self, &req).await })
-    }
-
-    fn hold(&self, req: HoldRequest, client: ClientAddr) -> Answer<'_, HoldView> {
-        Box::pin(async move { Services::hold(self, &req, client).await })
-    }
-
-    fn ticket(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::ticket(self, &req, s).await })
-    }
-
-    fn confirm(&self, req: ConfirmRequest, client: ClientAddr) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::confirm(self, req, client).await })
-    }
-
-    fn cancel(&self, req: TicketRequest, s: Option<SharedSession>) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::cancel(self, &req, s).await })
-    }
-
-    fn reschedule(
-        &self,
-        req: RescheduleRequest,
-        s: Option<SharedSession>,
-    ) -> Answer<'_, TicketView> {
-        Box::pin(async move { Services::reschedule(self, &req, s).await })
-    }
-
-    fn signin_start(
-        &self,
-        req: SignInRequest,
-        client: ClientAddr,
-    ) -> SignInAnswer<'_, SignInStarted> {
-        Box::pin(async move { Services::signin_start(self, &req, client).await })
-    }
-
-    fn signin_verify(
-        &self,
-        req: CodeRequest,
-        s: Option<SharedSession>,
-    ) -> SignInAnswer<'_, TicketList> {
-        Box::pin(async move { Services::signin_verify(self, &req, s).await })
-    }
-
-    fn my_tickets(&self, s: Option<SharedSession>) -> SignInAnswer<'_, TicketList> {
-        Box::pin(async move { Services::my_tickets(self, s).await })
-    }
-
-    fn signout(&self, s: Option<SharedSession>) -> SignInAnswer<'_, ()> {
-        Box::pin(async move { Services::signout(self, s).await })
     }
 }

@@ -60,6 +60,9 @@ impl Services {
         let checkin_code = (status == TicketStatus::Booked)
             .then(|| self.checkin_code(&t.id))
             .flatten();
+        // The fees are the tariff's in force on the day the ticket was made;
+        // its payments as nothing paid yet (`with_payment_views` reads them).
+        let (quote, payments) = self.fees_of(&t);
         TicketView {
             id: t.id,
             number: t.board_number,
@@ -71,19 +74,20 @@ impl Services {
             start: t.start,
             end: t.end,
             checklist: parts.checklist,
-            quote: parts.quote,
+            quote: quote.or(parts.quote),
             ready_date: parts.ready_date,
             access_token: token,
             checkin_code,
             queue: None,
             called_to: None,
+            payments,
         }
     }
 
     /// The stored ticket `id` if `token` is its access token, or if the
     /// session is signed in to its contact. A wrong token answers as an
     /// unknown id, so tokens cannot be probed ticket by ticket.
-    async fn opened(
+    pub(super) async fn opened(
         &self,
         id: &str,
         token: &str,
@@ -110,7 +114,8 @@ impl Services {
         session: Option<SharedSession>,
     ) -> Result<TicketView, ApiError> {
         let t = self.opened(&req.id, &req.token, session).await?;
-        let view = self.ticket_view(t, None)?;
+        let view = self.ticket_view(t.clone(), None)?;
+        let view = self.with_payment_views(&t, view).await?;
         self.at_the_office(view).await
     }
 
@@ -162,11 +167,16 @@ impl Services {
         let status = TicketStatus::parse(&changed.status).unwrap_or(view.status);
         // A code only while the ticket can be checked in.
         let checkin_code = view.checkin_code.filter(|_| status == TicketStatus::Booked);
-        Ok(TicketView {
+        let view = TicketView {
             status,
             checkin_code,
             ..view
-        })
+        };
+        // What becomes of the money paid (`domain::pay::MoneyRule`).
+        if domain::pay::MoneyRule::when_ended(status) == Some(domain::pay::MoneyRule::Refund) {
+            self.refund_all(&t.id).await;
+        }
+        self.with_payment_views(&t, view).await
     }
 
     /// Moves the ticket to the place of the hold `req.hold_id` (of the same
@@ -232,9 +242,17 @@ impl Services {
                     self.announce_office(&t.office).await;
                 }
                 self.wake_sender();
-                Ok(self.view_of(m.ticket, parts, None))
+                let t = m.ticket.clone();
+                self.with_payment_views(&t, self.view_of(m.ticket, parts, None))
+                    .await
             }
             Err(e) => Err(self.refused_at(e, &service.id, &office.id, &hold).await),
         }
     }
+}
+
+/// The Kyiv day of the instant `at` (Unix seconds).
+pub(super) fn made_on(at: i64) -> NaiveDate {
+    let at = chrono::DateTime::from_timestamp(at, 0).unwrap_or_default();
+    domain::slots::kyiv_today(at)
 }

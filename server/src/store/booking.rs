@@ -204,6 +204,7 @@ where
         token_sealed: t.token_sealed,
         token_hash: t.token_hash,
         request_hash: Some(t.request_hash),
+        created_at: now,
     }))
 }
 

@@ -19,6 +19,7 @@ mod lite;
 mod lookups;
 mod news;
 mod outbox;
+mod payments;
 mod queries;
 mod reminders;
 mod rows;
@@ -42,6 +43,7 @@ pub use error::StoreError;
 pub use holds::HoldClient;
 pub use life::Move;
 pub use outbox::{MessageKind, OutboxEntry, QueuedMessage};
+pub use payments::{BankReceipt, Outcome, PaymentRow, Recorded};
 pub use reminders::MessageTicket;
 pub use signin::{CodeDecision, NewAttempt, SignInCheck};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -160,6 +162,11 @@ fn migrator() -> Migrator {
                 12,
                 "walk in",
                 include_str!("../../migrations/0012_walk_in.sql"),
+            ),
+            m(
+                13,
+                "payments",
+                include_str!("../../migrations/0013_payments.sql"),
             ),
         ]),
         ignore_missing: false,

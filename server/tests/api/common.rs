@@ -100,8 +100,15 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         }
         (Db::Postgres, None) => fresh_pg_schema().await,
     };
+    // Bound first: the payment sandbox's callbacks need the real address.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut messages = options.messages.clone();
+    if messages.public_url == "http://127.0.0.1:3000" {
+        messages.public_url = format!("http://{addr}");
+    }
     let args = ServeArgs {
-        addr: "127.0.0.1:0".parse().unwrap(),
+        addr,
         site_root: site.path().to_path_buf(),
         data: DataArgs {
             data_dir: repo_data(),
@@ -117,10 +124,11 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
         read_cache_ms: options.read_cache_ms,
-        messages: options.messages.clone(),
+        messages,
         limits: options.limits.clone(),
         office: options.office.clone(),
         clock_ahead_seconds: 0,
+        pay: Default::default(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();
@@ -130,8 +138,6 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         .with_clock(Arc::new(move || {
             now() + chrono::Duration::seconds(ahead.load(Ordering::SeqCst))
         }));
-    let listener = tokio::net::TcpListener::bind(args.addr).await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let router = server::http::router(services.clone(), &args.site_root);
     tokio::spawn(services.clone().follow_other_nodes());
     if options.sender {
