@@ -83,13 +83,14 @@ async fn pay_the_fees_on_the_sandbox_and_come_back_paid() {
         .unwrap();
     desktop.screenshot("pay-4-paid-desktop").await.unwrap();
 
-    // Anyone with the code checks it (the receipt's QR code opens this).
+    // Anyone with the code checks it (the receipt's QR code opens this):
+    // a sandbox payment is told apart from a real one.
     desktop
         .open(&format!("{}/check#{code}", server.base))
         .await
         .unwrap();
     desktop
-        .wait_for_text("#check-answer", "Справжня квитанція")
+        .wait_for_text("#check-answer", "Демонстраційна квитанція")
         .await
         .unwrap();
     desktop

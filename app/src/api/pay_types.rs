@@ -86,4 +86,7 @@ pub struct ReceiptCheck {
     pub number: String,
     /// The payer's initials (`О. К.`).
     pub initials: String,
+    /// Paid on the sandbox or to a demo recipient: no money moved.
+    #[serde(default)]
+    pub demo: bool,
 }

@@ -144,6 +144,8 @@ pub struct TicketWords {
     pub check_unknown: String,
     /// The verdict: paid.
     pub check_paid: String,
+    /// The verdict: paid on the sandbox or to a demo recipient.
+    pub check_demo: String,
     /// The verdict: refunded.
     pub check_refunded: String,
     /// Label: the amount.

@@ -68,12 +68,13 @@ fn location_code() -> String {
 fn ReceiptFound(r: ReceiptCheck) -> impl IntoView {
     let lang = use_lang();
     let paid = r.state == PayState::Paid;
+    let demo = r.demo;
     let verdict = move || {
         let w = tw(lang.get());
-        if paid {
-            w.check_paid.clone()
-        } else {
-            w.check_refunded.clone()
+        match (paid, demo) {
+            (true, false) => w.check_paid.clone(),
+            (true, true) => w.check_demo.clone(),
+            (false, _) => w.check_refunded.clone(),
         }
     };
     let labels = r.labels.clone();
@@ -84,8 +85,8 @@ fn ReceiptFound(r: ReceiptCheck) -> impl IntoView {
     );
     let day = r.paid_on;
     view! {
-        <section class="receipt-check" id="check-answer" data-state=if paid { "paid" } else { "refunded" }>
-            <p class=if paid { "notice" } else { "error" } role="status"><strong>{verdict}</strong></p>
+        <section class="receipt-check" id="check-answer" data-state=if paid { "paid" } else { "refunded" } data-demo=demo.to_string()>
+            <p class=if paid && !demo { "notice" } else { "error" } role="status"><strong>{verdict}</strong></p>
             <dl class="review">
                 <div class="row"><dt>{ttr(|w| &w.receipt_code)}</dt><dd>{r.code.clone()}</dd></div>
                 <div class="row"><dt>{ttr(|w| &w.check_amount)}</dt><dd data-amount=r.amount.kopiykas()>{move || r.amount.format(lang.get())}</dd></div>

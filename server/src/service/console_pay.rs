@@ -93,6 +93,7 @@ impl Services {
         if part.amount != req.amount {
             return Err(PayError::WrongAmount.into());
         }
+        let purpose = self.purpose_of(&t, &part.labels);
         let receipt = BankReceipt {
             id: random_id().map_err(|_| StaffError::Internal)?,
             ticket_id: t.id.clone(),
@@ -100,6 +101,7 @@ impl Services {
             amount: i64::try_from(part.amount.kopiykas()).map_err(|_| StaffError::Internal)?,
             code,
             bank: bank.to_string(),
+            purpose,
             actor: staff.actor().stored(),
             now: now.timestamp(),
         };

@@ -44,6 +44,10 @@ impl Services {
                     .map_err(|_| "the sandbox's secret")?;
                 let keys = keys_for(&secret, &recipients);
                 let base = format!("{}{}", self.public_url(), crate::pay::routes::SANDBOX_PATH);
+                tracing::warn!(
+                    "fees are paid on the built-in LiqPay sandbox: no money moves \
+                     (--pay-provider liqpay for a deployment)"
+                );
                 let provider = Provider::new(base, keys, true);
                 let sandbox = Arc::new(Sandbox::new(provider.keys.clone()));
                 PaySide {

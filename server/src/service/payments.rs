@@ -104,6 +104,31 @@ impl Services {
         Ok(view)
     }
 
+    /// What a payment of ticket `t` for the lines `labels` pays for, in
+    /// Ukrainian as payments in Ukraine are written: the service, the lines,
+    /// the ticket's number, day and office. Kept with the payment, so the
+    /// receipt stays the same if the ticket moves later.
+    pub(super) fn purpose_of(&self, t: &StoredTicket, labels: &[domain::Text]) -> String {
+        let uk = domain::Lang::Uk;
+        let name = |id: &str| {
+            self.find_service(&domain::catalog::ServiceId(id.to_string()))
+                .map(|s| s.name.get(uk).to_string())
+                .unwrap_or_default()
+        };
+        let office = self
+            .find_office(&domain::catalog::OfficeId(t.office.clone()))
+            .map(|o| o.name.get(uk).to_string())
+            .unwrap_or_default();
+        let lines: Vec<&str> = labels.iter().map(|l| l.get(uk)).collect();
+        let day = t.day.format("%d.%m.%Y");
+        format!(
+            "{}: {}; талон {}, {day}, {office}",
+            name(&t.service),
+            lines.join(", "),
+            t.board_number
+        )
+    }
+
     /// `pay`: a new try for the payment of `req.recipient`, and the
     /// checkout's address for it.
     pub(super) async fn pay(
@@ -148,18 +173,26 @@ impl Services {
             server_url: format!("{public}{}", crate::pay::routes::CALLBACK_PATH),
             language: lang.tag(),
         };
+        let purpose = self.purpose_of(&t, &part.labels);
         self.store
             .new_payment(PaymentRow {
                 id,
                 ticket_id: t.id.clone(),
                 recipient: part.recipient,
                 amount: i64::try_from(part.amount.kopiykas()).map_err(|_| ApiError::Internal)?,
-                provider: "liqpay".into(),
+                // A sandbox payment moved no money: it says so for ever.
+                provider: if provider.sandbox {
+                    "sandbox"
+                } else {
+                    "liqpay"
+                }
+                .into(),
                 status: "pending".into(),
                 provider_ref: None,
                 receipt_code: None,
                 created_at: self.now().timestamp(),
                 paid_at: None,
+                purpose: Some(purpose),
             })
             .await?;
         Ok(PayStart {

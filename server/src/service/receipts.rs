@@ -74,6 +74,12 @@ impl Services {
             office_name: office.name.clone(),
             number: t.board_number,
             initials: initials(&person.0, &person.1),
+            demo: row.provider == "sandbox"
+                || self
+                    .state
+                    .catalog
+                    .recipient(&row.recipient)
+                    .is_some_and(|r| r.demo),
         })
     }
 }
@@ -109,35 +115,27 @@ impl Services {
             .as_deref()
             .and_then(|c| ReceiptCode::parse(c).ok())
             .ok_or(ApiError::Internal)?;
-        let service = self.find_service(&ServiceId(t.service.clone()))?;
-        let office = self.find_office(&OfficeId(t.office.clone()))?;
         let to = self
             .state
             .catalog
             .recipient(recipient)
             .ok_or(PayError::NothingDue)?;
-        let labels: Vec<String> = self
-            .parts_of(&t)
-            .into_iter()
-            .find(|p| p.recipient == recipient)
-            .map(|p| p.labels.iter().map(|l| l.get(lang).to_string()).collect())
-            .unwrap_or_default();
         let (given, surname, patronymic) =
             self.store.ticket_names(&t.id).await?.unwrap_or_default();
-        let ticket_word = if lang == Lang::Uk {
-            "талон"
-        } else {
-            "ticket"
+        // As written when it was paid (a row from before the column: now).
+        let purpose = match row.purpose.clone() {
+            Some(p) => p,
+            None => {
+                let labels = self
+                    .parts_of(&t)
+                    .into_iter()
+                    .find(|p| p.recipient == recipient)
+                    .map(|p| p.labels)
+                    .unwrap_or_default();
+                self.purpose_of(&t, &labels)
+            }
         };
-        let purpose = format!(
-            "{}: {}; {ticket_word} {}, {}, {}",
-            service.name.get(lang),
-            labels.join(", "),
-            t.board_number,
-            dotted(t.day),
-            office.name.get(lang)
-        );
-        let sandbox = self.sandbox().is_some();
+        let sandbox = row.provider == "sandbox";
         let data = ReceiptData {
             code: code.to_string(),
             paid_on: dotted(made_on(row.paid_at.unwrap_or(row.created_at))),

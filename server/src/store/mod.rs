@@ -168,6 +168,11 @@ fn migrator() -> Migrator {
                 "payments",
                 include_str!("../../migrations/0013_payments.sql"),
             ),
+            m(
+                14,
+                "payment purpose",
+                include_str!("../../migrations/0014_payment_purpose.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

@@ -33,6 +33,8 @@ pub struct PaymentRow {
     pub created_at: i64,
     /// Unix seconds, once paid.
     pub paid_at: Option<i64>,
+    /// What it paid for, as written when it was made.
+    pub purpose: Option<String>,
 }
 
 /// The provider's final or passing word on a payment.
@@ -67,7 +69,7 @@ pub enum Recorded {
     Unknown,
 }
 
-const COLUMNS: &str = "id, ticket_id, recipient, amount, provider, status, provider_ref, COALESCE(receipt_code, bank_code), created_at, paid_at";
+const COLUMNS: &str = "id, ticket_id, recipient, amount, provider, status, provider_ref, COALESCE(receipt_code, bank_code), created_at, paid_at, purpose";
 
 fn payment_row(r: &DbRow) -> Result<PaymentRow, StoreError> {
     Ok(PaymentRow {
@@ -81,6 +83,7 @@ fn payment_row(r: &DbRow) -> Result<PaymentRow, StoreError> {
         receipt_code: r.maybe_text(7)?,
         created_at: r.int(8)?,
         paid_at: r.maybe_int(9)?,
+        purpose: r.maybe_text(10)?,
     })
 }
 
@@ -129,9 +132,9 @@ impl Store {
         self.write(&[&lock(&p.ticket_id)], move |tx| {
             Box::pin(async move {
                 tx.exec(
-                    "INSERT INTO payments (id, ticket_id, recipient, amount, provider, status, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)",
-                    args![&p.id, &p.ticket_id, &p.recipient, p.amount, &p.provider, p.created_at],
+                    "INSERT INTO payments (id, ticket_id, recipient, amount, provider, status, created_at, updated_at, purpose)
+                     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6, $7)",
+                    args![&p.id, &p.ticket_id, &p.recipient, p.amount, &p.provider, p.created_at, p.purpose],
                 )
                 .await
                 .map_err(internal)?;
@@ -292,6 +295,8 @@ pub struct BankReceipt {
     pub code: String,
     /// The bank's name.
     pub bank: String,
+    /// What it paid for.
+    pub purpose: String,
     /// Who recorded it (`staff:LOGIN`).
     pub actor: String,
     /// Unix seconds.
@@ -327,9 +332,9 @@ impl Store {
                 let inserted = tx
                     .exec(
                         "INSERT INTO payments (id, ticket_id, recipient, amount, provider, status, provider_ref,
-                            bank_code, created_at, paid_at, updated_at)
-                         VALUES ($1, $2, $3, $4, 'bank', 'paid', $5, $6, $7, $7, $7)",
-                        args![&r.id, &r.ticket_id, &r.recipient, r.amount, &r.bank, &r.code, r.now],
+                            bank_code, created_at, paid_at, updated_at, purpose)
+                         VALUES ($1, $2, $3, $4, 'bank', 'paid', $5, $6, $7, $7, $7, $8)",
+                        args![&r.id, &r.ticket_id, &r.recipient, r.amount, &r.bank, &r.code, r.now, &r.purpose],
                     )
                     .await;
                 match inserted {

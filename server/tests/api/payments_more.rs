@@ -165,6 +165,8 @@ async fn receipts_are_checked_by_code(db: Db) {
     assert_eq!(check["amount"], 34500);
     assert_eq!(check["number"], ticket["number"]);
     assert_eq!(check["initials"], "О. К.");
+    // Paid on the sandbox: no money moved, and the check says so.
+    assert_eq!(check["demo"], true);
     let text = check.to_string();
     assert!(
         !text.contains("Олена") && !text.contains("Коваль"),

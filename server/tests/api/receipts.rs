@@ -4,7 +4,7 @@
 //! the payer, the amount in words and the receipt code.
 
 use crate::common::{spawn_app, Db, TestApp};
-use crate::life::{book, DAY, PODIL};
+use crate::life::{book, hold, opener, DAY, PODIL};
 use crate::payments::{form_post, part, payments, DUTY, FEES};
 use crate::payments_more::pay_on_the_page;
 use serde_json::Value;
@@ -87,6 +87,14 @@ async fn the_paid_receipt(db: Db) {
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
+    // The ticket moved to another day: the receipt given stays the same.
+    let hold_id = hold(&app, PODIL, "2026-12-08", "11:00").await;
+    let mut moving = opener(&ticket);
+    moving["hold_id"] = hold_id;
+    let (status, moved) = app.call("reschedule", moving).await;
+    assert_eq!(status, 200, "{moved}");
+    let (_, after_move, _) = download(&app, &ticket, &token, FEES, "a4").await;
+    assert_eq!(a4, after_move);
     // The receipt printer's strip: narrower, the same content.
     let (status, narrow, _) = download(&app, &ticket, &token, FEES, "narrow").await;
     assert_eq!(status, 200);
