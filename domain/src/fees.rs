@@ -151,7 +151,7 @@ pub enum FeeError {
 /// `05.01.2023`, as dates are written in Ukraine. Written out rather than
 /// with chrono's `format`, whose format strings would bring their reader into
 /// the WASM bundle.
-fn dotted(date: NaiveDate) -> String {
+pub fn dotted(date: NaiveDate) -> String {
     format!("{:02}.{:02}.{}", date.day(), date.month(), date.year())
 }
 

@@ -151,6 +151,17 @@ impl MoneyRule {
     }
 }
 
+/// The most of a payer a receipt check shows: the initials of the given
+/// name and the surname (`О. К.`), never the name.
+pub fn initials(given: &str, surname: &str) -> String {
+    [given, surname]
+        .iter()
+        .filter_map(|n| n.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The order id sent to the provider for a payment: `cherga-` and the
 /// payment's own id, so that a callback names the payment and nothing else.
 pub fn order_id(payment_id: &str) -> String {

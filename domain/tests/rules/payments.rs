@@ -163,6 +163,12 @@ fn bank_codes_are_read_as_typed_from_paper() {
 }
 
 #[test]
+fn a_check_shows_initials_only() {
+    assert_eq!(domain::pay::initials("Олена", "Коваль"), "О. К.");
+    assert_eq!(domain::pay::initials("", "Коваль"), "К.");
+}
+
+#[test]
 fn payments_name_their_order_ids() {
     let id = "0123456789abcdef0123456789abcdef";
     assert_eq!(payment_of_order(&order_id(id)), Some(id));

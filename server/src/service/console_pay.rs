@@ -6,7 +6,7 @@ use super::secrets::random_id;
 use super::Services;
 use crate::store::BankReceipt;
 use domain::office::staff::Staff;
-use domain::pay::{bank_code, PayError, PayState};
+use domain::pay::{bank_code, PayError};
 use domain::slots::kyiv_today;
 use office::api::{BankReceiptRequest, ConsoleView, StaffError, TicketPayment, WindowRequest};
 
@@ -30,12 +30,7 @@ impl Services {
         Ok(parts
             .into_iter()
             .map(|p| {
-                let paid = rows
-                    .iter()
-                    .find(|r| r.recipient == p.recipient && r.status == "paid");
-                let refunded = rows
-                    .iter()
-                    .any(|r| r.recipient == p.recipient && r.status == "refunded");
+                let (state, paid) = super::payments::standing(&rows, &p.recipient);
                 TicketPayment {
                     recipient_name: self
                         .state
@@ -45,11 +40,7 @@ impl Services {
                         .unwrap_or_default(),
                     recipient: p.recipient,
                     amount: p.amount,
-                    state: match (paid, refunded) {
-                        (Some(_), _) => PayState::Paid,
-                        (None, true) => PayState::Refunded,
-                        (None, false) => PayState::Unpaid,
-                    },
+                    state,
                     code: paid.and_then(|r| r.receipt_code.clone()),
                     bank: paid
                         .filter(|r| r.provider == "bank")

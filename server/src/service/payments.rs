@@ -31,6 +31,24 @@ pub struct PaySide {
     pub(super) sandbox: Option<Arc<Sandbox>>,
 }
 
+/// Where the payment to `recipient` stands by its tries `rows`, with the
+/// paid one: paid if any try is, else refunded, else pending while the
+/// last try waits, else unpaid.
+pub(super) fn standing<'a>(
+    rows: &'a [PaymentRow],
+    recipient: &str,
+) -> (PayState, Option<&'a PaymentRow>) {
+    let mine: Vec<&PaymentRow> = rows.iter().filter(|r| r.recipient == recipient).collect();
+    let paid = mine.iter().copied().find(|r| r.status == "paid");
+    let state = match paid {
+        Some(_) => PayState::Paid,
+        None if mine.iter().any(|r| r.status == "refunded") => PayState::Refunded,
+        None if mine.last().is_some_and(|r| r.status == "pending") => PayState::Pending,
+        None => PayState::Unpaid,
+    };
+    (state, paid)
+}
+
 impl Services {
     /// The quote of ticket `t` (the tariff in force on the day it was made)
     /// and its payments as nothing paid yet.
@@ -63,15 +81,7 @@ impl Services {
         parts
             .into_iter()
             .map(|p| {
-                let mine: Vec<&PaymentRow> =
-                    rows.iter().filter(|r| r.recipient == p.recipient).collect();
-                let paid = mine.iter().find(|r| r.status == "paid");
-                let state = match paid {
-                    Some(_) => PayState::Paid,
-                    None if mine.iter().any(|r| r.status == "refunded") => PayState::Refunded,
-                    None if mine.last().is_some_and(|r| r.status == "pending") => PayState::Pending,
-                    None => PayState::Unpaid,
-                };
+                let (state, paid) = standing(rows, &p.recipient);
                 let recipient = self.state.catalog.recipient(&p.recipient);
                 PaymentView {
                     recipient_name: recipient.map(|r| r.name.clone()).unwrap_or_default(),
@@ -120,7 +130,7 @@ impl Services {
             .map(|o| o.name.get(uk).to_string())
             .unwrap_or_default();
         let lines: Vec<&str> = labels.iter().map(|l| l.get(uk)).collect();
-        let day = t.day.format("%d.%m.%Y");
+        let day = domain::fees::dotted(t.day);
         format!(
             "{}: {}; талон {}, {day}, {office}",
             name(&t.service),

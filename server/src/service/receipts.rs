@@ -11,16 +11,6 @@ use domain::catalog::{OfficeId, ServiceId};
 use domain::pay::{PayError, PayState, ReceiptCode};
 use domain::Lang;
 
-/// `О. К.`: the first letters of the given name and the surname.
-fn initials(given: &str, surname: &str) -> String {
-    [given, surname]
-        .iter()
-        .filter_map(|n| n.chars().next())
-        .map(|c| format!("{c}."))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl Services {
     /// `check_receipt`: whether `req.code` is a receipt of this system, and
     /// what it paid. A code that cannot be one is refused before any lookup;
@@ -73,7 +63,7 @@ impl Services {
             paid_on: made_on(row.paid_at.unwrap_or(row.created_at)),
             office_name: office.name.clone(),
             number: t.board_number,
-            initials: initials(&person.0, &person.1),
+            initials: domain::pay::initials(&person.0, &person.1),
             demo: row.provider == "sandbox"
                 || self
                     .state
@@ -82,12 +72,6 @@ impl Services {
                     .is_some_and(|r| r.demo),
         })
     }
-}
-
-/// `dd.mm.yyyy`.
-fn dotted(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
 }
 
 impl Services {
@@ -138,7 +122,7 @@ impl Services {
         let sandbox = row.provider == "sandbox";
         let data = ReceiptData {
             code: code.to_string(),
-            paid_on: dotted(made_on(row.paid_at.unwrap_or(row.created_at))),
+            paid_on: domain::fees::dotted(made_on(row.paid_at.unwrap_or(row.created_at))),
             payer: [surname, given, patronymic].join(" ").trim().to_string(),
             recipient: to.name.get(lang).to_string(),
             recipient_code: to.code.clone(),

@@ -4,6 +4,7 @@
 //! database derives.
 
 mod audit;
+mod bank_receipts;
 mod board;
 mod booking;
 mod booking_pg;
@@ -36,6 +37,7 @@ pub use rows::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldRow, Moved, NewHold, NewTicket, StoredTicket, Taken,
 };
 
+pub use bank_receipts::BankReceipt;
 use connect::{open_unwaiting, open_writer};
 pub use connect::{Durability, Health, PoolSettings};
 pub use console::{Change, QueueRow, Set};
@@ -43,7 +45,7 @@ pub use error::StoreError;
 pub use holds::HoldClient;
 pub use life::Move;
 pub use outbox::{MessageKind, OutboxEntry, QueuedMessage};
-pub use payments::{BankReceipt, Outcome, PaymentRow, Recorded};
+pub use payments::{Outcome, PaymentRow, Recorded};
 pub use reminders::MessageTicket;
 pub use signin::{CodeDecision, NewAttempt, SignInCheck};
 use sqlx::migrate::{Migration, MigrationType, Migrator};

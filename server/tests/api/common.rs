@@ -35,7 +35,7 @@ pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
-pub use crate::fixtures::{fake_site, fresh_pg_schema};
+pub use crate::fixtures::{confirm_body, fake_site, fresh_pg_schema, key, person, seed_slot};
 
 pub struct Options {
     pub hold_minutes: u16,
@@ -238,42 +238,6 @@ impl TestApp {
         crate::conformance::check(name, status, &json);
         (status, json)
     }
-}
-
-/// A valid booking form for person number `n`, reachable at phone number `n`.
-pub fn person(n: u32) -> serde_json::Value {
-    let letters = ["А", "Б", "В", "Г", "Д", "Е", "Є", "Ж", "З", "И"];
-    let surname: String = format!(
-        "Коваль{}",
-        n.to_string()
-            .chars()
-            .map(|c| letters[c.to_digit(10).unwrap() as usize])
-            .collect::<String>()
-            .to_lowercase()
-    );
-    serde_json::json!({
-        "person": { "surname": surname, "given_name": "Олена", "birth_date": "24.08.1991" },
-        "contact": { "phone": format!("+38067{:07}", n) },
-        "answers": { "residence_registered": true }
-    })
-}
-
-/// A confirm of hold `hold_id` for person `n`, with a fresh idempotency key.
-pub fn confirm_body(n: u32, hold_id: &serde_json::Value) -> serde_json::Value {
-    let mut body = person(n);
-    body["hold_id"] = hold_id.clone();
-    body["idempotency_key"] = serde_json::json!(key());
-    body
-}
-
-/// A hold request for the seed service.
-pub fn seed_slot(office: &str, date: &str, time: &str) -> serde_json::Value {
-    serde_json::json!({ "service": "passport-lost-stolen", "office": office, "date": date, "time": time })
-}
-
-/// A fresh idempotency key.
-pub fn key() -> String {
-    server::service::secrets::random_id().unwrap()
 }
 
 /// Runs one async test body on SQLite and on PostgreSQL.
