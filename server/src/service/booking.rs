@@ -22,7 +22,8 @@ impl Services {
         req: &HoldRequest,
         client: ClientAddr,
     ) -> Result<HoldView, ApiError> {
-        self.demand_proof(Purpose::Hold, client, req.proof.as_deref())?;
+        self.demand_proof(Purpose::Hold, client, req.proof.as_deref())
+            .await?;
         let service = self.find_service(&req.service)?;
         let office = self.find_office(&req.office)?;
         let now = self.now();
@@ -111,7 +112,8 @@ impl Services {
         req: ConfirmRequest,
         client: ClientAddr,
     ) -> Result<TicketView, ApiError> {
-        self.demand_proof(Purpose::Confirm, client, req.proof.as_deref())?;
+        self.demand_proof(Purpose::Confirm, client, req.proof.as_deref())
+            .await?;
         check_idempotency_key(&req.idempotency_key)?;
         let idempotency_hash = hash("idempotency", &req.idempotency_key);
         let today = self.today();

@@ -39,6 +39,7 @@ impl Services {
             if let Ok(n @ 1..) = self.store.expire_codes(now, ttl).await {
                 tracing::info!(codes = n, "erased the sign-in codes whose time is over");
             }
+            let _ = self.store.sweep_nonces(super::proof::wall_clock()).await;
         }
     }
 

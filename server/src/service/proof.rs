@@ -23,7 +23,7 @@ enum Refusal {
     Expired,
     /// Made for another purpose or client.
     Elsewhere,
-    /// Taken before (on this node).
+    /// Taken before (on this node or, on PostgreSQL, on another).
     Used,
 }
 
@@ -95,8 +95,9 @@ impl Proofs {
     }
 
     /// Takes `proof` (the JSON text of ALTCHA's payload) for `purpose` from
-    /// `client`, once.
-    fn take(&self, proof: &str, purpose: Purpose, client: &str) -> Result<(), Refusal> {
+    /// `client`, once on this node; answers its nonce and when it expires,
+    /// for the nodes that share a database to take it once among them.
+    fn take(&self, proof: &str, purpose: Purpose, client: &str) -> Result<Taken, Refusal> {
         let payload: altcha::Payload = serde_json::from_str(proof).map_err(|_| Refusal::Invalid)?;
         let params = &payload.challenge.parameters;
         let checked = altcha::verify_solution(altcha::VerifySolutionOptions::new(
@@ -124,8 +125,18 @@ impl Proofs {
         if used.nonces.insert(params.nonce.clone(), expires).is_some() {
             return Err(Refusal::Used);
         }
-        Ok(())
+        Ok(Taken {
+            nonce: params.nonce.clone(),
+            expires,
+        })
     }
+}
+
+/// A proof taken on this node.
+#[derive(Debug, PartialEq, Eq)]
+struct Taken {
+    nonce: String,
+    expires: i64,
 }
 
 /// What a challenge is bound to: the purpose and the client's network
@@ -139,7 +150,7 @@ fn binding(purpose: Purpose, client: &str) -> BTreeMap<String, serde_json::Value
 
 /// Unix seconds by the wall clock: challenges expire in real time, whatever
 /// the date the booking rules see.
-fn wall_clock() -> i64 {
+pub(super) fn wall_clock() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
@@ -147,7 +158,7 @@ impl Services {
     /// Lets a hold or a confirm through, or answers it with a challenge: when
     /// the load or the client's own pace asks for a proof and it brings none,
     /// or brings one that is not good for this request.
-    pub(super) fn demand_proof(
+    pub(super) async fn demand_proof(
         &self,
         purpose: Purpose,
         client: ClientAddr,
@@ -167,7 +178,10 @@ impl Services {
         // The client as its holds are keyed (its network, hashed).
         let whom = &client_key(client.0)[..16];
         let refusal = match proof.map(|p| self.proofs.take(p, purpose, whom)) {
-            Some(Ok(())) => return Ok(()),
+            Some(Ok(taken)) => match self.taken_by_every_node(taken).await? {
+                true => return Ok(()),
+                false => Some(Refusal::Used),
+            },
             Some(Err(why)) => Some(why),
             None => None,
         };
@@ -182,6 +196,18 @@ impl Services {
         Err(ApiError::Proof {
             challenge: self.proofs.issue(purpose, whom, work)?,
         })
+    }
+}
+
+impl Services {
+    /// Whether a proof taken on this node was not taken on another: nodes
+    /// on PostgreSQL take its nonce in the database; a single SQLite node's
+    /// memory has seen every proof.
+    async fn taken_by_every_node(&self, taken: Taken) -> Result<bool, ApiError> {
+        if self.store.dialect() == crate::store::Dialect::Sqlite {
+            return Ok(true);
+        }
+        Ok(self.store.take_nonce(&taken.nonce, taken.expires).await?)
     }
 }
 
@@ -221,7 +247,7 @@ mod tests {
             proofs.take(&good, Purpose::Confirm, "a"),
             Err(Refusal::Elsewhere)
         );
-        assert_eq!(proofs.take(&good, Purpose::Hold, "a"), Ok(()));
+        assert!(proofs.take(&good, Purpose::Hold, "a").is_ok());
         assert_eq!(proofs.take(&good, Purpose::Hold, "a"), Err(Refusal::Used));
         // Another node's key signs nothing here.
         let other = Proofs::new(Proofs::fresh_key().unwrap());
@@ -237,7 +263,7 @@ mod tests {
         let proofs = Proofs::new(Proofs::fresh_key().unwrap());
         for _ in 0..3 {
             let p = solved(&proofs, "a", wall_clock() + 60);
-            assert_eq!(proofs.take(&p, Purpose::Hold, "a"), Ok(()));
+            assert!(proofs.take(&p, Purpose::Hold, "a").is_ok());
         }
         {
             let mut used = proofs.used.lock().unwrap();
@@ -245,7 +271,7 @@ mod tests {
             used.prune_at = 0;
         }
         let p = solved(&proofs, "a", wall_clock() + 60);
-        assert_eq!(proofs.take(&p, Purpose::Hold, "a"), Ok(()));
+        assert!(proofs.take(&p, Purpose::Hold, "a").is_ok());
         assert_eq!(proofs.used.lock().unwrap().nonces.len(), 1);
     }
 }

@@ -141,6 +141,7 @@ impl Store {
             writer,
             lookups,
             url: url.as_str().into(),
+            holds: Default::default(),
         })
     }
 

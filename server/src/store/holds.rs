@@ -2,10 +2,10 @@
 //! holds long expired.
 
 use super::error::StoreError;
-use super::queries::*;
+use super::hold_batch::Asked;
 use super::rows::*;
+use super::tx::args;
 use super::tx::internal;
-use super::tx::{args, Tx};
 use super::Store;
 use chrono::{NaiveDate, NaiveTime};
 use domain::slots::Occupancy;
@@ -28,6 +28,8 @@ impl Store {
     /// `client.replaces` is released, then `decide` sees what is taken during
     /// the visit `(start, end)` and when the client's other live holds expire,
     /// and returns the hold to write (or why not: then nothing is released).
+    /// Written with the other holds of the office and day asked meanwhile
+    /// (`hold_batch`).
     pub async fn hold<F>(
         &self,
         office: &str,
@@ -40,19 +42,13 @@ impl Store {
     where
         F: FnOnce(&[Occupancy], &[i64]) -> Result<NewHold, StoreError> + Send + 'static,
     {
-        let lock = format!("office-day:{office}:{day}");
-        // The client's own lock only when its holds are counted: every hold
-        // of one address would wait for the one before it, even at other
-        // offices.
-        let client_lock = client.counted.then(|| format!("client:{}", client.key));
-        let keys: Vec<&str> = std::iter::once(lock.as_str())
-            .chain(client_lock.as_deref())
-            .collect();
-        let office = office.to_string();
-        self.write_as(&keys, super::Flush::Early, move |tx| {
-            Box::pin(hold_in(tx, office, day, visit, now, client, decide))
-        })
-        .await
+        let asked = Asked {
+            visit,
+            now,
+            client,
+            decide: Box::new(decide),
+        };
+        self.hold_queued(office, day, asked).await
     }
 
     /// Releases the hold `id` at once (its confirm was refused by the
@@ -89,6 +85,39 @@ impl Store {
         .await
     }
 
+    /// Takes the nonce of a proof of work until `expires_at`: false if it
+    /// was taken before (by any node).
+    pub async fn take_nonce(&self, nonce: &str, expires_at: i64) -> Result<bool, StoreError> {
+        let nonce = nonce.to_string();
+        let added = self
+            .write_as(&[], super::Flush::Early, move |tx| {
+                Box::pin(async move {
+                    tx.exec(
+                        "INSERT INTO proof_nonces (nonce, expires_at) VALUES ($1, $2)
+                         ON CONFLICT (nonce) DO NOTHING",
+                        args![nonce, expires_at],
+                    )
+                    .await
+                    .map_err(internal)
+                })
+            })
+            .await?;
+        Ok(added == 1)
+    }
+
+    /// Deletes the proofs' nonces whose challenges expired before `now`
+    /// (the wall clock's Unix seconds).
+    pub async fn sweep_nonces(&self, now: i64) -> Result<u64, StoreError> {
+        self.write(&["nonces-sweep"], move |tx| {
+            Box::pin(async move {
+                tx.exec("DELETE FROM proof_nonces WHERE expires_at < $1", args![now])
+                    .await
+                    .map_err(internal)
+            })
+        })
+        .await
+    }
+
     /// The hold `id`, live or expired.
     pub async fn find_hold(&self, id: &str) -> Result<Option<HoldRow>, StoreError> {
         let rows = self
@@ -110,60 +139,4 @@ impl Store {
             expires_at: row.int(6)?,
         }))
     }
-}
-
-/// The hold's statements, inside its write transaction.
-async fn hold_in<F>(
-    tx: &mut dyn Tx,
-    office: String,
-    day: NaiveDate,
-    visit: (NaiveTime, NaiveTime),
-    now: i64,
-    client: HoldClient,
-    decide: F,
-) -> Result<NewHold, StoreError>
-where
-    F: FnOnce(&[Occupancy], &[i64]) -> Result<NewHold, StoreError>,
-{
-    if let Some(earlier) = &client.replaces {
-        tx.exec(
-            "DELETE FROM holds WHERE id = $1 AND client_key = $2",
-            args![earlier, &client.key],
-        )
-        .await
-        .map_err(internal)?;
-    }
-    let live: Vec<i64> = if client.counted {
-        tx.rows(
-            "SELECT expires_at FROM holds WHERE client_key = $1 AND expires_at > $2",
-            args![&client.key, now],
-        )
-        .await
-        .map_err(internal)?
-        .iter()
-        .map(|r| r.int(0))
-        .collect::<Result<_, _>>()?
-    } else {
-        Vec::new()
-    };
-    let taken = visit_occupancy(&mut *tx, &office, day, visit, now).await?;
-    let new = decide(&taken, &live)?;
-    tx.exec(
-        "INSERT INTO holds (id, office_id, service_id, day, start_time, end_time, window_id, expires_at, client_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        args![
-            &new.id,
-            &new.hold.office,
-            &new.hold.service,
-            day_text(new.hold.day),
-            time_text(new.hold.start),
-            time_text(new.hold.end),
-            &new.hold.window,
-            new.hold.expires_at,
-            &client.key,
-        ],
-    )
-    .await
-    .map_err(internal)?;
-    Ok(new)
 }

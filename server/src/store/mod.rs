@@ -14,6 +14,8 @@ mod connect;
 mod console;
 mod console_sweep;
 mod error;
+mod hold_batch;
+mod hold_rows;
 mod holds;
 mod life;
 mod lite;
@@ -103,6 +105,8 @@ pub struct Store {
     lookups: Option<lookups::Lookups>,
     /// The URL (PostgreSQL's, for the listener of other nodes' news).
     url: std::sync::Arc<str>,
+    /// The holds waiting to be written, by office and day.
+    holds: std::sync::Arc<hold_batch::HoldQueues>,
 }
 
 fn migrator() -> Migrator {
@@ -174,6 +178,11 @@ fn migrator() -> Migrator {
                 14,
                 "payment purpose",
                 include_str!("../../migrations/0014_payment_purpose.sql"),
+            ),
+            m(
+                15,
+                "proof nonces",
+                include_str!("../../migrations/0015_proof_nonces.sql"),
             ),
         ]),
         ignore_missing: false,

@@ -17,6 +17,7 @@ mod endpoints;
 mod fixtures;
 mod fuzz;
 mod guard;
+mod hold_batch;
 mod indexes;
 mod kiosk;
 mod life;

@@ -1,7 +1,7 @@
 //! Proofs of work over HTTP: who is asked (a client past its pace, everybody
 //! on a busy server), that a solved challenge lets the request through once,
 //! that a proof is good only for its purpose and client, and that nodes over
-//! one database check each other's challenges.
+//! one database check each other's challenges and take each proof once among them.
 
 use crate::common::{confirm_body, error_kind, seed_slot, spawn_with, Db, Options};
 use crate::guard::first_time;
@@ -138,7 +138,7 @@ on_both!(
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn nodes_check_each_others_challenges_and_a_proof_opens_one_request() {
+async fn nodes_check_each_others_challenges_and_a_proof_opens_one_request_of_any_node() {
     let options = || {
         let mut o = after(0);
         o.limits.proof_always = true;
@@ -160,8 +160,14 @@ async fn nodes_check_each_others_challenges_and_a_proof_opens_one_request() {
     // Asked by the first node, proved to the second.
     let slot = seed_slot(PODIL, &day, &time);
     let (status, asked) = a.call("hold", slot.clone()).await;
-    let (status, hold) = b.call("hold", with_proof(status, &asked, &slot)).await;
+    let proved = with_proof(status, &asked, &slot);
+    let (status, hold) = b.call("hold", proved.clone()).await;
     assert_eq!(status, 200, "{hold}");
+    // The same proof again, at the first node, for another time: taken.
+    let mut again = proved;
+    again["time"] = json!(times[times.len() - 1]);
+    let (status, answer) = a.call("hold", again).await;
+    challenge_of(status, &answer);
     // One proof, sent by forty clients at once for forty times: one hold.
     let first = seed_slot(PODIL, &day, &times[1]);
     let (status, asked) = b.call("hold", first.clone()).await;
