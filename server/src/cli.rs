@@ -230,6 +230,11 @@ pub struct ServeArgs {
     /// (this node's own writes show at once; holds always decide on fresh data).
     #[arg(long, env = "CHERGA_READ_CACHE_MS", default_value_t = 1000)]
     pub read_cache_ms: u64,
+    /// Days after its day that a ticket keeps its personal data; then the
+    /// name, birth date, tax number, phone and e-mail are erased (0: kept
+    /// for ever). See `domain::retention` for why 90.
+    #[arg(long, env = "CHERGA_RETAIN_DAYS", default_value_t = domain::retention::DEFAULT_DAYS)]
+    pub retain_days: u32,
     /// E-mail and SMS.
     #[command(flatten)]
     pub messages: MessageArgs,

@@ -139,6 +139,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     .with_messaging(messaging(&args.messages)?)
     .with_limits(args.limits.clone())
     .with_office_rules(args.office.rules())
+    .with_retention(args.retain_days)
     .with_sessions(http::session::Sessions::open(&args.db.db).await?)
     .share_secrets()
     .await

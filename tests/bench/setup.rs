@@ -105,6 +105,7 @@ impl Env {
             .without_rates(),
             office: Default::default(),
             clock_ahead_seconds: 0,
+            retain_days: domain::retention::DEFAULT_DAYS,
             pay: Default::default(),
         };
         let started_at = start.clock.unwrap_or_else(chrono::Utc::now);

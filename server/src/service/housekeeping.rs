@@ -22,8 +22,23 @@ impl Services {
             .await?)
     }
 
-    /// Sweeps the old holds and writes the end of past days' tickets every
-    /// `period`, for as long as the server runs.
+    /// Erases the personal data of up to `limit` tickets whose day is
+    /// further back than `--retain-days` (`domain::retention`); returns how
+    /// many.
+    pub async fn erase_expired(&self, limit: i64) -> Result<u64, ApiError> {
+        let Some(kept_from) = domain::retention::kept_from(self.today(), self.retain_days) else {
+            return Ok(0);
+        };
+        let now = self.now().timestamp();
+        Ok(self
+            .store
+            .erase_personal_data(kept_from, now, limit)
+            .await?)
+    }
+
+    /// Sweeps the old holds, writes the end of past days' tickets and
+    /// erases the personal data of tickets long past every `period`, for as
+    /// long as the server runs.
     pub async fn sweep_holds_every(self, period: std::time::Duration) {
         let mut every = tokio::time::interval(period);
         loop {
@@ -40,6 +55,19 @@ impl Services {
                 tracing::info!(codes = n, "erased the sign-in codes whose time is over");
             }
             let _ = self.store.sweep_nonces(super::proof::wall_clock()).await;
+            let mut erased = 0;
+            while let Ok(n @ 1..) = self.erase_expired(1000).await {
+                erased += n;
+                if n < 1000 {
+                    break;
+                }
+            }
+            if erased > 0 {
+                tracing::info!(
+                    tickets = erased,
+                    "erased the personal data of tickets long past"
+                );
+            }
         }
     }
 

@@ -88,6 +88,8 @@ pub struct Services {
     office: staff_api::OfficeSide,
     /// The payment provider.
     pay: payments::PaySide,
+    /// Days after its day that a ticket keeps its personal data (0: for ever).
+    retain_days: u32,
 }
 
 impl std::fmt::Debug for Services {
@@ -139,7 +141,15 @@ impl Services {
             )),
             office: Default::default(),
             pay: Default::default(),
+            retain_days: domain::retention::DEFAULT_DAYS,
         }
+    }
+
+    /// The same services keeping personal data `days` days after a
+    /// ticket's day (0: for ever).
+    pub fn with_retention(mut self, days: u32) -> Self {
+        self.retain_days = days;
+        self
     }
 
     /// Takes the secrets every node over this database shares (the proof

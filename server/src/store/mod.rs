@@ -25,6 +25,7 @@ mod outbox;
 mod payments;
 mod queries;
 mod reminders;
+mod retention;
 mod rows;
 mod shared;
 mod signin;
@@ -183,6 +184,11 @@ fn migrator() -> Migrator {
                 15,
                 "proof nonces",
                 include_str!("../../migrations/0015_proof_nonces.sql"),
+            ),
+            m(
+                16,
+                "retention",
+                include_str!("../../migrations/0016_retention.sql"),
             ),
         ]),
         ignore_missing: false,

@@ -128,6 +128,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
         limits: options.limits.clone(),
         office: options.office.clone(),
         clock_ahead_seconds: 0,
+        retain_days: domain::retention::DEFAULT_DAYS,
         pay: Default::default(),
     };
     let clock_ahead = Arc::new(AtomicI64::new(0));

@@ -36,6 +36,7 @@ mod payments_more;
 mod proofs;
 mod reads;
 mod receipts;
+mod retention;
 mod schemathesis;
 mod signin;
 mod signin_limits;
