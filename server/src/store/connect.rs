@@ -78,6 +78,8 @@ impl Store {
             {
                 std::fs::create_dir_all(parent).map_err(|e| OpenError::Db(sqlx::Error::Io(e)))?;
             }
+            create_private(std::path::Path::new(path_only))
+                .map_err(|e| OpenError::Db(sqlx::Error::Io(e)))?;
             let url = if path.contains("mode=") {
                 url.to_string()
             } else {
@@ -209,6 +211,24 @@ impl Durability {
 
 /// Opens SQLite's write connection (rusqlite) with the settings of
 /// [`prepare_sqlite`] and the commit's `durability`.
+/// Creates the database file, if it is not there, readable and writable by
+/// this user only (its WAL and shared-memory files get the same mode from
+/// SQLite): it holds personal data. An existing file keeps its mode.
+fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 pub(super) fn open_writer(
     path: &std::path::Path,
     durability: Durability,

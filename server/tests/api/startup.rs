@@ -1,5 +1,5 @@
 //! Start-up and static files: the HTML shell, the asset cache rules, a broken
-//! catalog refused with the entry named.
+//! catalog refused with the entry named, the database file private.
 
 use crate::common::{spawn_app, Db};
 
@@ -107,4 +107,20 @@ fn a_broken_catalog_stops_the_start_naming_the_entry() {
         err.contains("dnipro-shevchenkivskyi") && err.contains("no-such-service"),
         "{err}"
     );
+}
+
+/// The SQLite file a server creates, and its write-ahead log, are readable
+/// by the server's user only: they hold personal data.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_database_file_is_the_servers_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = spawn_app(Db::Sqlite).await;
+    // A booking, so the log has been written.
+    crate::life::book(&app, 1, crate::life::PODIL, crate::life::DAY, "09:00").await;
+    let file = app.db_url.trim_start_matches("sqlite://").to_string();
+    for path in [file.clone(), format!("{file}-wal")] {
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{path}: {mode:o}");
+    }
 }
