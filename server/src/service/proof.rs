@@ -178,7 +178,7 @@ impl Services {
         // The client as its holds are keyed (its network, hashed).
         let whom = &client_key(client.0)[..16];
         let refusal = match proof.map(|p| self.proofs.take(p, purpose, whom)) {
-            Some(Ok(taken)) => match self.taken_by_every_node(taken).await? {
+            Some(Ok(taken)) => match self.first_among_nodes(taken).await? {
                 true => return Ok(()),
                 false => Some(Refusal::Used),
             },
@@ -197,13 +197,11 @@ impl Services {
             challenge: self.proofs.issue(purpose, whom, work)?,
         })
     }
-}
 
-impl Services {
-    /// Whether a proof taken on this node was not taken on another: nodes
+    /// Whether a proof taken on this node was taken by no other: nodes
     /// on PostgreSQL take its nonce in the database; a single SQLite node's
     /// memory has seen every proof.
-    async fn taken_by_every_node(&self, taken: Taken) -> Result<bool, ApiError> {
+    async fn first_among_nodes(&self, taken: Taken) -> Result<bool, ApiError> {
         if self.store.dialect() == crate::store::Dialect::Sqlite {
             return Ok(true);
         }
