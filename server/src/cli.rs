@@ -1,5 +1,6 @@
 //! Command-line flags; each also reads an environment variable.
 
+pub mod keys;
 mod limits;
 pub mod office;
 pub mod staff;
@@ -235,6 +236,9 @@ pub struct ServeArgs {
     /// for ever). See `domain::retention` for why 90.
     #[arg(long, env = "CHERGA_RETAIN_DAYS", default_value_t = domain::retention::DEFAULT_DAYS)]
     pub retain_days: u32,
+    /// The secret of the keys kept of people, contacts and clients.
+    #[command(flatten)]
+    pub keys: keys::KeyArgs,
     /// E-mail and SMS.
     #[command(flatten)]
     pub messages: MessageArgs,

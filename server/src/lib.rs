@@ -45,6 +45,10 @@ pub enum ServerError {
     /// A step of the start failed (the store logged why).
     #[error("start: {0} failed")]
     Startup(String),
+    /// The secret of the personal keys is missing, short, or not this
+    /// database's.
+    #[error("the personal keys: {0}")]
+    Keys(String),
     /// E-mail or SMS is configured wrong.
     #[error(transparent)]
     Messages(#[from] messages::ConfigError),
@@ -122,6 +126,7 @@ async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, S
 pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     let store = open_store(&args.db).await?;
     let state = catalog_state(&store, &args.data.data_dir).await?;
+    let keys = args.keys.load(&args.db.db).map_err(ServerError::Keys)?;
     let policy = BookingPolicy {
         max_active_per_contact: args.max_per_contact,
         hold_minutes: args.hold_minutes,
@@ -135,6 +140,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
             working_days: args.horizon_days,
         },
         std::time::Duration::from_millis(args.read_cache_ms),
+        keys,
     )
     .with_messaging(messaging(&args.messages)?)
     .with_limits(args.limits.clone())
@@ -150,10 +156,7 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     .with_payments(&args.pay)
     .await
     .map_err(ServerError::Startup)?;
-    services
-        .upgrade_keys()
-        .await
-        .map_err(|_| ServerError::Startup("the person keys of earlier tickets".into()))?;
+    services.adopt_keys().await.map_err(ServerError::Keys)?;
     if args.clock_ahead_seconds == 0 {
         return Ok(services);
     }

@@ -91,6 +91,15 @@ impl Env {
             hold_minutes: 10,
             max_per_contact: 4,
             read_cache_ms: 1000,
+            // One secret for the run's nodes.
+            keys: server::cli::keys::KeyArgs {
+                secret: Some(
+                    server::service::secrets::random_id()
+                        .map_err(|e| e.to_string())?
+                        .repeat(2),
+                ),
+                file: None,
+            },
             messages: Default::default(),
             // The benchmark's clients all come from 127.0.0.1.
             limits: server::cli::LimitArgs {

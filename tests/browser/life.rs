@@ -205,6 +205,38 @@ async fn my_tickets_on_another_device_move_then_cancel() {
         .await
         .unwrap();
     second.screenshot("my-tickets-en-desktop").await.unwrap();
+
+    // A copy of everything held, then the past tickets' data erased.
+    second.click("button.data-copy").await.unwrap();
+    second.wait_for_count("a.data-save", 1).await.unwrap();
+    let href = second.attr("a.data-save", "href").await.unwrap();
+    let json = second
+        .client
+        .execute(
+            "return decodeURIComponent(arguments[0].split(',')[1])",
+            vec![serde_json::json!(href)],
+        )
+        .await
+        .unwrap();
+    let data: Value = serde_json::from_str(json.as_str().unwrap()).unwrap();
+    let mine = &data["tickets"][0];
+    assert_eq!(
+        (mine["surname"].as_str(), mine["status"].as_str()),
+        (Some(who.surname), Some("cancelled")),
+        "{data}"
+    );
+    assert_eq!(mine["email"], "iryna.b@example.com");
+    second.click("button.data-erase").await.unwrap();
+    second
+        .wait_for_count(".my-data .confirm-cancel", 1)
+        .await
+        .unwrap();
+    second.screenshot("my-data-erase-en-desktop").await.unwrap();
+    second.click("button.data-erase-yes").await.unwrap();
+    second
+        .wait_for_text(".data-erased", "Tickets erased: 1")
+        .await
+        .unwrap();
     second.click("button.sign-out").await.unwrap();
     second
         .wait_for_text("p.empty", "No tickets yet")

@@ -153,6 +153,10 @@ pub struct TicketView {
     /// The payments its fees ask for, one per recipient.
     #[serde(default)]
     pub payments: Vec<super::PaymentView>,
+    /// Its personal data was erased (long past, or its owner asked): what
+    /// is shown holds none, and nothing is sent about it any more.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub erased: bool,
 }
 
 /// A waiting ticket's place in the office's queue.

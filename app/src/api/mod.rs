@@ -6,6 +6,7 @@
 mod booking_types;
 mod error;
 mod functions;
+mod my_data;
 mod pay_types;
 pub mod proof;
 mod read_error;
@@ -17,6 +18,7 @@ mod types;
 pub use booking_types::*;
 pub use error::ApiError;
 pub use functions::*;
+pub use my_data::*;
 pub use pay_types::*;
 pub use read_error::ReadError;
 pub use signin::*;
@@ -110,6 +112,10 @@ pub mod context {
         fn my_tickets(&self, s: Option<SharedSession>) -> SignInAnswer<'_, TicketList>;
         /// Signs out.
         fn signout(&self, s: Option<SharedSession>) -> SignInAnswer<'_, ()>;
+        /// Everything held about the signed-in contact.
+        fn my_data(&self, s: Option<SharedSession>) -> SignInAnswer<'_, PersonalData>;
+        /// Erases the signed-in contact's past tickets' personal data.
+        fn erase_my_past(&self, s: Option<SharedSession>) -> SignInAnswer<'_, Erased>;
     }
 
     /// The backend as shared in the context.

@@ -34,5 +34,6 @@ pub fn ticket(date: NaiveDate) -> TicketView {
         queue: None,
         called_to: None,
         payments: Vec::new(),
+        erased: false,
     }
 }

@@ -110,6 +110,26 @@ pub struct TicketWords {
     pub other_contact: String,
     /// Signs out.
     pub sign_out: String,
+    /// "Your data" on "My tickets".
+    pub data_title: String,
+    /// Under it.
+    pub data_lead: String,
+    /// Asks for the copy of everything held.
+    pub data_copy: String,
+    /// Saves it, once made.
+    pub data_save: String,
+    /// Starts erasing the past tickets' data.
+    pub data_erase: String,
+    /// Asks to be sure.
+    pub data_erase_question: String,
+    /// Yes.
+    pub data_erase_yes: String,
+    /// No.
+    pub data_erase_no: String,
+    /// Done; "{n}" is how many tickets.
+    pub data_erased: String,
+    /// On a ticket whose personal data was erased.
+    pub erased_note: String,
     /// The payments' heading.
     pub pay_title: String,
     /// Under it.

@@ -4,6 +4,7 @@ pub mod book;
 mod catalog_page;
 mod check_page;
 pub mod lazy;
+mod my_data_panel;
 mod my_tickets_page;
 mod not_found_page;
 mod service_page;

@@ -1,3 +1,4 @@
+use super::my_data_panel::MyDataPanel;
 use super::signin_form::SignInForm;
 use crate::api::{my_tickets, signout, TicketList};
 use crate::browser;
@@ -34,7 +35,11 @@ pub fn MyTicketsPage() -> impl IntoView {
         let merged = saved::merged(saved::load(), &list.tickets);
         saved::save(&merged);
         tickets.set(saved::list(merged, today));
-        signed.set(Signed::In);
+        // Set only when it changes: the panels shown while signed in keep
+        // their state when the list is read again.
+        if signed.get_untracked() != Signed::In {
+            signed.set(Signed::In);
+        }
     };
     let asked = LocalResource::new(my_tickets);
     Effect::new(move |_| match asked.get() {
@@ -87,6 +92,9 @@ pub fn MyTicketsPage() -> impl IntoView {
                 </For>
             </ul>
         </Show>
+        {move || (signed.get() == Signed::In).then(|| view! {
+            <MyDataPanel on_erased=Callback::new(move |()| asked.refetch()) />
+        })}
         {move || (signed.get() == Signed::Out).then(|| view! { <SignInForm on_signed_in=Callback::new(show) /> })}
     }
 }

@@ -227,6 +227,7 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
             } else {
                 view! {
                     <p class="off ticket-ended" id="ticket-status" tabindex="-1" role="status">{ended}</p>
+                    {ticket.erased.then(|| view! { <p class="hint ticket-erased">{ttr(|w| &w.erased_note)}</p> })}
                     {(status == TicketStatus::Cancelled).then(|| view! { <p><A href=again attr:class="button">{ttr(|w| &w.book_again)}</A></p> })}
                 }
                 .into_any()

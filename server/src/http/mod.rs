@@ -99,6 +99,8 @@ pub fn router(services: Services, site_root: &Path) -> Router {
         app::api::SigninVerify::PATH,
         app::api::MyTickets::PATH,
         app::api::Signout::PATH,
+        app::api::MyData::PATH,
+        app::api::EraseMyPast::PATH,
     ] {
         router = router.route(path, with_session());
     }

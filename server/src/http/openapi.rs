@@ -91,6 +91,8 @@ fn endpoints() -> Vec<Endpoint> {
             json!({ "attempt": "019aee2d5b8c3a1e7f9d0b2c4e6a8f13", "code": "123456" })),
         ep!("my_tickets", "The tickets of the contact signed in.", NoArguments => TicketList, SignIn, json!({})),
         ep!("signout", "Ends the session.", NoArguments => (), SignIn, json!({})),
+        ep!("my_data", "Everything held about the contact signed in: its tickets with their personal data, history, payments and messages.", NoArguments => PersonalData, SignIn, json!({})),
+        ep!("erase_my_past", "Erases the personal data of the signed-in contact's tickets that are over; those still to come keep theirs.", NoArguments => Erased, SignIn, json!({})),
         ep!("staff_signin", "Signs a staff member in: the staff session (cookie `cherga.staff`, `SameSite=Strict`).",
             office::api::StaffSignInRequest => office::api::StaffView, Staff,
             json!({ "login": "olena.k", "password": "ранок на Подолі 2026" })),

@@ -36,6 +36,7 @@ fn ticket() -> TicketView {
         queue: None,
         called_to: None,
         payments: Vec::new(),
+        erased: false,
     }
 }
 

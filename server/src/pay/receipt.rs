@@ -43,8 +43,8 @@ pub struct ReceiptData {
     pub code: String,
     /// `дд.мм.рррр`, Kyiv.
     pub paid_on: String,
-    /// The payer, as on the ticket.
-    pub payer: String,
+    /// The payer, as on the ticket (none once its data was erased).
+    pub payer: Option<String>,
     /// The recipient's name.
     pub recipient: String,
     /// Its ЄДРПОУ code.
@@ -119,7 +119,7 @@ fn wrap(face: &ttf_parser::Face<'_>, text: &str, size: f32, max: f32) -> Vec<Str
     lines
 }
 
-fn words(lang: Lang) -> [&'static str; 10] {
+fn words(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Uk => [
             "КВИТАНЦІЯ ПРО ОПЛАТУ",
@@ -132,6 +132,7 @@ fn words(lang: Lang) -> [&'static str; 10] {
             "Сума прописом",
             "Платіж",
             "Перевірити квитанцію за кодом:",
+            "дані платника стерто",
         ],
         Lang::En => [
             "RECEIPT OF PAYMENT",
@@ -144,6 +145,7 @@ fn words(lang: Lang) -> [&'static str; 10] {
             "Amount in words",
             "Payment",
             "Check the receipt by its code:",
+            "the payer's data erased",
         ],
     }
 }
@@ -176,7 +178,8 @@ pub fn render(r: &ReceiptData, layout: Layout) -> Result<Vec<u8>, String> {
     let rows: Vec<(&str, String, bool)> = vec![
         (w[1], r.code.clone(), true),
         (w[2], r.paid_on.clone(), false),
-        (w[3], r.payer.clone(), false),
+        // None: the ticket's personal data was erased.
+        (w[3], r.payer.clone().unwrap_or_else(|| w[10].into()), false),
         (w[4], recipient, false),
         (w[5], r.purpose.clone(), false),
         (w[6], amount, true),

@@ -84,4 +84,12 @@ impl Backend for Services {
     fn signout(&self, s: Option<SharedSession>) -> SignInAnswer<'_, ()> {
         Box::pin(async move { Services::signout(self, s).await })
     }
+
+    fn my_data(&self, s: Option<SharedSession>) -> SignInAnswer<'_, PersonalData> {
+        Box::pin(async move { Services::my_data(self, s).await })
+    }
+
+    fn erase_my_past(&self, s: Option<SharedSession>) -> SignInAnswer<'_, Erased> {
+        Box::pin(async move { Services::erase_my_past(self, s).await })
+    }
 }

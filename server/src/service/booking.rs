@@ -1,5 +1,5 @@
 use super::errors::Wanted;
-use super::secrets::{check_idempotency_key, client_key, hash, ordered_id, random, seal};
+use super::secrets::{check_idempotency_key, hash, ordered_id, random, seal};
 use super::Services;
 use crate::store::{
     ActiveRow, ConfirmKeys, ConfirmOutcome, HoldClient, HoldRow, NewHold, NewTicket, StoreError,
@@ -59,7 +59,7 @@ impl Services {
         let (office_id, service_id, day) = (office.id.0.clone(), service.id.0.clone(), req.date);
         let visit = (slot.start, slot.end);
         let who = HoldClient {
-            key: client_key(client.0),
+            key: self.keys.client(client.0),
             // A malformed id names no hold of this client's.
             replaces: req.replaces.clone().filter(|r| is_record_id(r)),
             counted: self.policy.max_holds_per_client > 0,
@@ -119,11 +119,12 @@ impl Services {
         let today = self.today();
         let (person, contact) = parse_booking(&req.person, &req.contact, today)
             .map_err(|fields| ApiError::Invalid { fields })?;
-        let keys = person.keys();
-        let person_key = hash("person", keys.name.as_str());
-        let tax_key = keys.tax.as_ref().map(|t| hash("person", t.as_str()));
-        let contact_key = hash("contact", &contact.key());
-        let email_key = contact.email_key().map(|k| hash("contact", &k));
+        let crate::store::TicketKeys {
+            person: person_key,
+            tax: tax_key,
+            contact: contact_key,
+            email: email_key,
+        } = self.ticket_keys(&person, &contact);
         self.limiters.check_contact(&contact_key)?;
         // What a retry with this key must ask again: the same hold, the same
         // person and contact (the key alone opens nothing).

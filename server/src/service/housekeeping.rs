@@ -2,7 +2,8 @@
 //! end of past days' tickets, erasing spent sign-in codes, following the
 //! other nodes' news, and bringing earlier tickets' keys up to date at start.
 
-use super::{secrets, Services};
+use super::Services;
+use crate::store::TicketKeys;
 use app::api::ApiError;
 
 impl Services {
@@ -95,37 +96,68 @@ impl Services {
             .await;
     }
 
-    /// Gives tickets booked before both person keys were kept their name key
-    /// (once, at start; see `Store::upgrade_keys`).
-    pub async fn upgrade_keys(&self) -> Result<(), ApiError> {
-        let (upgraded, kept) = self
+    /// Checks that the key secret is the one this database's keys were made
+    /// with (the first node to start records its fingerprint), then makes
+    /// the keys of tickets booked under older keys anew from their data.
+    pub async fn adopt_keys(&self) -> Result<(), String> {
+        let mine = self.keys.fingerprint();
+        let recorded = self
             .store
-            .upgrade_keys(|surname, given_name, birth_date| {
-                let person = domain::booking::Person {
-                    surname: domain::validation::PersonName::parse(surname).ok()?,
-                    given_name: domain::validation::PersonName::parse(given_name).ok()?,
-                    patronymic: None,
-                    birth_date: domain::validation::BirthDate::parse(birth_date, self.today())
-                        .ok()?,
-                    rnokpp: None,
-                };
-                Some(secrets::hash("person", person.keys().name.as_str()))
-            })
-            .await?;
-        if upgraded + kept > 0 {
-            tracing::info!(upgraded, kept, "person keys of earlier tickets");
+            .shared_secret("personal-keys", mine.clone())
+            .await
+            .map_err(|_| "the key secret's fingerprint could not be read".to_string())?;
+        if recorded != mine {
+            return Err(
+                "the key secret is not the one this database's keys were made with: \
+                give every node the same CHERGA_KEY_SECRET or key file"
+                    .into(),
+            );
         }
-        let filled = self
+        let today = self.today();
+        let (rekeyed, kept) = self
             .store
-            .fill_email_keys(|email| {
-                let email = domain::validation::Email::parse(email).ok()?;
-                let contact = domain::booking::Contact::new(None, Some(email)).ok()?;
-                Some(secrets::hash("contact", &contact.email_key()?))
-            })
-            .await?;
-        if filled > 0 {
-            tracing::info!(filled, "e-mail keys of earlier tickets");
+            .rekey(crate::store::KEYS_VERSION, |s| self.keys_of(s, today))
+            .await
+            .map_err(|_| "the keys of earlier tickets could not be made again".to_string())?;
+        if rekeyed + kept > 0 {
+            tracing::info!(rekeyed, kept, "made the keys of earlier tickets again");
         }
         Ok(())
+    }
+
+    /// A ticket's keys, from its stored data, as a booking makes them.
+    fn keys_of(&self, s: &crate::store::KeySource, today: chrono::NaiveDate) -> Option<TicketKeys> {
+        use domain::validation::{BirthDate, Email, PersonName, Phone, Rnokpp};
+        let person = domain::booking::Person {
+            surname: PersonName::parse(&s.surname).ok()?,
+            given_name: PersonName::parse(&s.given_name).ok()?,
+            patronymic: None,
+            birth_date: BirthDate::parse(&s.birth_date, today).ok()?,
+            rnokpp: s.rnokpp.as_deref().map(Rnokpp::parse).transpose().ok()?,
+        };
+        let contact = domain::booking::Contact::new(
+            s.phone.as_deref().map(Phone::parse).transpose().ok()?,
+            s.email.as_deref().map(Email::parse).transpose().ok()?,
+        )
+        .ok()?;
+        Some(self.ticket_keys(&person, &contact))
+    }
+
+    /// The keys a booking of `person` with `contact` is kept under.
+    pub(super) fn ticket_keys(
+        &self,
+        person: &domain::booking::Person,
+        contact: &domain::booking::Contact,
+    ) -> TicketKeys {
+        let keys = person.keys();
+        TicketKeys {
+            person: self.keys.key("person", keys.name.as_str()),
+            tax: keys
+                .tax
+                .as_ref()
+                .map(|t| self.keys.key("person", t.as_str())),
+            contact: self.keys.key("contact", &contact.key()),
+            email: contact.email_key().map(|k| self.keys.key("contact", &k)),
+        }
     }
 }

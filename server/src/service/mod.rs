@@ -33,8 +33,10 @@ pub use staff_api::OfficeRules;
 mod errors;
 pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
+pub mod keys;
 mod kiosk;
 pub mod lottery;
+mod my_data;
 pub mod outbox;
 mod pay_provider;
 mod payments;
@@ -90,6 +92,8 @@ pub struct Services {
     pay: payments::PaySide,
     /// Days after its day that a ticket keeps its personal data (0: for ever).
     retain_days: u32,
+    /// The keyed hashes of people, contacts and clients.
+    keys: keys::PersonalKeys,
 }
 
 impl std::fmt::Debug for Services {
@@ -110,6 +114,7 @@ impl Services {
         policy: BookingPolicy,
         horizon: Horizon,
         read_cache: std::time::Duration,
+        keys: keys::PersonalKeys,
     ) -> Self {
         Services {
             store,
@@ -142,6 +147,7 @@ impl Services {
             office: Default::default(),
             pay: Default::default(),
             retain_days: domain::retention::DEFAULT_DAYS,
+            keys,
         }
     }
 

@@ -2,7 +2,7 @@
 //! signed with a key every node shares, proofs checked with the `altcha`
 //! crate, each bound to its purpose and client and taken once.
 
-use super::secrets::{client_key, random};
+use super::secrets::random;
 use super::Services;
 use app::api::context::ClientAddr;
 use app::api::ApiError;
@@ -176,7 +176,7 @@ impl Services {
             return Ok(());
         };
         // The client as its holds are keyed (its network, hashed).
-        let whom = &client_key(client.0)[..16];
+        let whom = &self.keys.client(client.0)[..16];
         let refusal = match proof.map(|p| self.proofs.take(p, purpose, whom)) {
             Some(Ok(taken)) => match self.first_among_nodes(taken).await? {
                 true => return Ok(()),

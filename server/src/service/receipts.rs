@@ -123,7 +123,7 @@ impl Services {
         let data = ReceiptData {
             code: code.to_string(),
             paid_on: domain::fees::dotted(made_on(row.paid_at.unwrap_or(row.created_at))),
-            payer: [surname, given, patronymic].join(" ").trim().to_string(),
+            payer: (!t.erased).then(|| [surname, given, patronymic].join(" ").trim().to_string()),
             recipient: to.name.get(lang).to_string(),
             recipient_code: to.code.clone(),
             iban: to.iban.clone(),

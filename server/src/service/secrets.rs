@@ -58,14 +58,6 @@ pub fn client_network(ip: std::net::IpAddr) -> std::net::IpAddr {
     }
 }
 
-/// The key a client's limits count under in the database: its network
-/// ([`client_network`]) hashed. No address (a test's in-process call): one
-/// key for all.
-pub fn client_key(client: Option<std::net::IpAddr>) -> String {
-    let text = client.map(|ip| client_network(ip).to_string());
-    hash("client", text.as_deref().unwrap_or_default())
-}
-
 /// An idempotency key must look random (128 bits or more): 32 to 128
 /// characters of letters, digits, `-` and `_`, at least 8 of them different
 /// and none making up half the key. So `000…0001`, `abab…` or a word typed
@@ -127,15 +119,6 @@ pub fn unseal(sealed: &str, idempotency_key: &str) -> Option<[u8; 32]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_client_is_its_ipv4_address_or_its_ipv6_slash_64() {
-        let key = |s: &str| client_key(Some(s.parse().unwrap()));
-        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff::9"));
-        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
-        assert_ne!(key("203.0.113.1"), key("203.0.113.2"));
-        assert_eq!(client_key(None), client_key(None));
-    }
 
     #[test]
     fn seal_round_trips_only_with_the_key() {

@@ -46,8 +46,8 @@ impl Services {
         let now = self.now().timestamp();
         let id = random_id()?;
         let code = Self::new_code()?;
-        let contact_key = hash("contact", &contact.key());
-        let client_key = super::secrets::client_key(client.0);
+        let contact_key = self.keys.key("contact", &contact.key());
+        let client_key = self.keys.client(client.0);
         let message = match (&contact.phone, &contact.email) {
             (Some(p), _) => ("sms", p.as_str().to_string()),
             (None, Some(e)) => ("email", e.as_str().to_string()),

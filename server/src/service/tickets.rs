@@ -63,6 +63,7 @@ impl Services {
         // The fees are the tariff's in force on the day the ticket was made;
         // its payments as nothing paid yet (`with_payment_views` reads them).
         let (quote, payments) = self.fees_of(&t);
+        let erased = t.erased;
         TicketView {
             id: t.id,
             number: t.board_number,
@@ -81,6 +82,7 @@ impl Services {
             queue: None,
             called_to: None,
             payments,
+            erased,
         }
     }
 

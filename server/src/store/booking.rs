@@ -205,6 +205,7 @@ where
         token_hash: t.token_hash,
         request_hash: Some(t.request_hash),
         created_at: now,
+        erased: false,
     }))
 }
 

@@ -165,54 +165,6 @@ impl Store {
         }
         Ok(n)
     }
-
-    /// Gives the tickets booked before both person keys were kept their name
-    /// key: `name_key(surname, given name, birth date)` is its hash. A ticket
-    /// whose name key another active ticket of the service already has (the
-    /// same person booked twice, once with the tax number) keeps its old key;
-    /// returns how many were upgraded and how many kept.
-    pub async fn upgrade_keys(
-        &self,
-        name_key: impl Fn(&str, &str, &str) -> Option<String>,
-    ) -> Result<(u64, u64), StoreError> {
-        let rows = self
-            .read(
-                "SELECT id, surname, given_name, birth_date FROM tickets WHERE keys_version = 1",
-                args![],
-            )
-            .await?;
-        let (mut upgraded, mut kept) = (0, 0);
-        for r in &rows {
-            let id = r.text(0)?;
-            let Some(key) = name_key(&r.text(1)?, &r.text(2)?, &r.text(3)?) else {
-                kept += 1;
-                continue;
-            };
-            let done = self
-                .write(&["upgrade-keys"], move |tx| {
-                    Box::pin(async move {
-                        match tx
-                            .exec(
-                                "UPDATE tickets SET person_key = $2, keys_version = 2 WHERE id = $1",
-                                args![&id, &key],
-                            )
-                            .await
-                        {
-                            Ok(_) => Ok(true),
-                            Err(e) if e.is_unique_on(&["person_key"]) => Ok(false),
-                            Err(e) => Err(internal(e)),
-                        }
-                    })
-                })
-                .await;
-            match done {
-                Ok(true) => upgraded += 1,
-                Ok(false) => kept += 1,
-                Err(e) => return Err(e),
-            }
-        }
-        Ok((upgraded, kept))
-    }
 }
 
 #[path = "life_move.rs"]

@@ -200,7 +200,7 @@ pub(super) const TICKET_INSERT: &str =
         answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
         email_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-        $19, $20, $21, $22, $23, $24, $25, $26, 2, $27)";
+        $19, $20, $21, $22, $23, $24, $25, $26, 3, $27)";
 
 /// The arguments of [`TICKET_INSERT`].
 pub(super) fn ticket_args(

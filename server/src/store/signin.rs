@@ -226,34 +226,6 @@ impl Store {
         Ok(!rows.is_empty())
     }
 
-    /// Gives the tickets booked before `email_key` was kept theirs
-    /// (`key(email)` is its hash); returns how many.
-    pub async fn fill_email_keys(
-        &self,
-        key: impl Fn(&str) -> Option<String>,
-    ) -> Result<u64, StoreError> {
-        let rows = self
-            .read(
-                "SELECT id, email FROM tickets WHERE email IS NOT NULL AND email_key IS NULL",
-                args![],
-            )
-            .await?;
-        let mut n = 0;
-        for r in &rows {
-            let (id, Some(k)) = (r.text(0)?, key(&r.text(1)?)) else {
-                continue;
-            };
-            self.write_one(
-                "fill-email-keys".into(),
-                "UPDATE tickets SET email_key = $2 WHERE id = $1",
-                args![&id, &k],
-            )
-            .await?;
-            n += 1;
-        }
-        Ok(n)
-    }
-
     /// Voids the codes of sign-ins whose time is over: their messages not
     /// sent by then are dropped, their code and address erased.
     pub async fn expire_codes(&self, now: i64, ttl: i64) -> Result<u64, StoreError> {

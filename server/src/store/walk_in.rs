@@ -105,7 +105,7 @@ impl Store {
                         birth_date, answers, token_hash, idempotency_hash, token_sealed, created_at, lang,
                         keys_version, walk_in, joined_at)
                      VALUES ($1, $2, $3, $4, $5, $5, '', $6, $7, 'checked_in', $8, $8, '', '', '', '{}',
-                        $9, $10, '', $11, $12, 2, 1, $11)",
+                        $9, $10, '', $11, $12, 3, 1, $11)",
                     args![
                         &t.id,
                         &t.office,

@@ -58,7 +58,13 @@ pub struct Options {
     pub db_lock_timeout_ms: u64,
     /// The office's rules.
     pub office: server::cli::office::OfficeArgs,
+    /// The personal keys' secret: one for all tests, so that a second node
+    /// over a first one's database finds its keys (none: the key file).
+    pub key_secret: Option<String>,
 }
+
+/// The key secret of the tests' nodes.
+pub const KEY_SECRET: &str = "tests-secret-0123456789abcdef0123456789";
 
 impl Default for Options {
     fn default() -> Self {
@@ -82,7 +88,49 @@ impl Default for Options {
             .without_rates(),
             db_lock_timeout_ms: 30_000,
             office: Default::default(),
+            key_secret: Some(KEY_SECRET.into()),
         }
+    }
+}
+
+/// The flags `serve` gets for a test's node at `addr`.
+pub fn serve_args(
+    addr: std::net::SocketAddr,
+    site: &Path,
+    url: &str,
+    options: &Options,
+) -> ServeArgs {
+    let mut messages = options.messages.clone();
+    if messages.public_url == "http://127.0.0.1:3000" {
+        messages.public_url = format!("http://{addr}");
+    }
+    ServeArgs {
+        addr,
+        site_root: site.to_path_buf(),
+        data: DataArgs {
+            data_dir: repo_data(),
+        },
+        db: DbArgs {
+            db: url.to_string(),
+            db_pool: options.db_pool,
+            db_lock_timeout_ms: options.db_lock_timeout_ms,
+            db_statement_timeout_ms: 30_000,
+            ..DbArgs::default()
+        },
+        horizon_days: 14,
+        hold_minutes: options.hold_minutes,
+        max_per_contact: options.max_per_contact,
+        read_cache_ms: options.read_cache_ms,
+        keys: server::cli::keys::KeyArgs {
+            secret: options.key_secret.clone(),
+            file: None,
+        },
+        messages,
+        limits: options.limits.clone(),
+        office: options.office.clone(),
+        clock_ahead_seconds: 0,
+        retain_days: domain::retention::DEFAULT_DAYS,
+        pay: Default::default(),
     }
 }
 
@@ -93,7 +141,7 @@ pub async fn spawn_app(db: Db) -> TestApp {
 pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     let site = fake_site();
     let db_dir = tempfile::tempdir().unwrap();
-    let url = match (db, options.db_url) {
+    let url = match (db, options.db_url.clone()) {
         (_, Some(url)) => url,
         (Db::Sqlite, None) => {
             format!("sqlite://{}", db_dir.path().join("cherga.sqlite").display())
@@ -103,34 +151,7 @@ pub async fn spawn_with(db: Db, options: Options) -> TestApp {
     // Bound first: the payment sandbox's callbacks need the real address.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let mut messages = options.messages.clone();
-    if messages.public_url == "http://127.0.0.1:3000" {
-        messages.public_url = format!("http://{addr}");
-    }
-    let args = ServeArgs {
-        addr,
-        site_root: site.path().to_path_buf(),
-        data: DataArgs {
-            data_dir: repo_data(),
-        },
-        db: DbArgs {
-            db: url.clone(),
-            db_pool: options.db_pool,
-            db_lock_timeout_ms: options.db_lock_timeout_ms,
-            db_statement_timeout_ms: 30_000,
-            ..DbArgs::default()
-        },
-        horizon_days: 14,
-        hold_minutes: options.hold_minutes,
-        max_per_contact: options.max_per_contact,
-        read_cache_ms: options.read_cache_ms,
-        messages,
-        limits: options.limits.clone(),
-        office: options.office.clone(),
-        clock_ahead_seconds: 0,
-        retain_days: domain::retention::DEFAULT_DAYS,
-        pay: Default::default(),
-    };
+    let args = serve_args(addr, site.path(), &url, &options);
     let clock_ahead = Arc::new(AtomicI64::new(0));
     let ahead = clock_ahead.clone();
     let services = server::services(&args)

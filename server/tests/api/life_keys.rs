@@ -132,48 +132,95 @@ async fn a_retry_must_ask_what_the_first_asked(db: Db) {
     assert_ne!(key(), key());
 }
 
-/// A ticket booked before both person keys were kept (its person key was the
-/// tax number's) gets its name key at start, so the same person without the
-/// tax number is still refused.
-async fn earlier_tickets_get_both_keys(db: Db) {
+/// A ticket booked under the plain SHA-256 keys of earlier versions (here
+/// the oldest: the person key was the tax number's) gets keyed hashes at
+/// start, made from its data as a booking makes them: the same person is
+/// refused with or without the tax number, and its phone finds it.
+async fn earlier_tickets_get_keyed_keys(db: Db) {
     let app = spawn_app(db).await;
     let mut body = confirm_body(1, &hold(&app, PODIL, DAY, "09:00").await);
     body["person"]["rnokpp"] = json!("3012345670");
     let (status, ticket) = app.call("confirm", body).await;
     assert_eq!(status, 200, "{ticket}");
-    // Make the row what migration 4 leaves of an earlier one.
+    let id = ticket["id"].as_str().unwrap();
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&app.db_url).await.unwrap();
-    sqlx::query("UPDATE tickets SET person_key = tax_key, keys_version = 1 WHERE id = $1")
-        .bind(ticket["id"].as_str().unwrap())
-        .execute(&pool)
-        .await
-        .unwrap();
-    let without = |n: u32, time: &'static str| {
-        let app = &app;
+    let keys = |id: String| {
+        let pool = &pool;
         async move {
-            let mut body = confirm_body(1, &hold(app, PODIL, DAY, time).await);
-            body["contact"] = person(n)["contact"].clone();
-            app.call("confirm", body).await
+            let row: (String, String, i64) = sqlx::query_as(
+                "SELECT person_key, contact_key, keys_version FROM tickets WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            row
         }
     };
-    app.services.upgrade_keys().await.unwrap();
-    let (status, answer) = without(7, "09:20").await;
+    let (person_key, contact_key, version) = keys(id.into()).await;
+    assert_eq!(version, 3);
+    // What an earlier version kept: SHA-256 of what anyone can enumerate.
+    use sha2::Digest;
+    let plain = |text: &str| domain::ticket::to_hex(&sha2::Sha256::digest(text.as_bytes()));
+    let phone = person(1)["contact"]["phone"].as_str().unwrap().to_string();
+    assert_ne!(contact_key, plain(&format!("contact:p:{phone}")));
+    sqlx::query(
+        "UPDATE tickets SET person_key = tax_key, contact_key = $2, email_key = NULL,
+                keys_version = 1 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(plain(&format!("contact:p:{phone}")))
+    .execute(&pool)
+    .await
+    .unwrap();
+    app.services.adopt_keys().await.unwrap();
+    assert_eq!(keys(id.into()).await, (person_key, contact_key, 3));
+    // The same person without the tax number, from another phone: refused.
+    let mut without = confirm_body(1, &hold(&app, PODIL, DAY, "09:20").await);
+    without["contact"] = person(7)["contact"].clone();
+    let (status, answer) = app.call("confirm", without).await;
     assert_eq!(
         (status, booking_cause(&answer)),
         (409, "already_booked"),
         "{answer}"
     );
-    let (version,): (i64,) = sqlx::query_as("SELECT keys_version FROM tickets WHERE id = $1")
-        .bind(ticket["id"].as_str().unwrap())
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(version, 2);
+    // Run again, it finds nothing to do and changes nothing.
+    app.services.adopt_keys().await.unwrap();
+    assert_eq!(keys(id.into()).await.2, 3);
+}
+
+/// A node with another key secret than the database's keys were made with
+/// refuses to start: it would find nobody's tickets.
+async fn another_secret_is_refused(db: Db) {
+    let app = spawn_app(db).await;
+    crate::life::book(&app, 1, PODIL, DAY, "09:00").await;
+    let site = fake_site();
+    let options = Options {
+        key_secret: Some("another-secret-0123456789abcdef0123456789".into()),
+        ..Options::default()
+    };
+    let args = serve_args(
+        "127.0.0.1:0".parse().unwrap(),
+        site.path(),
+        &app.db_url,
+        &options,
+    );
+    let err = server::services(&args).await.unwrap_err().to_string();
+    assert!(err.contains("not the one this database"), "{err}");
+    // The right one starts.
+    let args = serve_args(
+        "127.0.0.1:0".parse().unwrap(),
+        site.path(),
+        &app.db_url,
+        &Options::default(),
+    );
+    assert!(server::services(&args).await.is_ok());
 }
 
 on_both!(
     one_person_with_or_without_the_tax_number,
     a_retry_must_ask_what_the_first_asked,
-    earlier_tickets_get_both_keys
+    earlier_tickets_get_keyed_keys,
+    another_secret_is_refused
 );

@@ -28,6 +28,7 @@ mod logs;
 mod lottery;
 mod messages;
 mod messages_sms;
+mod my_data;
 mod nodes;
 mod outside;
 mod pages;

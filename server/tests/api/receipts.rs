@@ -108,6 +108,22 @@ async fn the_paid_receipt(db: Db) {
     assert_eq!(status, 404);
     let (status, _, _) = download(&app, &ticket, &token, FEES, "letter").await;
     assert_eq!(status, 400);
+    // Half a year later the ticket's personal data is erased: the
+    // receipt still downloads, and says so instead of the payer's name.
+    app.advance(200 * 86_400);
+    app.services.end_past_days(1000).await.unwrap();
+    assert_eq!(app.services.erase_expired(1000).await.unwrap(), 1);
+    let (status, erased, _) = download(&app, &ticket, &token, FEES, "a4").await;
+    assert_eq!(status, 200);
+    let text = text_of(&erased);
+    assert!(
+        text.contains(&code) && text.contains("дані платника стерто"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Коваль") && !text.contains("Олена"),
+        "{text}"
+    );
 }
 
 crate::on_both!(the_paid_receipt);

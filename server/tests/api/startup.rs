@@ -1,5 +1,5 @@
 //! Start-up and static files: the HTML shell, the asset cache rules, a broken
-//! catalog refused with the entry named, the database file private.
+//! catalog refused with the entry named, the database and key files private.
 
 use crate::common::{spawn_app, Db};
 
@@ -109,17 +109,31 @@ fn a_broken_catalog_stops_the_start_naming_the_entry() {
     );
 }
 
-/// The SQLite file a server creates, and its write-ahead log, are readable
-/// by the server's user only: they hold personal data.
+/// The SQLite file a server creates, its write-ahead log, and the key file
+/// made beside it when no key secret is given, are readable by the server's
+/// user only: they hold personal data, and the secret of its keys.
 #[cfg(unix)]
 #[tokio::test]
 async fn the_database_file_is_the_servers_own() {
     use std::os::unix::fs::PermissionsExt;
-    let app = spawn_app(Db::Sqlite).await;
+    let app = crate::common::spawn_with(
+        Db::Sqlite,
+        crate::common::Options {
+            key_secret: None,
+            ..Default::default()
+        },
+    )
+    .await;
     // A booking, so the log has been written.
     crate::life::book(&app, 1, crate::life::PODIL, crate::life::DAY, "09:00").await;
     let file = app.db_url.trim_start_matches("sqlite://").to_string();
-    for path in [file.clone(), format!("{file}-wal")] {
+    let key = std::path::Path::new(&file).with_file_name("cherga.key");
+    assert_eq!(std::fs::read_to_string(&key).unwrap().trim().len(), 64);
+    for path in [
+        file.clone(),
+        format!("{file}-wal"),
+        key.display().to_string(),
+    ] {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{path}: {mode:o}");
     }
