@@ -4,6 +4,7 @@
 //! code nor its words reach an applicant's download.
 
 pub mod api;
+pub mod audit_words;
 pub mod show;
 pub mod words;
 

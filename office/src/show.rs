@@ -10,6 +10,8 @@ use domain::Lang;
 pub enum Screen {
     /// `/staff/console`: the officer's console.
     Console,
+    /// `/staff/audit`: the audit trail, an administrator's.
+    Audit,
     /// `/office/ID/kiosk`: the office's check-in kiosk.
     Kiosk(String),
     /// `/office/ID/board`: the waiting room's display board.
@@ -21,8 +23,10 @@ impl Screen {
     /// page for these addresses, the office's app shows them).
     pub fn at(path: &str) -> Option<Screen> {
         let path = path.strip_suffix('/').unwrap_or(path);
-        if path == "/staff/console" {
-            return Some(Screen::Console);
+        match path {
+            "/staff/console" => return Some(Screen::Console),
+            "/staff/audit" => return Some(Screen::Audit),
+            _ => {}
         }
         let rest = path.strip_prefix("/office/")?;
         let (office, screen) = rest.split_once('/')?;
@@ -99,6 +103,8 @@ mod tests {
     fn screens_by_address() {
         assert_eq!(Screen::at("/staff/console"), Some(Screen::Console));
         assert_eq!(Screen::at("/staff/console/"), Some(Screen::Console));
+        assert_eq!(Screen::at("/staff/audit"), Some(Screen::Audit));
+        assert_eq!(Screen::at("/staff/audits"), None);
         assert_eq!(
             Screen::at("/office/kyiv-podilskyi/kiosk"),
             Some(Screen::Kiosk("kyiv-podilskyi".into()))

@@ -236,6 +236,10 @@ pub struct ServeArgs {
     /// for ever). See `domain::retention` for why 90.
     #[arg(long, env = "CHERGA_RETAIN_DAYS", default_value_t = domain::retention::DEFAULT_DAYS)]
     pub retain_days: u32,
+    /// This node's name in the audit trail (default: the host's name and
+    /// the port served).
+    #[arg(long, env = "CHERGA_NODE_NAME")]
+    pub node_name: Option<String>,
     /// The secret of the keys kept of people, contacts and clients.
     #[command(flatten)]
     pub keys: keys::KeyArgs,

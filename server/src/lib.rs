@@ -124,6 +124,11 @@ async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, S
 
 /// Opens the store and builds the services `serve` runs on.
 pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
+    let node = args
+        .node_name
+        .clone()
+        .unwrap_or_else(|| format!("{}:{}", store::host_name(), args.addr.port()));
+    store::name_node(node);
     let store = open_store(&args.db).await?;
     let state = catalog_state(&store, &args.data.data_dir).await?;
     let keys = args.keys.load(&args.db.db).map_err(ServerError::Keys)?;

@@ -91,6 +91,7 @@ impl Env {
             hold_minutes: 10,
             max_per_contact: 4,
             read_cache_ms: 1000,
+            node_name: None,
             // One secret for the run's nodes.
             keys: server::cli::keys::KeyArgs {
                 secret: Some(

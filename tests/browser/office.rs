@@ -263,6 +263,53 @@ async fn booked_checked_in_called_on_the_board_then_annulled() {
         .await
         .unwrap();
     phone.screenshot("office-ticket-annulled").await.unwrap();
+
+    // The office's administrator reads what olha.k did in the audit trail.
+    server
+        .cli(
+            &[
+                "staff", "add", "--login", "head.k", "--role", "admin", "--office", OFFICE,
+            ],
+            &format!("{PASSWORD}\n"),
+        )
+        .unwrap();
+    for (width, height, name) in [(1280, 900, "desktop"), (390, 844, "phone")] {
+        let admin = Browser::start(width, height).await.unwrap();
+        admin
+            .open(&format!("{}/staff/audit", server.base))
+            .await
+            .unwrap();
+        admin.fill("#staff-login", "head.k").await.unwrap();
+        admin.fill("#staff-password", PASSWORD).await.unwrap();
+        admin.click("form.console-signin button").await.unwrap();
+        admin.wait_for_count("#audit-staff", 1).await.unwrap();
+        // Any day: the server's clock runs ahead of the browser's.
+        admin
+            .client
+            .execute(
+                "const d = document.getElementById('audit-day'); d.value = ''; d.dispatchEvent(new Event('input'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        admin.fill("#audit-staff", "olha.k").await.unwrap();
+        admin.click("form.audit-search button").await.unwrap();
+        for event in ["signin_failed", "signin", "call", "not_here"] {
+            admin
+                .wait_for_count(&format!(".audit-table tr[data-event='{event}']"), 1)
+                .await
+                .unwrap();
+        }
+        admin
+            .wait_for_text(".audit-table", "викликано")
+            .await
+            .unwrap();
+        admin
+            .screenshot(&format!("office-audit-{name}"))
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+    }
     for b in [phone, kiosk, board, console] {
         b.close().await.unwrap();
     }

@@ -53,6 +53,8 @@ pub enum Action {
     RunOffice,
     /// Add or remove the office's staff.
     ManageStaff,
+    /// Read the office's audit trail (who did what, when, from which node).
+    ReadAudit,
 }
 
 /// A signed-in staff member.
@@ -78,8 +80,25 @@ impl Staff {
             Role::Admin => Ok(()),
             Role::Officer => match action {
                 Action::SeeQueue | Action::Serve => Ok(()),
-                Action::RunOffice | Action::ManageStaff => Err(OfficeError::Forbidden),
+                Action::RunOffice | Action::ManageStaff | Action::ReadAudit => {
+                    Err(OfficeError::Forbidden)
+                }
             },
+        }
+    }
+
+    /// The offices whose audit trail they may search, asked for `asked`
+    /// (none: every office they may read): a system administrator any
+    /// office or all (`None`); an office's administrator their own only; an
+    /// officer none.
+    pub fn audit_scope(&self, asked: Option<&OfficeId>) -> Result<Option<OfficeId>, OfficeError> {
+        match (self.role, asked, &self.office) {
+            (Role::SystemAdmin, asked, _) => Ok(asked.cloned()),
+            (_, Some(office), _) => self
+                .may(Action::ReadAudit, office)
+                .map(|()| Some(office.clone())),
+            (_, None, Some(own)) => self.may(Action::ReadAudit, own).map(|()| Some(own.clone())),
+            (_, None, None) => Err(OfficeError::Forbidden),
         }
     }
 

@@ -21,7 +21,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::SeeQueue),
         Just(Action::Serve),
         Just(Action::RunOffice),
-        Just(Action::ManageStaff)
+        Just(Action::ManageStaff),
+        Just(Action::ReadAudit)
     ]
 }
 
@@ -59,6 +60,29 @@ proptest! {
             prop_assert!(password.chars().all(|c| password.starts_with(c)));
         }
     }
+}
+
+#[test]
+fn the_audit_trail_is_read_by_administrators_of_their_offices() {
+    let (a, b) = (
+        OfficeId("kyiv-podil".into()),
+        OfficeId("lviv-centre".into()),
+    );
+    let staff = |role: Role| Staff {
+        id: "s1".into(),
+        role,
+        office: role.has_office().then(|| a.clone()),
+    };
+    let sys = staff(Role::SystemAdmin);
+    assert_eq!(sys.audit_scope(None), Ok(None));
+    assert_eq!(sys.audit_scope(Some(&b)), Ok(Some(b.clone())));
+    let admin = staff(Role::Admin);
+    assert_eq!(admin.audit_scope(None), Ok(Some(a.clone())));
+    assert_eq!(admin.audit_scope(Some(&a)), Ok(Some(a.clone())));
+    assert_eq!(admin.audit_scope(Some(&b)), Err(OfficeError::OtherOffice));
+    let officer = staff(Role::Officer);
+    assert_eq!(officer.audit_scope(None), Err(OfficeError::Forbidden));
+    assert_eq!(officer.audit_scope(Some(&a)), Err(OfficeError::Forbidden));
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! `cherga.staff`, `HttpOnly`, `SameSite=Strict`); the server checks each
 //! action against the staff member's role and office.
 
+mod audit;
 mod error;
 mod screens;
 
+pub use audit::{AuditEntry, AuditList, AuditRequest, AUDIT_LIMIT};
 pub use error::StaffError;
 pub use screens::{
     BoardCall, BoardView, KioskCheckInRequest, KioskServicesRequest, KioskTicket,
@@ -17,7 +19,7 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 10] = [
+pub const ENDPOINTS: [&str; 11] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -28,6 +30,7 @@ pub const ENDPOINTS: [&str; 10] = [
     "kiosk_checkin",
     "kiosk_services",
     "kiosk_walk_in",
+    "audit",
 ];
 
 /// `staff_signin`: a login and a password.

@@ -114,14 +114,7 @@ impl Desk {
 
 #[component]
 pub fn Console() -> impl IntoView {
-    let me = RwSignal::new(None::<StaffView>);
-    let checked = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        if let Ok(view) = js::post::<_, StaffView>("staff_me", &NoArguments {}).await {
-            me.set(Some(view));
-        }
-        checked.set(true);
-    });
+    let (me, checked) = super::signed_in();
     let window = RwSignal::new(stored_window());
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
@@ -143,6 +136,9 @@ pub fn Console() -> impl IntoView {
                             {move || w().other_window}
                         </button>
                     </Show>
+                    {(m.role != "officer").then(|| view! {
+                        <a class="console-plain" href="/staff/audit">{move || crate::audit_words::audit_words(super::lang().get()).title}</a>
+                    })}
                     <button type="button" class="console-plain" on:click=sign_out>{move || w().signout}</button>
                 })}
                 <LangSwitch />

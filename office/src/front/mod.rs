@@ -1,6 +1,7 @@
 //! The office's screens in the browser: one WASM for the console, the kiosk
 //! and the board, chosen by the page's address (`Screen::at`).
 
+mod audit;
 mod board;
 mod console;
 mod console_parts;
@@ -34,6 +35,7 @@ pub fn start() {
         Effect::new(move |_| remember(lang.get()));
         match screen.clone() {
             Some(Screen::Console) => console::Console().into_any(),
+            Some(Screen::Audit) => audit::Audit().into_any(),
             Some(Screen::Kiosk(office)) => view! { <kiosk::Kiosk office /> }.into_any(),
             Some(Screen::Board(office)) => view! { <board::Board office /> }.into_any(),
             None => view! { <p class="office-error">{move || w().none}</p> }.into_any(),
@@ -97,6 +99,21 @@ fn w() -> &'static Words {
 /// An error as the current language says it.
 fn say(error: &impl Localized) -> String {
     error.message(lang().get())
+}
+
+/// The staff member signed in (asked of the server once), and whether the
+/// answer came.
+fn signed_in() -> (RwSignal<Option<crate::api::StaffView>>, RwSignal<bool>) {
+    let me = RwSignal::new(None);
+    let checked = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let asked = js::post("staff_me", &crate::api::NoArguments {}).await;
+        if let Ok(view) = asked {
+            me.set(Some(view));
+        }
+        checked.set(true);
+    });
+    (me, checked)
 }
 
 /// УКР and ENG; the current one pressed.

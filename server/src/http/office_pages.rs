@@ -38,6 +38,8 @@ impl OfficeFiles {
         let title = match (screen, lang) {
             (Screen::Console, Lang::Uk) => "Робоче місце — Черга",
             (Screen::Console, Lang::En) => "Officer's console — Cherga",
+            (Screen::Audit, Lang::Uk) => "Журнал дій — Черга",
+            (Screen::Audit, Lang::En) => "Audit trail — Cherga",
             (Screen::Kiosk(_), Lang::Uk) => "Реєстрація прибуття — Черга",
             (Screen::Kiosk(_), Lang::En) => "Check in — Cherga",
             (Screen::Board(_), Lang::Uk) => "Табло — Черга",

@@ -53,6 +53,7 @@ pub fn routes(services: Services) -> Router {
         .route("/api/kiosk_checkin", post(kiosk_checkin))
         .route("/api/kiosk_services", post(kiosk_services))
         .route("/api/kiosk_walk_in", post(kiosk_walk_in))
+        .route("/api/audit", post(audit))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -153,11 +154,29 @@ async fn signin(State(s): State<Services>, session: Session, body: Bytes) -> Res
     )
 }
 
-async fn signout(session: Session, body: Bytes) -> Response {
+async fn signout(State(s): State<Services>, session: Session, body: Bytes) -> Response {
     answer(
         async {
             let NoArguments {} = parse(&body)?;
+            if let Some(id) = session
+                .get::<String>(STAFF_ID)
+                .await
+                .map_err(session_failed)?
+            {
+                s.staff_signed_out(&id).await?;
+            }
             session.flush().await.map_err(session_failed)
+        }
+        .await,
+    )
+}
+
+async fn audit(State(s): State<Services>, session: Session, body: Bytes) -> Response {
+    answer(
+        async {
+            let req: AuditRequest = parse(&body)?;
+            let (staff, _) = signed_in(&s, &session).await?;
+            s.audit(&staff, &req).await
         }
         .await,
     )

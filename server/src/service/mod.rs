@@ -21,6 +21,7 @@
 //! The browser sees a refusal's kind with its localized message (`docs/API.md`,
 //! «Errors»); for `Internal` only "something went wrong, try again".
 
+mod audit;
 mod backend;
 mod board;
 mod booking;

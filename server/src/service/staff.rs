@@ -120,9 +120,31 @@ pub async fn add(
     }
 }
 
+/// Records in the audit trail a sign-in's outcome, `event`, of account
+/// `row` (none: a login no account has).
+async fn record(
+    store: &Store,
+    row: Option<&StaffRow>,
+    event: &'static str,
+    now: DateTime<Utc>,
+) -> Result<(), StaffFailure> {
+    let id = super::secrets::ordered_id(now).map_err(|_| StaffFailure::Internal)?;
+    store
+        .record_staff_event(crate::store::NewStaffEvent {
+            id,
+            at: now.timestamp(),
+            staff: row.map(|r| r.id.clone()),
+            office: row.and_then(|r| r.office.clone()),
+            event,
+            detail: None,
+        })
+        .await?;
+    Ok(())
+}
+
 /// Signs in with `login` and `password` at `now`: the staff member, or
 /// `WrongCredentials` (whichever was wrong), or `Locked` after too many
-/// wrong tries of the account.
+/// wrong tries of the account. Each outcome goes to the audit trail.
 pub async fn sign_in(
     store: &Store,
     rule: SignInRule,
@@ -134,18 +156,26 @@ pub async fn sign_in(
         Ok(login) => store.staff_by_login(&login).await?,
         Err(_) => None,
     };
-    let Some(row) = found.filter(|r| !r.disabled) else {
+    let Some(row) = found.as_ref().filter(|r| !r.disabled) else {
         check(decoy().to_string(), password.to_string()).await?;
+        record(store, found.as_ref(), "signin_failed", now).await?;
         return Err(OfficeError::WrongCredentials.into());
     };
     let at = now.timestamp();
-    store
+    let reserved = store
         .reserve_sign_in(&row.id, move |tries| rule.reserve(tries, at))
-        .await??;
+        .await?;
+    if let Err(locked) = reserved {
+        record(store, Some(row), "signin_locked", now).await?;
+        return Err(locked.into());
+    }
     if !check(row.password_hash.clone(), password.to_string()).await? {
+        record(store, Some(row), "signin_failed", now).await?;
         return Err(OfficeError::WrongCredentials.into());
     }
     store.signed_in_staff(&row.id).await?;
+    record(store, Some(row), "signin", now).await?;
+    let row = row.clone();
     Ok(Staff {
         id: row.id,
         role: row.role,

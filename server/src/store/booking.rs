@@ -161,6 +161,7 @@ where
             MessageKind::Booked.as_str(),
             channels[0].map(outbox_id),
             channels[1].map(outbox_id),
+            super::node(),
         ]);
         tx.rows(&super::booking_pg::WRITE_TICKET_SQL, row)
             .await
@@ -168,9 +169,9 @@ where
     } else {
         tx.exec(TICKET_INSERT, row).await.map_err(ticket_refused)?;
         tx.exec(
-            "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
-             VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2)",
-            args![&t.id, now],
+            "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at, node)
+             VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2, $3)",
+            args![&t.id, now, super::node()],
         )
         .await
         .map_err(internal)?;

@@ -36,12 +36,13 @@ static TAKE_HOLD_SQL: LazyLock<String> = LazyLock::new(|| {
 
 /// [`TICKET_INSERT`], its first history line and its confirmations in one
 /// statement: `$28` now, `$29` the message's kind, `$30` and `$31` the ids of
-/// the e-mail's and the SMS's rows (NULL: not sent that way).
+/// the e-mail's and the SMS's rows (NULL: not sent that way), `$32` this
+/// node's name.
 pub(super) static WRITE_TICKET_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH t AS ({TICKET_INSERT} RETURNING id),
-         e AS (INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
-               SELECT id, 1, 'book', 'booked', 'booked', 'applicant', $28 FROM t),
+         e AS (INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at, node)
+               SELECT id, 1, 'book', 'booked', 'booked', 'applicant', $28, $32 FROM t),
          o AS (INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)
                SELECT c.id, t.id, $29, c.channel, $28, $28
                  FROM t, (VALUES (CAST($30 AS TEXT), 'email'), (CAST($31 AS TEXT), 'sms')) AS c (id, channel)

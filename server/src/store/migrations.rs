@@ -1,19 +1,19 @@
-//! The schema's migrations, in order (the same SQL on SQLite and PostgreSQL),
-//! embedded in the binary.
+//! The schema's migrations, in order (the same SQL on SQLite and PostgreSQL
+//! but for the triggers of 18), embedded in the binary.
 
-use super::{OpenError, Store};
+use super::{Dialect, OpenError, Store};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
 impl Store {
     /// Applies the migrations not yet applied.
     pub async fn migrate(&self) -> Result<(), OpenError> {
-        migrator().run(&self.pool).await?;
+        migrator(self.dialect).run(&self.pool).await?;
         Ok(())
     }
 }
 
-fn migrator() -> Migrator {
+fn migrator(dialect: Dialect) -> Migrator {
     let m = |version: i64, description: &'static str, sql: &'static str| {
         Migration::new(
             version,
@@ -92,6 +92,15 @@ fn migrator() -> Migrator {
                 16,
                 "retention",
                 include_str!("../../migrations/0016_retention.sql"),
+            ),
+            m(17, "audit", include_str!("../../migrations/0017_audit.sql")),
+            m(
+                18,
+                "append only",
+                match dialect {
+                    Dialect::Postgres => include_str!("../../migrations/0018_append_only_pg.sql"),
+                    Dialect::Sqlite => include_str!("../../migrations/0018_append_only_sqlite.sql"),
+                },
             ),
         ]),
         ignore_missing: false,

@@ -68,8 +68,8 @@ pub(super) fn active_row(r: &DbRow) -> Result<ActiveRow, StoreError> {
 }
 
 /// Appends to the history of ticket `id` the change `event` from `from` to
-/// `to` by `actor` at `now` (the next number in its history); answers that
-/// number.
+/// `to` by `actor` at `now`, on this node (the next number in its
+/// history); answers that number.
 pub(super) async fn record_event(
     tx: &mut dyn Tx,
     id: &str,
@@ -79,10 +79,10 @@ pub(super) async fn record_event(
 ) -> Result<i64, StoreError> {
     let (event, from, to) = change;
     tx.rows(
-        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at)
-         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6 FROM ticket_events WHERE ticket_id = $1
+        "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at, node)
+         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM ticket_events WHERE ticket_id = $1
          RETURNING seq",
-        args![id, event, from, to, actor, now],
+        args![id, event, from, to, actor, now, super::node()],
     )
     .await
     .map_err(internal)?

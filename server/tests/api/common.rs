@@ -121,6 +121,7 @@ pub fn serve_args(
         hold_minutes: options.hold_minutes,
         max_per_contact: options.max_per_contact,
         read_cache_ms: options.read_cache_ms,
+        node_name: None,
         keys: server::cli::keys::KeyArgs {
             secret: options.key_secret.clone(),
             file: None,
