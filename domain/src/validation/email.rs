@@ -47,7 +47,16 @@ impl Email {
         if !dotted || local.starts_with('"') {
             return Err(EmailError::Invalid);
         }
-        Ok(Email(format!("{local}@{}", domain.to_lowercase())))
+        let normal = format!("{local}@{}", domain.to_lowercase());
+        // Lower-casing may make what the parser refuses (`İ` becomes `i`
+        // and a combining dot above): such an address is refused, so that
+        // what is accepted is accepted again as it is.
+        if normal.chars().count() > Self::MAX_CHARS
+            || email_address::EmailAddress::from_str(&normal).is_err()
+        {
+            return Err(EmailError::Invalid);
+        }
+        Ok(Email(normal))
     }
 
     /// The normalised address.
@@ -115,6 +124,8 @@ mod tests {
             "a b@ukr.net",
             "\"x\"@ukr.net",
             "x@[127.0.0.1]",
+            // Found by the fuzz target: lower-cased, `İ` is `i` and U+0307.
+            "oal@6a.\u{130}",
         ] {
             assert_eq!(Email::parse(bad), Err(EmailError::Invalid), "{bad}");
         }
