@@ -13,6 +13,7 @@ pub mod notice;
 pub mod office;
 pub mod pay;
 pub mod proof;
+pub mod reports;
 pub mod retention;
 pub mod signin;
 pub mod slots;

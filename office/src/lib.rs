@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod audit_words;
+pub mod report_words;
 pub mod show;
 pub mod words;
 

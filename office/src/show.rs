@@ -12,6 +12,8 @@ pub enum Screen {
     Console,
     /// `/staff/audit`: the audit trail, an administrator's.
     Audit,
+    /// `/staff/reports`: an office's figures, an administrator's.
+    Reports,
     /// `/office/ID/kiosk`: the office's check-in kiosk.
     Kiosk(String),
     /// `/office/ID/board`: the waiting room's display board.
@@ -26,6 +28,7 @@ impl Screen {
         match path {
             "/staff/console" => return Some(Screen::Console),
             "/staff/audit" => return Some(Screen::Audit),
+            "/staff/reports" => return Some(Screen::Reports),
             _ => {}
         }
         let rest = path.strip_prefix("/office/")?;
@@ -105,6 +108,7 @@ mod tests {
         assert_eq!(Screen::at("/staff/console/"), Some(Screen::Console));
         assert_eq!(Screen::at("/staff/audit"), Some(Screen::Audit));
         assert_eq!(Screen::at("/staff/audits"), None);
+        assert_eq!(Screen::at("/staff/reports/"), Some(Screen::Reports));
         assert_eq!(
             Screen::at("/office/kyiv-podilskyi/kiosk"),
             Some(Screen::Kiosk("kyiv-podilskyi".into()))

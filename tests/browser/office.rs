@@ -308,6 +308,38 @@ async fn booked_checked_in_called_on_the_board_then_annulled() {
             .screenshot(&format!("office-audit-{name}"))
             .await
             .unwrap();
+        // The office's report of the days around: the day's tickets, its
+        // chart, and the CSV to download.
+        admin
+            .open(&format!("{}/staff/reports", server.base))
+            .await
+            .unwrap();
+        admin.wait_for_count("#report-from", 1).await.unwrap();
+        admin
+            .client
+            .execute(
+                "const set = (id, days) => { const d = new Date(Date.now() + days * 864e5); \
+                   const e = document.getElementById(id); e.value = d.toISOString().slice(0, 10); \
+                   e.dispatchEvent(new Event('input')); }; set('report-from', -100); set('report-to', 100);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        admin.click("form.audit-search button").await.unwrap();
+        admin
+            .wait_for_count(".report-chart svg rect.bar-all", 1)
+            .await
+            .unwrap();
+        admin
+            .wait_for_text(".report-days tfoot", "Разом")
+            .await
+            .unwrap();
+        let csv = admin.attr("a.report-csv", "href").await.unwrap();
+        assert!(csv.starts_with("data:text/csv"), "{csv}");
+        admin
+            .screenshot(&format!("office-reports-{name}"))
+            .await
+            .unwrap();
         admin.close().await.unwrap();
     }
     for b in [phone, kiosk, board, console] {

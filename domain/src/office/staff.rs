@@ -55,6 +55,8 @@ pub enum Action {
     ManageStaff,
     /// Read the office's audit trail (who did what, when, from which node).
     ReadAudit,
+    /// Read the office's reports (counts and times of its days).
+    ReadReports,
 }
 
 /// A signed-in staff member.
@@ -80,9 +82,10 @@ impl Staff {
             Role::Admin => Ok(()),
             Role::Officer => match action {
                 Action::SeeQueue | Action::Serve => Ok(()),
-                Action::RunOffice | Action::ManageStaff | Action::ReadAudit => {
-                    Err(OfficeError::Forbidden)
-                }
+                Action::RunOffice
+                | Action::ManageStaff
+                | Action::ReadAudit
+                | Action::ReadReports => Err(OfficeError::Forbidden),
             },
         }
     }

@@ -22,7 +22,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         Just(Action::Serve),
         Just(Action::RunOffice),
         Just(Action::ManageStaff),
-        Just(Action::ReadAudit)
+        Just(Action::ReadAudit),
+        Just(Action::ReadReports)
     ]
 }
 

@@ -5,10 +5,12 @@
 
 mod audit;
 mod error;
+mod reports;
 mod screens;
 
 pub use audit::{AuditEntry, AuditList, AuditRequest, AUDIT_LIMIT};
 pub use error::StaffError;
+pub use reports::{Counts, DayFigures, ReportRequest, ReportView, ServiceFigures};
 pub use screens::{
     BoardCall, BoardView, KioskCheckInRequest, KioskServicesRequest, KioskTicket,
     KioskWalkInRequest, WalkInService,
@@ -19,7 +21,7 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 11] = [
+pub const ENDPOINTS: [&str; 12] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -31,6 +33,7 @@ pub const ENDPOINTS: [&str; 11] = [
     "kiosk_services",
     "kiosk_walk_in",
     "audit",
+    "report",
 ];
 
 /// `staff_signin`: a login and a password.

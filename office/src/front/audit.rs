@@ -2,8 +2,7 @@
 //! what happened on a day, a ticket's whole history, or what a staff member
 //! did. The server decides what each may read (`Staff::audit_scope`).
 
-use super::console_parts::SignIn;
-use super::{js, say, LangSwitch};
+use super::{js, say};
 use crate::api::{AuditEntry, AuditList, AuditRequest, StaffView};
 use crate::audit_words::{audit_words, label, AuditWords};
 use domain::Lang;
@@ -13,26 +12,13 @@ fn aw() -> &'static AuditWords {
     audit_words(super::lang().get())
 }
 
-#[component]
-pub fn Audit() -> impl IntoView {
-    let (me, checked) = super::signed_in();
-    view! {
-        <main class="console audit">
-            <header class="console-head">
-                <h1>{move || aw().title}</h1>
-                {move || me.get().map(|m| view! {
-                    <span class="console-who">{m.login}</span>
-                    <a class="console-plain" href="/staff/console">{move || super::w().console_title}</a>
-                })}
-                <LangSwitch />
-            </header>
-            {move || match (checked.get(), me.get()) {
-                (false, _) => view! { <p>{move || super::w().loading}</p> }.into_any(),
-                (true, None) => view! { <SignIn me /> }.into_any(),
-                (true, Some(staff)) => view! { <Search staff /> }.into_any(),
-            }}
-        </main>
-    }
+/// The page.
+pub fn page() -> impl IntoView {
+    super::admin_page(
+        "console audit",
+        || aw().title,
+        |staff| view! { <Search staff /> }.into_any(),
+    )
 }
 
 /// Today in Kyiv, `YYYY-MM-DD` (the day field's first value).

@@ -138,6 +138,7 @@ pub fn Console() -> impl IntoView {
                     </Show>
                     {(m.role != "officer").then(|| view! {
                         <a class="console-plain" href="/staff/audit">{move || crate::audit_words::audit_words(super::lang().get()).title}</a>
+                        <a class="console-plain" href="/staff/reports">{move || crate::report_words::report_words(super::lang().get()).title}</a>
                     })}
                     <button type="button" class="console-plain" on:click=sign_out>{move || w().signout}</button>
                 })}

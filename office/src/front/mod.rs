@@ -8,6 +8,7 @@ mod console_parts;
 mod console_pay;
 mod js;
 mod kiosk;
+mod reports;
 mod walk_in;
 
 use crate::show::Screen;
@@ -35,7 +36,8 @@ pub fn start() {
         Effect::new(move |_| remember(lang.get()));
         match screen.clone() {
             Some(Screen::Console) => console::Console().into_any(),
-            Some(Screen::Audit) => audit::Audit().into_any(),
+            Some(Screen::Audit) => audit::page().into_any(),
+            Some(Screen::Reports) => reports::page().into_any(),
             Some(Screen::Kiosk(office)) => view! { <kiosk::Kiosk office /> }.into_any(),
             Some(Screen::Board(office)) => view! { <board::Board office /> }.into_any(),
             None => view! { <p class="office-error">{move || w().none}</p> }.into_any(),
@@ -114,6 +116,34 @@ fn signed_in() -> (RwSignal<Option<crate::api::StaffView>>, RwSignal<bool>) {
         checked.set(true);
     });
     (me, checked)
+}
+
+/// An administrator's page (`class`): its title, who is signed in, the way
+/// to the console, the languages; the sign-in form until signed in, then
+/// `body` for the staff member.
+fn admin_page(
+    class: &'static str,
+    title: fn() -> &'static str,
+    body: fn(crate::api::StaffView) -> AnyView,
+) -> impl IntoView {
+    let (me, checked) = signed_in();
+    view! {
+        <main class=class>
+            <header class="console-head">
+                <h1>{title}</h1>
+                {move || me.get().map(|m| view! {
+                    <span class="console-who">{m.login}</span>
+                    <a class="console-plain" href="/staff/console">{move || w().console_title}</a>
+                })}
+                <LangSwitch />
+            </header>
+            {move || match (checked.get(), me.get()) {
+                (false, _) => view! { <p>{move || w().loading}</p> }.into_any(),
+                (true, None) => view! { <console_parts::SignIn me /> }.into_any(),
+                (true, Some(staff)) => body(staff),
+            }}
+        </main>
+    }
 }
 
 /// УКР and ENG; the current one pressed.

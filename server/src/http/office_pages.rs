@@ -40,6 +40,8 @@ impl OfficeFiles {
             (Screen::Console, Lang::En) => "Officer's console — Cherga",
             (Screen::Audit, Lang::Uk) => "Журнал дій — Черга",
             (Screen::Audit, Lang::En) => "Audit trail — Cherga",
+            (Screen::Reports, Lang::Uk) => "Звіти — Черга",
+            (Screen::Reports, Lang::En) => "Reports — Cherga",
             (Screen::Kiosk(_), Lang::Uk) => "Реєстрація прибуття — Черга",
             (Screen::Kiosk(_), Lang::En) => "Check in — Cherga",
             (Screen::Board(_), Lang::Uk) => "Табло — Черга",

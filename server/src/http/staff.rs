@@ -54,6 +54,7 @@ pub fn routes(services: Services) -> Router {
         .route("/api/kiosk_services", post(kiosk_services))
         .route("/api/kiosk_walk_in", post(kiosk_walk_in))
         .route("/api/audit", post(audit))
+        .route("/api/report", post(report))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -136,6 +137,30 @@ async fn signed_in(services: &Services, session: &Session) -> Result<(Staff, Str
     services.staff_of(&id).await
 }
 
+/// A call of a signed-in staff member: its body read as `Req`, then `call`
+/// with who they are.
+async fn staff_call<Req, T, F, Fut>(
+    s: Services,
+    session: &Session,
+    body: &Bytes,
+    call: F,
+) -> Response
+where
+    Req: DeserializeOwned,
+    T: Serialize,
+    F: FnOnce(Services, Staff, Req) -> Fut,
+    Fut: std::future::Future<Output = Result<T, StaffError>>,
+{
+    answer(
+        async {
+            let req: Req = parse(body)?;
+            let (staff, _) = signed_in(&s, session).await?;
+            call(s, staff, req).await
+        }
+        .await,
+    )
+}
+
 async fn signin(State(s): State<Services>, session: Session, body: Bytes) -> Response {
     answer(
         async {
@@ -171,15 +196,24 @@ async fn signout(State(s): State<Services>, session: Session, body: Bytes) -> Re
     )
 }
 
-async fn audit(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: AuditRequest = parse(&body)?;
-            let (staff, _) = signed_in(&s, &session).await?;
-            s.audit(&staff, &req).await
-        }
-        .await,
+async fn report(State(s): State<Services>, session: Session, body: Bytes) -> Response {
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: ReportRequest| async move { s.report(&staff, &req).await },
     )
+    .await
+}
+
+async fn audit(State(s): State<Services>, session: Session, body: Bytes) -> Response {
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: AuditRequest| async move { s.audit(&staff, &req).await },
+    )
+    .await
 }
 
 async fn me(State(s): State<Services>, session: Session, body: Bytes) -> Response {
@@ -194,47 +228,42 @@ async fn me(State(s): State<Services>, session: Session, body: Bytes) -> Respons
 }
 
 async fn console(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: WindowRequest = parse(&body)?;
-            let (staff, _) = signed_in(&s, &session).await?;
-            s.console(&staff, &req).await
-        }
-        .await,
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: WindowRequest| async move { s.console(&staff, &req).await },
     )
+    .await
 }
 
 async fn call_next(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: WindowRequest = parse(&body)?;
-            let (staff, _) = signed_in(&s, &session).await?;
-            s.call_next(&staff, &req).await
-        }
-        .await,
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: WindowRequest| async move { s.call_next(&staff, &req).await },
     )
+    .await
 }
 
 async fn act(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: ActRequest = parse(&body)?;
-            let (staff, _) = signed_in(&s, &session).await?;
-            s.act(&staff, &req).await
-        }
-        .await,
-    )
+    staff_call(s, &session, &body, |s, staff, req: ActRequest| async move {
+        s.act(&staff, &req).await
+    })
+    .await
 }
 
 async fn bank_receipt(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: office::api::BankReceiptRequest = parse(&body)?;
-            let (staff, _) = signed_in(&s, &session).await?;
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: office::api::BankReceiptRequest| async move {
             s.bank_receipt(&staff, &req).await
-        }
-        .await,
+        },
     )
+    .await
 }
 
 /// Refuses a kiosk's call from outside `--kiosk-networks` (when given).

@@ -45,6 +45,7 @@ pub mod proof;
 mod queue_place;
 mod reads;
 mod receipts;
+mod reports;
 pub use reads::CatalogState;
 pub mod secrets;
 mod signin;

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 const LVIV: &str = "lviv-frankivskyi";
 const PASSWORD: &str = "ранок на Подолі 2026";
 
-async fn add(app: &TestApp, login: &str, role: Role, office: Option<&str>) {
+pub(crate) async fn add(app: &TestApp, login: &str, role: Role, office: Option<&str>) {
     let catalog = server::data::load(&repo_data()).unwrap().catalog;
     server::service::staff::add(
         app.services.store(),

@@ -28,7 +28,7 @@ fn endpoints() -> Vec<(String, Value)> {
             (name, example)
         })
         .collect();
-    assert_eq!(endpoints.len(), 30);
+    assert_eq!(endpoints.len(), 31);
     endpoints
 }
 

@@ -38,6 +38,7 @@ mod payments_more;
 mod proofs;
 mod reads;
 mod receipts;
+mod reports;
 mod retention;
 mod schemathesis;
 mod signin;
