@@ -7,13 +7,15 @@
 //!
 //! `--nodes N` runs N server nodes over the one database (PostgreSQL), a
 //! booking's hold on one and its confirm on the next. `--rush N` runs the
-//! midnight rush instead: the servers' clock starts at 00:00 Kyiv of the
+//! midnight rush instead (`--reports DAYS`: the reports over DAYS days of 20
+//! offices, 200 tickets a day each); the servers' clock starts at 00:00 Kyiv of the
 //! next working day, and N clients ask for the newly opened day's places,
 //! arriving evenly over `--spread` seconds (3). `--in-flight N` sets each
 //! node's limit of API requests in flight (`--max-in-flight` of `serve`).
 
 mod load;
 mod node;
+mod reports;
 mod rush;
 mod setup;
 
@@ -29,6 +31,8 @@ struct Args {
     modes: Vec<Mode>,
     nodes: usize,
     rush: usize,
+    /// Days of tickets for the reports' benchmark (0: not run).
+    report_days: usize,
     spread: u64,
     in_flight: Option<usize>,
 }
@@ -42,6 +46,7 @@ fn args() -> Result<Args, String> {
         modes: vec![Mode::Http, Mode::Direct],
         nodes: 1,
         rush: 0,
+        report_days: 0,
         spread: 3,
         in_flight: None,
     };
@@ -55,6 +60,7 @@ fn args() -> Result<Args, String> {
             "--reads" => a.reads = number()?,
             "--nodes" => a.nodes = number()?.max(1),
             "--rush" => a.rush = number()?,
+            "--reports" => a.report_days = number()?,
             "--in-flight" => a.in_flight = Some(number()?),
             "--spread" => a.spread = u64::try_from(number()?).unwrap_or(3),
             "--db" => {
@@ -161,6 +167,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if a.rush > 0 {
         return midnight_rush(&a).await;
+    }
+    if a.report_days > 0 {
+        return reports::run(&a.dbs, a.report_days).await;
     }
     println!();
     println!("| database | work | done | per second | p50 ms | p99 ms | refused |");

@@ -38,6 +38,8 @@ pub struct Env {
     pub client: reqwest::Client,
     pub backend: SharedBackend,
     services: Services,
+    /// The database's URL.
+    pub db_url: String,
     file: CatalogFile,
     /// What the clock read when the run started (the server's "now").
     pub started_at: chrono::DateTime<chrono::Utc>,
@@ -73,6 +75,7 @@ impl Env {
             Db::Sqlite => format!("sqlite://{}", dir.path().join("bench.sqlite").display()),
             Db::Postgres => pg_url().await?,
         };
+        let db_url = url.clone();
         let args = ServeArgs {
             addr: "127.0.0.1:0".parse()?,
             site_root: dir.path().join("site"),
@@ -140,9 +143,15 @@ impl Env {
                 .build()?,
             backend,
             services,
+            db_url,
             file,
             _dir: Arc::new(dir),
         })
+    }
+
+    /// The first node's services.
+    pub fn services(&self) -> &Services {
+        &self.services
     }
 
     /// The dates open for booking now, by the servers' clock.

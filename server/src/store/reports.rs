@@ -45,21 +45,26 @@ impl Store {
             .collect::<Result<_, StoreError>>()?;
         // From the first check-in (or a walk-in's ticket) to the first call:
         // a ticket put back joins again later, but it waited from the start.
-        let first = |events: &str| {
-            format!("(SELECT MIN(e.at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.event IN ({events}))")
-        };
+        // One pass over each called ticket's history.
         let waits = self
             .read(
-                &format!(
-                    "SELECT day, {} - {} FROM tickets t WHERE {OF_DAYS} AND t.called_at IS NOT NULL",
-                    first("'call'"),
-                    first("'check_in', 'walk_in'"),
-                ),
+                "SELECT t.day, MIN(CASE WHEN e.event = 'call' THEN e.at END)
+                            - MIN(CASE WHEN e.event <> 'call' THEN e.at END)
+                   FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
+                  WHERE t.office_id = $1 AND t.day >= $2 AND t.day <= $3 AND t.called_at IS NOT NULL
+                    AND e.event IN ('call', 'check_in', 'walk_in')
+                  GROUP BY t.id, t.day",
                 range(),
             )
             .await?
             .iter()
-            .filter_map(|r| Some(r.maybe_int(1).transpose()?.and_then(|w| Ok((r.text(0)?, w)))))
+            .filter_map(|r| {
+                Some(
+                    r.maybe_int(1)
+                        .transpose()?
+                        .and_then(|w| Ok((r.text(0)?, w))),
+                )
+            })
             .collect::<Result<_, StoreError>>()?;
         let service_times = self
             .read(
