@@ -24,7 +24,7 @@ fn tickets_sql(db: Db) -> &'static str {
              INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id,
                  board_number, board_seq, status, paid, person_key, contact_key, surname, given_name,
                  birth_date, answers, token_hash, idempotency_hash, token_sealed, created_at, lang,
-                 keys_version, walk_in, joined_at, called_at, serving_at, served_at)
+                 keys_version, walk_in, joined_at, called_at, serving_at, served_at, first_joined_at, first_called_at)
              SELECT printf('bench%027d', i),
                     CASE WHEN i % 20 = 0 THEN 'kyiv-obolonskyi' ELSE 'bench-' || (i % 20) END,
                     'passport-lost-stolen', date($2, '+' || (i / 4000) || ' days'), '09:00', '09:20', '1',
@@ -35,14 +35,16 @@ fn tickets_sql(db: Db) -> &'static str {
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120,
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 300 + i % 13 * 60,
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 330 + i % 13 * 60,
-                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 930 + i % 13 * 60 + i % 11 * 60
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 930 + i % 13 * 60 + i % 11 * 60,
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120,
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 300 + i % 13 * 60
                FROM n"
         }
         Db::Postgres => {
             "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id,
                  board_number, board_seq, status, paid, person_key, contact_key, surname, given_name,
                  birth_date, answers, token_hash, idempotency_hash, token_sealed, created_at, lang,
-                 keys_version, walk_in, joined_at, called_at, serving_at, served_at)
+                 keys_version, walk_in, joined_at, called_at, serving_at, served_at, first_joined_at, first_called_at)
              SELECT 'bench' || lpad(i::text, 27, '0'),
                     CASE WHEN i % 20 = 0 THEN 'kyiv-obolonskyi' ELSE 'bench-' || (i % 20) END,
                     'passport-lost-stolen', (CAST($2 AS date) + (i / 4000)::int)::text, '09:00', '09:20', '1',
@@ -53,7 +55,9 @@ fn tickets_sql(db: Db) -> &'static str {
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120,
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 300 + i % 13 * 60,
                     $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 330 + i % 13 * 60,
-                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 930 + i % 13 * 60 + i % 11 * 60
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 930 + i % 13 * 60 + i % 11 * 60,
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120,
+                    $3 + (i / 4000) * 86400 + 25200 + (i / 20) % 200 * 120 + 300 + i % 13 * 60
                FROM generate_series(CAST(0 AS BIGINT), CAST($1 AS BIGINT) - 1) AS s(i)"
         }
     }

@@ -112,8 +112,9 @@ impl Set {
             Set::Called(window, at) => {
                 out.extend([Arg::from(window), Arg::from(*at)]);
                 format!(
-                    "called_window = ${n}, called_at = ${}, calls = calls + 1, absent_at = NULL",
-                    n + 1
+                    "called_window = ${n}, called_at = ${m}, calls = calls + 1, absent_at = NULL,
+                     first_called_at = COALESCE(first_called_at, ${m})",
+                    m = n + 1
                 )
             }
             Set::Absent(at) => {
@@ -134,7 +135,7 @@ impl Set {
             }
             Set::Joined(at) => {
                 out.push(Arg::from(*at));
-                format!("joined_at = ${n}")
+                format!("joined_at = ${n}, first_joined_at = COALESCE(first_joined_at, ${n})")
             }
             Set::CodeFailure => "checkin_failures = checkin_failures + 1".into(),
             Set::Target(window, service) => {

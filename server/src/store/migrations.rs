@@ -102,6 +102,11 @@ fn migrator(dialect: Dialect) -> Migrator {
                     Dialect::Sqlite => include_str!("../../migrations/0018_append_only_sqlite.sql"),
                 },
             ),
+            m(
+                19,
+                "first times",
+                include_str!("../../migrations/0019_first_times.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

@@ -43,28 +43,20 @@ impl Store {
             .iter()
             .map(|r| Ok((r.text(0)?, r.int(1)? == 1, r.text(2)?, r.int(3)?)))
             .collect::<Result<_, StoreError>>()?;
-        // From the first check-in (or a walk-in's ticket) to the first call:
-        // a ticket put back joins again later, but it waited from the start.
-        // One pass over each called ticket's history.
+        // From the first check-in (or a walk-in's ticket) to the first call,
+        // as the ticket keeps them: a ticket put back joins again later, but
+        // it waited from the start.
         let waits = self
             .read(
-                "SELECT t.day, MIN(CASE WHEN e.event = 'call' THEN e.at END)
-                            - MIN(CASE WHEN e.event <> 'call' THEN e.at END)
-                   FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
-                  WHERE t.office_id = $1 AND t.day >= $2 AND t.day <= $3 AND t.called_at IS NOT NULL
-                    AND e.event IN ('call', 'check_in', 'walk_in')
-                  GROUP BY t.id, t.day",
+                &format!(
+                    "SELECT day, first_called_at - first_joined_at FROM tickets
+                      WHERE {OF_DAYS} AND first_called_at IS NOT NULL AND first_joined_at IS NOT NULL"
+                ),
                 range(),
             )
             .await?
             .iter()
-            .filter_map(|r| {
-                Some(
-                    r.maybe_int(1)
-                        .transpose()?
-                        .and_then(|w| Ok((r.text(0)?, w))),
-                )
-            })
+            .map(|r| Ok((r.text(0)?, r.int(1)?)))
             .collect::<Result<_, StoreError>>()?;
         let service_times = self
             .read(

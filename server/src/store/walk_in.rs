@@ -103,9 +103,9 @@ impl Store {
                     "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id,
                         board_number, board_seq, status, person_key, contact_key, surname, given_name,
                         birth_date, answers, token_hash, idempotency_hash, token_sealed, created_at, lang,
-                        keys_version, walk_in, joined_at)
+                        keys_version, walk_in, joined_at, first_joined_at)
                      VALUES ($1, $2, $3, $4, $5, $5, '', $6, $7, 'checked_in', $8, $8, '', '', '', '{}',
-                        $9, $10, '', $11, $12, 3, 1, $11)",
+                        $9, $10, '', $11, $12, 3, 1, $11, $11)",
                     args![
                         &t.id,
                         &t.office,
