@@ -7,6 +7,7 @@ mod catalog;
 mod keyboard;
 mod life;
 mod office;
+mod office_admin;
 mod offline;
 mod pay;
 mod prerender;

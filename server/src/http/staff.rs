@@ -7,13 +7,12 @@
 //! each call reads the account again, so a disabled one stops at once.
 
 use crate::service::Services;
-use app::api::context::ClientAddr;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Extension, Json, Router};
+use axum::{Json, Router};
 use domain::office::staff::Staff;
 use domain::office::OfficeError;
 use office::api::*;
@@ -266,54 +265,6 @@ async fn bank_receipt(State(s): State<Services>, session: Session, body: Bytes) 
     .await
 }
 
-/// Refuses a kiosk's call from outside `--kiosk-networks` (when given).
-fn from_a_kiosk(s: &Services, client: ClientAddr) -> Result<(), StaffError> {
-    let networks = &s.limits().kiosk_networks;
-    let inside = |ip: &std::net::IpAddr| networks.iter().any(|n| n.contains(ip));
-    if networks.is_empty() || client.0.as_ref().is_some_and(inside) {
-        return Ok(());
-    }
-    tracing::info!("refused: a kiosk's call from outside the kiosk networks");
-    crate::metrics::refused("kiosk_network", "kiosk");
-    Err(OfficeError::Forbidden.into())
-}
-
-async fn kiosk_checkin(
-    State(s): State<Services>,
-    client: Option<Extension<ClientAddr>>,
-    body: Bytes,
-) -> Response {
-    answer(
-        async {
-            from_a_kiosk(&s, client.map(|c| c.0).unwrap_or_default())?;
-            let req: KioskCheckInRequest = parse(&body)?;
-            s.kiosk_checkin(&req).await
-        }
-        .await,
-    )
-}
-
-async fn kiosk_services(State(s): State<Services>, body: Bytes) -> Response {
-    answer(
-        async {
-            let req: KioskServicesRequest = parse(&body)?;
-            s.kiosk_services(&req).await
-        }
-        .await,
-    )
-}
-
-async fn kiosk_walk_in(
-    State(s): State<Services>,
-    client: Option<Extension<ClientAddr>>,
-    body: Bytes,
-) -> Response {
-    answer(
-        async {
-            from_a_kiosk(&s, client.map(|c| c.0).unwrap_or_default())?;
-            let req: KioskWalkInRequest = parse(&body)?;
-            s.kiosk_walk_in(&req).await
-        }
-        .await,
-    )
-}
+#[path = "staff_kiosk.rs"]
+mod kiosk;
+use kiosk::{kiosk_checkin, kiosk_services, kiosk_walk_in};
