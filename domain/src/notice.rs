@@ -16,6 +16,9 @@ pub enum MessageKind {
     Cancelled,
     /// The visit is tomorrow.
     Reminder,
+    /// The office changed its hours or closed that day: the ticket's time
+    /// can no longer be served, and its applicant should choose another.
+    Disrupted,
 }
 
 impl MessageKind {
@@ -26,6 +29,7 @@ impl MessageKind {
             MessageKind::Moved => "moved",
             MessageKind::Cancelled => "cancelled",
             MessageKind::Reminder => "reminder",
+            MessageKind::Disrupted => "disrupted",
         }
     }
 
@@ -36,6 +40,7 @@ impl MessageKind {
             MessageKind::Moved,
             MessageKind::Cancelled,
             MessageKind::Reminder,
+            MessageKind::Disrupted,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -46,11 +51,13 @@ impl MessageKind {
     /// Whether the message is still true when its turn comes, for a ticket
     /// `status` (as of `today`) visiting on `day`: a confirmation or a move
     /// only while the ticket is booked, a reminder only for a booked visit
-    /// tomorrow; a cancel always.
+    /// tomorrow; a cancel always; a disruption only while booked.
     pub fn still_true(self, status: TicketStatus, day: NaiveDate, today: NaiveDate) -> bool {
         match self {
             MessageKind::Cancelled => true,
-            MessageKind::Booked | MessageKind::Moved => status == TicketStatus::Booked,
+            MessageKind::Booked | MessageKind::Moved | MessageKind::Disrupted => {
+                status == TicketStatus::Booked
+            }
             MessageKind::Reminder => {
                 status == TicketStatus::Booked && today.succ_opt() == Some(day)
             }

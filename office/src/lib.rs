@@ -3,6 +3,7 @@
 //! board), which is built to a WASM of its own (feature `csr`). Neither its
 //! code nor its words reach an applicant's download.
 
+pub mod admin_words;
 pub mod api;
 pub mod audit_words;
 pub mod report_words;

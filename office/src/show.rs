@@ -14,6 +14,8 @@ pub enum Screen {
     Audit,
     /// `/staff/reports`: an office's figures, an administrator's.
     Reports,
+    /// `/staff/admin`: an office's settings, an administrator's.
+    Admin,
     /// `/office/ID/kiosk`: the office's check-in kiosk.
     Kiosk(String),
     /// `/office/ID/board`: the waiting room's display board.
@@ -29,6 +31,7 @@ impl Screen {
             "/staff/console" => return Some(Screen::Console),
             "/staff/audit" => return Some(Screen::Audit),
             "/staff/reports" => return Some(Screen::Reports),
+            "/staff/admin" => return Some(Screen::Admin),
             _ => {}
         }
         let rest = path.strip_prefix("/office/")?;
@@ -109,6 +112,7 @@ mod tests {
         assert_eq!(Screen::at("/staff/audit"), Some(Screen::Audit));
         assert_eq!(Screen::at("/staff/audits"), None);
         assert_eq!(Screen::at("/staff/reports/"), Some(Screen::Reports));
+        assert_eq!(Screen::at("/staff/admin"), Some(Screen::Admin));
         assert_eq!(
             Screen::at("/office/kyiv-podilskyi/kiosk"),
             Some(Screen::Kiosk("kyiv-podilskyi".into()))

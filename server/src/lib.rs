@@ -82,8 +82,10 @@ pub async fn open_store(db: &DbArgs) -> Result<Store, ServerError> {
     Ok(store)
 }
 
-/// `cherga import-catalog`: checks the file and calendars, then stores them.
-pub async fn import_catalog(args: &ImportArgs) -> Result<data::Data, ServerError> {
+/// `cherga import-catalog`: checks the file and calendars, then stores them
+/// as the next version, which the running nodes put in force within
+/// seconds (at once on PostgreSQL). Answers the data and its version.
+pub async fn import_catalog(args: &ImportArgs) -> Result<(data::Data, i64), ServerError> {
     let holidays = args.holidays.clone().unwrap_or_else(|| {
         args.file
             .parent()
@@ -92,20 +94,23 @@ pub async fn import_catalog(args: &ImportArgs) -> Result<data::Data, ServerError
     });
     let data = data::load_files(&args.file, &holidays)?;
     let store = open_store(&args.db).await?;
-    store
+    let version = store
         .save_catalog(&data.file, &data.years, chrono::Utc::now().timestamp())
         .await?;
-    Ok(data)
+    Ok((data, version))
 }
 
 /// The catalog in force: the stored one, or (first start) the data files,
 /// imported.
 async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, ServerError> {
-    let data = match store.load_catalog().await? {
-        Some((file, years)) => data::check(file, years, Path::new("the stored catalog"))?,
+    let (data, version) = match store.load_catalog().await? {
+        Some((file, years, version)) => (
+            data::check(file, years, Path::new("the stored catalog"))?,
+            version,
+        ),
         None => {
             let data = data::load(data_dir)?;
-            store
+            let version = store
                 .save_catalog(&data.file, &data.years, chrono::Utc::now().timestamp())
                 .await?;
             tracing::info!(
@@ -113,12 +118,13 @@ async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, S
                 "imported the catalog from {}",
                 data_dir.display()
             );
-            data
+            (data, version)
         }
     };
     Ok(CatalogState {
         catalog: data.catalog,
         calendar: data.calendar,
+        version,
     })
 }
 
@@ -196,6 +202,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     let poll = std::time::Duration::from_millis(args.messages.outbox_poll_ms.max(100));
     tokio::spawn(services.clone().deliver_every(poll));
     tokio::spawn(services.clone().follow_other_nodes());
+    tokio::spawn(services.clone().follow_catalog_every(service::CATALOG_POLL));
     tokio::spawn(services.clone().poll_payments_every(PAYMENT_POLL_PERIOD));
     if let Some(sessions) = services.sessions() {
         tokio::spawn(sessions.clone().delete_expired_every(HOLD_SWEEP_PERIOD));

@@ -14,9 +14,10 @@ async fn run(command: Command) -> Result<(), ServerError> {
             Ok(())
         }
         Command::ImportCatalog(args) => {
-            let d = server::import_catalog(&args).await?;
+            let (d, version) = server::import_catalog(&args).await?;
             println!(
-                "ok: imported {} services and {} offices",
+                "ok: imported {} services and {} offices as version {version}; \
+                 running servers put it in force within seconds",
                 d.catalog.services().len(),
                 d.catalog.offices().len()
             );

@@ -2,6 +2,7 @@
 //! build. They wait on conditions, never on fixed sleeps.
 #![cfg(test)]
 
+mod admin_day;
 mod booking;
 mod catalog;
 mod keyboard;

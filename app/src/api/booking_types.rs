@@ -157,6 +157,11 @@ pub struct TicketView {
     /// is shown holds none, and nothing is sent about it any more.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub erased: bool,
+    /// Booked for a time the office no longer serves (it changed its hours
+    /// or closed that day): why. The ticket stays valid until its applicant
+    /// moves or cancels it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disrupted: Option<Text>,
 }
 
 /// A waiting ticket's place in the office's queue.

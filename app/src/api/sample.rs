@@ -35,5 +35,6 @@ pub fn ticket(date: NaiveDate) -> TicketView {
         called_to: None,
         payments: Vec::new(),
         erased: false,
+        disrupted: None,
     }
 }

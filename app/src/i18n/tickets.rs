@@ -130,6 +130,10 @@ pub struct TicketWords {
     pub data_erased: String,
     /// On a ticket whose personal data was erased.
     pub erased_note: String,
+    /// «У призначений час вас не приймуть:»: before why (the office changed).
+    pub disrupted_note: String,
+    /// After it: the ticket stays valid, move or cancel it.
+    pub disrupted_choose: String,
     /// The payments' heading.
     pub pay_title: String,
     /// Under it.

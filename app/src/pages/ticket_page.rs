@@ -193,7 +193,16 @@ fn TicketCard(ticket: TicketView, token: String, current: RwSignal<TicketView>) 
     let called = ticket.called_to.clone().map(|window| {
         view! { <p class="notice called" role="alert">{ttr(|w| &w.called_to)} " " <strong>{window}</strong></p> }
     });
+    let disrupted = ticket.disrupted.clone().map(|why| {
+        view! {
+            <p class="notice disrupted" role="alert">
+                {ttr(|w| &w.disrupted_note)} " " <strong>{move || why.get(lang.get()).to_string()}</strong> ". "
+                {ttr(|w| &w.disrupted_choose)}
+            </p>
+        }
+    });
     let usable = view! {
+        {disrupted}
         {called}
         {place}
         {moved.then(|| view! { <p class="notice moved" role="status">{ttr(|w| &w.moved_note)}</p> })}

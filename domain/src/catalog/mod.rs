@@ -4,6 +4,7 @@ mod checks;
 mod error;
 mod office;
 mod service;
+mod settings;
 mod validate;
 
 pub use error::CatalogError;
@@ -11,4 +12,5 @@ pub use office::{Closure, DayHours, Notice, Office, OfficeId, WeeklyHours, Windo
 pub use service::{
     BookingMode, Category, Estimate, LegalAct, Service, ServiceCard, ServiceId, Term,
 };
+pub use settings::{stranded, OfficeSettings};
 pub use validate::{Catalog, CatalogFile};

@@ -11,6 +11,7 @@ mod lottery;
 mod notice;
 mod office_queue;
 mod office_rules;
+mod office_settings;
 mod office_staff;
 mod payments;
 mod seed_checklist;

@@ -35,7 +35,7 @@ pub struct AuditEntry {
     pub node: String,
     /// What: a ticket's change (`book`, `reschedule`, `cancel`, `check_in`,
     /// `call`, `start_serving`, `serve`, `mark_absent`, `paid`…) or a staff action
-    /// (`signin`, `signin_failed`, `signin_locked`, `signout`).
+    /// (`signin`, `signin_failed`, `signin_locked`, `signout`, `office_settings`).
     pub event: String,
     /// Who: `applicant`, `system`, a payment provider (`liqpay`), a staff
     /// member's login, or `unknown` (a
@@ -53,6 +53,9 @@ pub struct AuditEntry {
     pub from: Option<String>,
     /// Its status after.
     pub to: Option<String>,
+    /// An administrator's change: what changed, before and after (JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// The events found, latest first.

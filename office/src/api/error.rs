@@ -46,6 +46,15 @@ pub enum StaffError {
         /// Why.
         cause: domain::pay::PayError,
     },
+    /// New settings break a rule of the catalog (422).
+    #[error("settings: {cause}")]
+    Settings {
+        /// The rule broken, naming the entry.
+        cause: domain::catalog::CatalogError,
+    },
+    /// Somebody saved a change since the settings were read (409).
+    #[error("changed meanwhile")]
+    Stale,
     /// Too many calls, or the server is busy (429, 503).
     #[error("limited")]
     Limited {
@@ -77,7 +86,8 @@ impl StaffError {
             StaffError::BadRequest { .. } => 400,
             StaffError::NotSignedIn => 401,
             StaffError::NotFound { .. } => 404,
-            StaffError::Ticket { .. } => 409,
+            StaffError::Ticket { .. } | StaffError::Stale => 409,
+            StaffError::Settings { .. } => 422,
             StaffError::Limited { cause } => cause.status(),
             StaffError::Internal => 500,
             StaffError::Payment { cause } => match cause {
@@ -119,6 +129,11 @@ impl Localized for StaffError {
             .message(lang),
             StaffError::Limited { cause } => cause.message(lang),
             StaffError::Payment { cause } => cause.message(lang),
+            StaffError::Settings { cause } => cause.message(lang),
+            StaffError::Stale => pick(
+                "Поки ви редагували, налаштування змінив хтось інший. Завантажте їх знову й повторіть зміну.",
+                "Somebody changed the settings while you were editing. Load them again and redo your change.",
+            ),
             StaffError::Internal => pick(
                 "Помилка сервера. Спробуйте ще раз.",
                 "A server error. Please try again.",

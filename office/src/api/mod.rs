@@ -3,11 +3,15 @@
 //! `cherga.staff`, `HttpOnly`, `SameSite=Strict`); the server checks each
 //! action against the staff member's role and office.
 
+mod admin;
 mod audit;
 mod error;
 mod reports;
 mod screens;
 
+pub use admin::{
+    AdminChangeRequest, AdminEffect, AdminOfficeRequest, AdminOfficeView, AdminService, AffectedDay,
+};
 pub use audit::{AuditEntry, AuditList, AuditRequest, AUDIT_LIMIT};
 pub use error::StaffError;
 pub use reports::{Counts, DayFigures, ReportRequest, ReportView, ServiceFigures};
@@ -21,7 +25,7 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 12] = [
+pub const ENDPOINTS: [&str; 15] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -34,6 +38,9 @@ pub const ENDPOINTS: [&str; 12] = [
     "kiosk_walk_in",
     "audit",
     "report",
+    "admin_office",
+    "admin_preview",
+    "admin_save",
 ];
 
 /// `staff_signin`: a login and a password.

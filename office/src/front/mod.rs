@@ -1,6 +1,9 @@
 //! The office's screens in the browser: one WASM for the console, the kiosk
 //! and the board, chosen by the page's address (`Screen::at`).
 
+mod admin;
+mod admin_form;
+mod admin_lists;
 mod audit;
 mod board;
 mod console;
@@ -38,6 +41,7 @@ pub fn start() {
             Some(Screen::Console) => console::Console().into_any(),
             Some(Screen::Audit) => audit::page().into_any(),
             Some(Screen::Reports) => reports::page().into_any(),
+            Some(Screen::Admin) => admin::page().into_any(),
             Some(Screen::Kiosk(office)) => view! { <kiosk::Kiosk office /> }.into_any(),
             Some(Screen::Board(office)) => view! { <board::Board office /> }.into_any(),
             None => view! { <p class="office-error">{move || w().none}</p> }.into_any(),
@@ -169,4 +173,11 @@ fn LangSwitch() -> impl IntoView {
             {button(Lang::En, "ENG")}
         </nav>
     }
+}
+
+/// Today in Kyiv.
+fn today() -> chrono::NaiveDate {
+    let now =
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    domain::slots::kyiv_today(now)
 }

@@ -20,18 +20,11 @@ pub fn page() -> impl IntoView {
     )
 }
 
-/// Today in Kyiv.
-fn today() -> chrono::NaiveDate {
-    let now =
-        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    domain::slots::kyiv_today(now)
-}
-
 #[component]
 fn Ask(staff: StaffView) -> impl IntoView {
     use chrono::Datelike;
     let everywhere = staff.office.is_none();
-    let day = today();
+    let day = super::today();
     let from = RwSignal::new(day.with_day(1).unwrap_or(day).to_string());
     let to = RwSignal::new(day.to_string());
     let office = RwSignal::new(String::new());

@@ -95,7 +95,7 @@ async fn catalog(
     data: &DataArgs,
 ) -> Result<domain::catalog::Catalog, ServerError> {
     match store.load_catalog().await? {
-        Some((file, _)) => file
+        Some((file, _, _)) => file
             .check()
             .map_err(|e| ServerError::Startup(format!("the stored catalog: {e:?}"))),
         None => Ok(crate::data::load(&data.data_dir)?.catalog),

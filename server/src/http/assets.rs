@@ -127,7 +127,7 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                 // The office's screens load the office's own files; an
                 // unknown office's falls to the app's "not found".
                 let screen = Screen::at(path).filter(|s| match s {
-                    Screen::Console | Screen::Audit | Screen::Reports => true,
+                    Screen::Console | Screen::Audit | Screen::Reports | Screen::Admin => true,
                     Screen::Kiosk(id) | Screen::Board(id) => services.has_office(id),
                 });
                 if let (Some(screen), Some(files)) = (screen, office.as_ref()) {

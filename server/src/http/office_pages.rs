@@ -42,6 +42,8 @@ impl OfficeFiles {
             (Screen::Audit, Lang::En) => "Audit trail — Cherga",
             (Screen::Reports, Lang::Uk) => "Звіти — Черга",
             (Screen::Reports, Lang::En) => "Reports — Cherga",
+            (Screen::Admin, Lang::Uk) => "Налаштування підрозділу — Черга",
+            (Screen::Admin, Lang::En) => "Office settings — Cherga",
             (Screen::Kiosk(_), Lang::Uk) => "Реєстрація прибуття — Черга",
             (Screen::Kiosk(_), Lang::En) => "Check in — Cherga",
             (Screen::Board(_), Lang::Uk) => "Табло — Черга",

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 #[path = "openapi_errors.rs"]
 mod errors;
+
 use errors::Errors;
 
 /// Where the schemas live in the document.
@@ -41,19 +42,24 @@ fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Value {
 }
 
 /// Every endpoint, in the order of `docs/API.md`.
+/// An endpoint of the document.
+macro_rules! ep {
+    ($name:literal, $summary:literal, $req:ty => $ans:ty, $err:ident, $example:expr) => {
+        Endpoint {
+            name: $name,
+            summary: $summary,
+            request: schema::<$req>,
+            answer: schema::<$ans>,
+            errors: Errors::$err,
+            example: $example,
+        }
+    };
+}
+
+#[path = "openapi_staff.rs"]
+mod staff;
+
 fn endpoints() -> Vec<Endpoint> {
-    macro_rules! ep {
-        ($name:literal, $summary:literal, $req:ty => $ans:ty, $err:ident, $example:expr) => {
-            Endpoint {
-                name: $name,
-                summary: $summary,
-                request: schema::<$req>,
-                answer: schema::<$ans>,
-                errors: Errors::$err,
-                example: $example,
-            }
-        };
-    }
     let service = json!({ "service": "passport-lost-stolen" });
     let office = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi" });
     let day = json!({ "service": "passport-lost-stolen", "office": "kyiv-podilskyi", "date": "2026-12-07" });
@@ -93,38 +99,10 @@ fn endpoints() -> Vec<Endpoint> {
         ep!("signout", "Ends the session.", NoArguments => (), SignIn, json!({})),
         ep!("my_data", "Everything held about the contact signed in: its tickets with their personal data, history, payments and messages.", NoArguments => PersonalData, SignIn, json!({})),
         ep!("erase_my_past", "Erases the personal data of the signed-in contact's tickets that are over; those still to come keep theirs.", NoArguments => Erased, SignIn, json!({})),
-        ep!("staff_signin", "Signs a staff member in: the staff session (cookie `cherga.staff`, `SameSite=Strict`).",
-            office::api::StaffSignInRequest => office::api::StaffView, Staff,
-            json!({ "login": "olena.k", "password": "ранок на Подолі 2026" })),
-        ep!("staff_signout", "Ends the staff session.", office::api::NoArguments => (), Staff, json!({})),
-        ep!("staff_me", "The staff member signed in, with the office's windows.",
-            office::api::NoArguments => office::api::StaffView, Staff, json!({})),
-        ep!("console", "A window's queue: its ticket, the waiting in the order they are called, the expected, the absent.",
-            office::api::WindowRequest => office::api::ConsoleView, Staff, json!({ "window": "1" })),
-        ep!("console_call_next", "The window calls the next ticket of its queue (none when nobody waits).",
-            office::api::WindowRequest => office::api::ConsoleView, Staff, json!({ "window": "1" })),
-        ep!("console_act", "An action on a ticket of the office's day: check in, recall, start, not here, put back, transfer, serve.",
-            office::api::ActRequest => office::api::ConsoleView, Staff,
-            json!({ "window": "1", "ticket": "019aee2b07d1a4c06e8e55f2c0a9d41b", "action": "start" })),
-        ep!("console_bank_receipt", "Records a receipt paid at a bank outside the system for the ticket at the window; its code then pays for no other ticket.",
-            office::api::BankReceiptRequest => office::api::ConsoleView, Staff,
-            json!({ "window": "1", "ticket": "019aee2b07d1a4c06e8e55f2c0a9d41b", "recipient": "demo-state-duty", "code": "1A2B-3C4D-5E6F-7A8B", "bank": "ПриватБанк", "amount": 3400 })),
-        ep!("audit", "The audit trail, latest first: what happened on a day, a ticket's whole history (its number and visit day), or what a staff member did; for an office's administrator their office, for the system administrator any.",
-            office::api::AuditRequest => office::api::AuditList, Staff,
-            json!({ "day": "2026-12-07", "staff": "olena.k" })),
-        ep!("report", "An office's days from `from` to `to` (at most a year): tickets booked online and walk-in, served, cancelled, annulled (the no-show rate), the waiting from check-in to call and each service's time (median, 90th percentile); for an office's administrator their office, for the system administrator any.",
-            office::api::ReportRequest => office::api::ReportView, Staff,
-            json!({ "from": "2026-11-01", "to": "2026-11-30" })),
-        ep!("kiosk_checkin", "An applicant checks in at the office's kiosk: by number and check-in code, or by the QR code's ticket and token.",
-            office::api::KioskCheckInRequest => office::api::KioskTicket, Staff,
-            json!({ "office": "kyiv-podilskyi", "number": "P-017", "code": "123 456" })),
-        ep!("kiosk_services", "The services the office's kiosk gives tickets for today without a booking, with the places left.",
-            office::api::KioskServicesRequest => Vec<office::api::WalkInService>, Staff,
-            json!({ "office": "kyiv-obolonskyi" })),
-        ep!("kiosk_walk_in", "A ticket for today without a booking, at the office's kiosk: checked in, numbered in the walk-in series.",
-            office::api::KioskWalkInRequest => office::api::KioskTicket, Staff,
-            json!({ "office": "kyiv-obolonskyi", "service": "passport-lost-stolen" })),
     ]
+    .into_iter()
+    .chain(staff::endpoints())
+    .collect()
 }
 
 /// Answers describe exactly what is written: an object carries no field its

@@ -54,6 +54,9 @@ pub fn routes(services: Services) -> Router {
         .route("/api/kiosk_walk_in", post(kiosk_walk_in))
         .route("/api/audit", post(audit))
         .route("/api/report", post(report))
+        .route("/api/admin_office", post(admin_office))
+        .route("/api/admin_preview", post(admin_preview))
+        .route("/api/admin_save", post(admin_save))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -81,6 +84,8 @@ fn kind(e: &StaffError) -> &'static str {
         StaffError::Ticket { .. } => "staff_ticket",
         StaffError::Limited { .. } => "staff_limited",
         StaffError::Payment { .. } => "staff_payment",
+        StaffError::Settings { .. } => "staff_settings",
+        StaffError::Stale => "staff_stale",
         StaffError::Internal => "internal",
     }
 }
@@ -138,7 +143,7 @@ async fn signed_in(services: &Services, session: &Session) -> Result<(Staff, Str
 
 /// A call of a signed-in staff member: its body read as `Req`, then `call`
 /// with who they are.
-async fn staff_call<Req, T, F, Fut>(
+pub(super) async fn staff_call<Req, T, F, Fut>(
     s: Services,
     session: &Session,
     body: &Bytes,
@@ -195,26 +200,6 @@ async fn signout(State(s): State<Services>, session: Session, body: Bytes) -> Re
     )
 }
 
-async fn report(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: ReportRequest| async move { s.report(&staff, &req).await },
-    )
-    .await
-}
-
-async fn audit(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: AuditRequest| async move { s.audit(&staff, &req).await },
-    )
-    .await
-}
-
 async fn me(State(s): State<Services>, session: Session, body: Bytes) -> Response {
     answer(
         async {
@@ -268,3 +253,6 @@ async fn bank_receipt(State(s): State<Services>, session: Session, body: Bytes) 
 #[path = "staff_kiosk.rs"]
 mod kiosk;
 use kiosk::{kiosk_checkin, kiosk_services, kiosk_walk_in};
+#[path = "staff_admin.rs"]
+mod admin;
+use admin::{admin_office, admin_preview, admin_save, audit, report};

@@ -46,6 +46,12 @@ fn words(kind: MessageKind, lang: Lang) -> Words {
         }
         (MessageKind::Reminder, Lang::Uk) => "Нагадуємо: ваш візит — завтра.",
         (MessageKind::Reminder, Lang::En) => "A reminder: your visit is tomorrow.",
+        (MessageKind::Disrupted, Lang::Uk) => {
+            "Підрозділ змінив графік роботи, і ваш візит не може відбутися в призначений час. Талон дійсний: оберіть інший час у «Моїх талонах» або скасуйте запис."
+        }
+        (MessageKind::Disrupted, Lang::En) => {
+            "The office changed its hours, and your visit cannot take place at the time booked. The ticket stays valid: choose another time in “My tickets”, or cancel it."
+        }
     };
     match lang {
         Lang::Uk => Words {
@@ -92,6 +98,18 @@ fn subject(kind: MessageKind, v: &TicketView, lang: Lang) -> String {
         }
         (MessageKind::Reminder, Lang::En) => {
             format!("Reminder: tomorrow at {at}, ticket {}", v.number)
+        }
+        (MessageKind::Disrupted, Lang::Uk) => {
+            format!(
+                "Талон {}: {day} о {at} вас не приймуть — оберіть інший час",
+                v.number
+            )
+        }
+        (MessageKind::Disrupted, Lang::En) => {
+            format!(
+                "Ticket {}: you cannot be seen {day} at {at}, choose another time",
+                v.number
+            )
         }
     }
 }
@@ -209,6 +227,12 @@ pub fn sms(kind: MessageKind, v: &TicketView, lang: Lang, base: &str) -> String 
         }
         (MessageKind::Reminder, Lang::En) => {
             format!("Tomorrow at {at}: ticket {n}, {office}. Do not be late. {link}")
+        }
+        (MessageKind::Disrupted, Lang::Uk) => {
+            format!("Талон {n}: {day}, {at} {office} не приймає. Оберіть інший час: {link}")
+        }
+        (MessageKind::Disrupted, Lang::En) => {
+            format!("Ticket {n}: {office} is not open {day}, {at}. Choose another time: {link}")
         }
     }
 }

@@ -37,6 +37,7 @@ fn ticket() -> TicketView {
         called_to: None,
         payments: Vec::new(),
         erased: false,
+        disrupted: None,
     }
 }
 

@@ -140,6 +140,7 @@ fn entry(r: TrailRow, logins: &HashMap<String, String>) -> AuditEntry {
         visit,
         from,
         to,
+        detail: r.detail,
     }
 }
 
@@ -157,6 +158,7 @@ mod tests {
             office: None,
             ticket: ticket.then(Default::default),
             change: None,
+            detail: None,
         };
         assert_eq!(staff_id(&row("officer:abc", true)), Some("abc"));
         assert_eq!(staff_id(&row("admin:x", true)), Some("x"));

@@ -53,10 +53,8 @@ impl Boards {
 impl Services {
     /// Whether the catalog has office `office`.
     pub fn has_office(&self, office: &str) -> bool {
-        self.state
-            .catalog
-            .office(&OfficeId(office.into()))
-            .is_some()
+        let current = self.state();
+        current.catalog.office(&OfficeId(office.into())).is_some()
     }
 
     /// The board of `office` now: its latest calls of today, newest first.

@@ -22,10 +22,11 @@ impl Services {
         req: &HoldRequest,
         client: ClientAddr,
     ) -> Result<HoldView, ApiError> {
+        let current = self.state();
         self.demand_proof(Purpose::Hold, client, req.proof.as_deref())
             .await?;
-        let service = self.find_service(&req.service)?;
-        let office = self.find_office(&req.office)?;
+        let service = current.service(&req.service)?;
+        let office = current.office(&req.office)?;
         let now = self.now();
         let slot = bookable_slot(
             now,
@@ -34,7 +35,7 @@ impl Services {
             service,
             req.date,
             req.time,
-            &self.state.calendar,
+            &current.calendar,
         )?;
         // A date opened at midnight: asked in its first seconds, the hold
         // waits for the lottery and its turn (held until written, not
@@ -42,7 +43,7 @@ impl Services {
         let window = self.limits.lottery_seconds;
         let draw = self
             .horizon
-            .lottery_draw(now, req.date, &self.state.calendar, window)
+            .lottery_draw(now, req.date, &current.calendar, window)
             .ok()
             .flatten();
         let turn = match draw {
@@ -112,6 +113,7 @@ impl Services {
         req: ConfirmRequest,
         client: ClientAddr,
     ) -> Result<TicketView, ApiError> {
+        let current = self.state();
         self.demand_proof(Purpose::Confirm, client, req.proof.as_deref())
             .await?;
         check_idempotency_key(&req.idempotency_key)?;
@@ -154,8 +156,8 @@ impl Services {
                 None => Err(ApiError::not_found("hold")),
             };
         };
-        let service = self.find_service(&ServiceId(hold.service.clone()))?;
-        let office = self.find_office(&OfficeId(hold.office.clone()))?;
+        let service = current.service(&ServiceId(hold.service.clone()))?;
+        let office = current.office(&OfficeId(hold.office.clone()))?;
         // Everything the answer needs, before anything is written.
         let parts = self.view_parts(service, office, hold.day, &req.answers)?;
         let now = self.now();
@@ -179,7 +181,7 @@ impl Services {
         let held = hold.clone();
         let token_sealed = seal(&token_bytes, &req.idempotency_key);
         let token_hash = hash("token", token.as_str());
-        let slot = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?;
+        let slot = slot_at(office, service, hold.day, hold.start, &current.calendar)?;
         let lang = req.lang.tag().to_string();
         let decide = move |taken: &[_], active: &[ActiveRow]| {
             let held_place = HeldPlace {

@@ -232,6 +232,18 @@ impl OccupancyCache {
             entries.remove(office);
         }
     }
+
+    /// Forgets every office: the catalog changed, and the answers kept were
+    /// worked out from the one before.
+    pub fn invalidate_all(&self) {
+        let offices: Vec<String> = match self.entries.lock() {
+            Ok(entries) => entries.keys().cloned().collect(),
+            Err(_) => return,
+        };
+        for office in offices {
+            self.invalidate(&office);
+        }
+    }
 }
 
 #[path = "cache_answers.rs"]

@@ -81,7 +81,9 @@ impl Services {
         staff: &Staff,
         req: &WindowRequest,
     ) -> Result<ConsoleView, StaffError> {
-        let (office, window) = self.window_of(staff, req.office.as_deref(), &req.window)?;
+        let current = self.state();
+        let (office, window) =
+            self.window_of(&current, staff, req.office.as_deref(), &req.window)?;
         let now = self.now();
         let rows = self
             .store
@@ -101,7 +103,9 @@ impl Services {
         staff: &Staff,
         req: &WindowRequest,
     ) -> Result<ConsoleView, StaffError> {
-        let (office, window) = self.window_of(staff, req.office.as_deref(), &req.window)?;
+        let current = self.state();
+        let (office, window) =
+            self.window_of(&current, staff, req.office.as_deref(), &req.window)?;
         let now = self.now();
         let day = kyiv_today(now);
         let (w, rule) = (window.clone(), self.office.rules.queue);
@@ -143,7 +147,9 @@ impl Services {
 
     /// `console_act`: an action on a ticket of the office's day.
     pub async fn act(&self, staff: &Staff, req: &ActRequest) -> Result<ConsoleView, StaffError> {
-        let (office, window) = self.window_of(staff, req.office.as_deref(), &req.window)?;
+        let current = self.state();
+        let (office, window) =
+            self.window_of(&current, staff, req.office.as_deref(), &req.window)?;
         let now = self.now();
         let day = kyiv_today(now);
         let to_window = if req.action == Action::Transfer {

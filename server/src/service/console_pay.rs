@@ -19,6 +19,7 @@ impl Services {
         &self,
         id: &str,
     ) -> Result<Vec<TicketPayment>, StaffError> {
+        let current = self.state();
         let Some(t) = self.store.ticket_by_id(id).await? else {
             return Ok(Vec::new());
         };
@@ -32,8 +33,7 @@ impl Services {
             .map(|p| {
                 let (state, paid) = super::payments::standing(&rows, &p.recipient);
                 TicketPayment {
-                    recipient_name: self
-                        .state
+                    recipient_name: current
                         .catalog
                         .recipient(&p.recipient)
                         .map(|r| r.name.clone())
@@ -58,7 +58,9 @@ impl Services {
         staff: &Staff,
         req: &BankReceiptRequest,
     ) -> Result<ConsoleView, StaffError> {
-        let (office, window) = self.window_of(staff, req.office.as_deref(), &req.window)?;
+        let current = self.state();
+        let (office, window) =
+            self.window_of(&current, staff, req.office.as_deref(), &req.window)?;
         let not_found = || StaffError::NotFound {
             what: "ticket".into(),
         };

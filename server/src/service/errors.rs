@@ -16,7 +16,8 @@ impl From<StoreError> for ApiError {
     /// with no alternatives here (`Services::refused` adds them).
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Failed => ApiError::Internal,
+            // The applicant's calls change nothing an administrator changes.
+            StoreError::Failed | StoreError::Stale => ApiError::Internal,
             StoreError::Busy => ApiError::Limited {
                 cause: Limited::new(Limit::Busy, BUSY_RETRY_SECONDS),
             },

@@ -87,6 +87,10 @@ impl Services {
             .follow(move |news| {
                 if let Some(office) = news.strip_prefix("office:") {
                     cache.invalidate(office);
+                } else if news == "catalog" {
+                    // Another node's change, or an import: read it now.
+                    let me = me.clone();
+                    tokio::spawn(async move { me.reload_catalog().await });
                 } else if let Some(office) = news.strip_prefix("board:") {
                     // Another node's call: this node's boards follow.
                     let (me, office) = (me.clone(), office.to_string());

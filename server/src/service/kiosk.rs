@@ -60,9 +60,9 @@ impl Services {
         &self,
         req: &KioskCheckInRequest,
     ) -> Result<KioskTicket, StaffError> {
+        let current = self.state();
         let office_id = OfficeId(req.office.clone());
-        let office = self
-            .state
+        let office = current
             .catalog
             .office(&office_id)
             .ok_or(StaffError::NotFound {
@@ -173,6 +173,7 @@ impl Services {
         office: &domain::catalog::Office,
         id: &str,
     ) -> Result<KioskTicket, StaffError> {
+        let current = self.state();
         let rows = self
             .store
             .queue_of_day(&office.id.0, kyiv_today(self.now()))
@@ -185,8 +186,7 @@ impl Services {
         let service = ServiceId(me.service.clone());
         Ok(KioskTicket {
             number: me.number.clone(),
-            service: self
-                .state
+            service: current
                 .catalog
                 .service(&service)
                 .map(|s| s.name.clone())

@@ -21,6 +21,7 @@
 //! The browser sees a refusal's kind with its localized message (`docs/API.md`,
 //! «Errors»); for `Internal` only "something went wrong, try again".
 
+mod admin;
 mod audit;
 mod backend;
 mod board;
@@ -36,6 +37,8 @@ pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
 pub mod keys;
 mod kiosk;
+mod live;
+pub use live::{LiveCatalog, CATALOG_POLL};
 pub mod lottery;
 mod my_data;
 pub mod outbox;
@@ -57,7 +60,6 @@ use crate::store::Store;
 use app::api::*;
 use chrono::{DateTime, Utc};
 use domain::booking::BookingPolicy;
-use domain::catalog::{Office, OfficeId, Service, ServiceId};
 use domain::slots::Horizon;
 use std::sync::Arc;
 
@@ -69,7 +71,8 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 pub struct Services {
     store: Store,
     cache: cache::OccupancyCache,
-    state: Arc<CatalogState>,
+    /// The catalog in force (`Services::state` reads it).
+    state: LiveCatalog,
     policy: BookingPolicy,
     horizon: Horizon,
     clock: Clock,
@@ -121,7 +124,7 @@ impl Services {
         Services {
             store,
             cache: cache::OccupancyCache::new(read_cache),
-            state: Arc::new(state),
+            state: LiveCatalog::new(state),
             policy,
             horizon,
             clock: Arc::new(Utc::now),
@@ -234,19 +237,5 @@ impl Services {
 
     fn now(&self) -> DateTime<Utc> {
         (self.clock)()
-    }
-
-    fn find_service(&self, id: &ServiceId) -> Result<&Service, ApiError> {
-        self.state
-            .catalog
-            .service(id)
-            .ok_or_else(|| ApiError::not_found("service"))
-    }
-
-    fn find_office(&self, id: &OfficeId) -> Result<&Office, ApiError> {
-        self.state
-            .catalog
-            .office(id)
-            .ok_or_else(|| ApiError::not_found("office"))
     }
 }

@@ -53,14 +53,15 @@ impl Services {
     }
 
     fn ticket_data(&self, t: &HeldTicket, held: &Held) -> PersonalTicket {
+        let current = self.state();
         let name = |found: Option<&domain::Text>, id: &str| {
             found.cloned().unwrap_or_else(|| domain::Text {
                 uk: id.to_string(),
                 en: None,
             })
         };
-        let service = self.find_service(&ServiceId(t.service.clone())).ok();
-        let office = self.find_office(&OfficeId(t.office.clone())).ok();
+        let service = current.service(&ServiceId(t.service.clone())).ok();
+        let office = current.office(&OfficeId(t.office.clone())).ok();
         let [surname, given_name, patronymic, birth_date, rnokpp, phone, email] = t.person.clone();
         PersonalTicket {
             id: t.id.clone(),

@@ -15,8 +15,8 @@ impl Services {
     /// The same services taking payments as `args` says. The sandbox's
     /// merchant keys come from a secret all nodes share.
     pub async fn with_payments(mut self, args: &PayArgs) -> Result<Self, String> {
-        let recipients: Vec<String> = self
-            .state
+        let current = self.state();
+        let recipients: Vec<String> = current
             .catalog
             .recipients()
             .iter()

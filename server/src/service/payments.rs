@@ -53,7 +53,8 @@ impl Services {
     /// The quote of ticket `t` (the tariff in force on the day it was made)
     /// and its payments as nothing paid yet.
     pub(super) fn fees_of(&self, t: &StoredTicket) -> (Option<Quote>, Vec<PaymentView>) {
-        let Ok(service) = self.find_service(&domain::catalog::ServiceId(t.service.clone())) else {
+        let current = self.state();
+        let Ok(service) = current.service(&domain::catalog::ServiceId(t.service.clone())) else {
             return (None, Vec::new());
         };
         let answers: Answers = serde_json::from_str(&t.answers).unwrap_or_default();
@@ -64,7 +65,8 @@ impl Services {
 
     /// The payments ticket `t` asks for (one per recipient of its quote).
     pub(super) fn parts_of(&self, t: &StoredTicket) -> Vec<Part> {
-        let Ok(service) = self.find_service(&domain::catalog::ServiceId(t.service.clone())) else {
+        let current = self.state();
+        let Ok(service) = current.service(&domain::catalog::ServiceId(t.service.clone())) else {
             return Vec::new();
         };
         let answers: Answers = serde_json::from_str(&t.answers).unwrap_or_default();
@@ -78,11 +80,12 @@ impl Services {
 
     /// The views of `parts`, where each stands by the payment `rows`.
     fn payment_views(&self, parts: Vec<Part>, rows: &[PaymentRow]) -> Vec<PaymentView> {
+        let current = self.state();
         parts
             .into_iter()
             .map(|p| {
                 let (state, paid) = standing(rows, &p.recipient);
-                let recipient = self.state.catalog.recipient(&p.recipient);
+                let recipient = current.catalog.recipient(&p.recipient);
                 PaymentView {
                     recipient_name: recipient.map(|r| r.name.clone()).unwrap_or_default(),
                     demo: recipient.is_some_and(|r| r.demo),
@@ -119,14 +122,17 @@ impl Services {
     /// the ticket's number, day and office. Kept with the payment, so the
     /// receipt stays the same if the ticket moves later.
     pub(super) fn purpose_of(&self, t: &StoredTicket, labels: &[domain::Text]) -> String {
+        let current = self.state();
         let uk = domain::Lang::Uk;
         let name = |id: &str| {
-            self.find_service(&domain::catalog::ServiceId(id.to_string()))
+            current
+                .service(&domain::catalog::ServiceId(id.to_string()))
                 .map(|s| s.name.get(uk).to_string())
                 .unwrap_or_default()
         };
         let office = self
-            .find_office(&domain::catalog::OfficeId(t.office.clone()))
+            .state()
+            .office(&domain::catalog::OfficeId(t.office.clone()))
             .map(|o| o.name.get(uk).to_string())
             .unwrap_or_default();
         let lines: Vec<&str> = labels.iter().map(|l| l.get(uk)).collect();

@@ -68,11 +68,12 @@ impl Services {
         &self,
         mut view: app::api::TicketView,
     ) -> Result<app::api::TicketView, app::api::ApiError> {
+        let current = self.state();
         let waits = matches!(view.status, TicketStatus::CheckedIn | TicketStatus::Called);
         if !waits || view.date != self.today() {
             return Ok(view);
         }
-        let office = self.find_office(&view.office.id)?;
+        let office = current.office(&view.office.id)?;
         let rows = self.store.queue_of_day(&office.id.0, view.date).await?;
         if view.status == TicketStatus::Called {
             view.called_to = rows

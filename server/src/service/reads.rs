@@ -16,6 +16,8 @@ pub struct CatalogState {
     pub catalog: domain::catalog::Catalog,
     /// The working-day calendar.
     pub calendar: domain::calendar::WorkingCalendar,
+    /// Its version as stored (each change adds one).
+    pub version: i64,
 }
 
 /// How many alternatives a "taken" answer proposes.
@@ -27,7 +29,8 @@ impl Services {
     }
 
     pub(super) fn catalog(&self) -> CatalogList {
-        let catalog = &self.state.catalog;
+        let current = self.state();
+        let catalog = &current.catalog;
         let today = self.today();
         let mut notices: Vec<Text> = Vec::new();
         for n in catalog.offices().iter().flat_map(|o| o.notices_on(today)) {
@@ -47,11 +50,12 @@ impl Services {
     }
 
     pub(super) fn service(&self, id: &ServiceId) -> Result<ServiceDetails, ApiError> {
-        let service = self.find_service(id)?;
+        let current = self.state();
+        let service = current.service(id)?;
         Ok(ServiceDetails {
             service: service.clone(),
             questions: service.questions(),
-            calendar: self.state.calendar.clone(),
+            calendar: current.calendar.clone(),
             today: self.today(),
         })
     }
@@ -59,10 +63,10 @@ impl Services {
     /// The offices where `id` can be booked (or is served, but not online); a
     /// service that needs no booking has no office to choose.
     pub(super) fn offices(&self, id: &ServiceId) -> Result<Vec<OfficeView>, ApiError> {
-        visit_minutes(self.find_service(id)?)?;
+        let current = self.state();
+        visit_minutes(current.service(id)?)?;
         let today = self.today();
-        let mut offices: Vec<&Office> = self
-            .state
+        let mut offices: Vec<&Office> = current
             .catalog
             .offices()
             .iter()
@@ -78,22 +82,24 @@ impl Services {
     }
 
     /// Checks the office books the service online, and returns both.
-    fn bookable(
+    fn bookable<'a>(
         &self,
+        current: &'a CatalogState,
         service: &ServiceId,
         office: &OfficeId,
-    ) -> Result<(&Service, &Office), ApiError> {
-        let s = self.find_service(service)?;
-        let o = self.find_office(office)?;
+    ) -> Result<(&'a Service, &'a Office), ApiError> {
+        let s = current.service(service)?;
+        let o = current.office(office)?;
         online_booking(o, s)?;
         Ok((s, o))
     }
 
     /// The first and last date of the horizon.
     fn horizon_span(&self) -> Result<(NaiveDate, NaiveDate), ApiError> {
+        let current = self.state();
         let dates = self
             .horizon
-            .dates(self.now(), &self.state.calendar)
+            .dates(self.now(), &current.calendar)
             .map_err(SlotError::from)?;
         match (dates.first(), dates.last()) {
             (Some(first), Some(last)) => Ok((*first, *last)),
@@ -106,10 +112,11 @@ impl Services {
         service: &ServiceId,
         office: &OfficeId,
     ) -> Result<Vec<DayView>, ApiError> {
-        let (s, o) = self.bookable(service, office)?;
+        let current = self.state();
+        let (s, o) = self.bookable(&current, service, office)?;
         let dates = self
             .horizon
-            .dates(self.now(), &self.state.calendar)
+            .dates(self.now(), &current.calendar)
             .map_err(SlotError::from)?;
         let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
             return Ok(Vec::new());
@@ -156,12 +163,13 @@ impl Services {
         date: NaiveDate,
         taken: &[(NaiveDate, Occupancy)],
     ) -> Result<DayView, ApiError> {
-        let slots = day_slots(o, s, date, &self.state.calendar)?;
+        let current = self.state();
+        let slots = day_slots(o, s, date, &current.calendar)?;
         if slots.is_empty() {
             return Ok(DayView {
                 date,
                 free: 0,
-                closed: Some(closed_reason(o, date, &self.state.calendar)),
+                closed: Some(closed_reason(o, date, &current.calendar)),
             });
         }
         let free = availability(&slots, &s.id.0, &on_day(taken, date))
@@ -176,10 +184,11 @@ impl Services {
     }
 
     pub(super) async fn times(&self, req: &TimesRequest) -> Result<Vec<TimeView>, ApiError> {
-        let (s, o) = self.bookable(&req.service, &req.office)?;
+        let current = self.state();
+        let (s, o) = self.bookable(&current, &req.service, &req.office)?;
         if !self
             .horizon
-            .contains(self.now(), req.date, &self.state.calendar)
+            .contains(self.now(), req.date, &current.calendar)
             .map_err(SlotError::from)?
         {
             return Err(SlotError::OutsideHorizon.into());
@@ -192,7 +201,7 @@ impl Services {
             date: req.date,
         };
         self.kept(o, self.horizon_span()?, key, |taken| {
-            let slots = day_slots(o, s, req.date, &self.state.calendar)?;
+            let slots = day_slots(o, s, req.date, &current.calendar)?;
             Ok(availability(&slots, &s.id.0, &on_day(taken, req.date))
                 .into_iter()
                 .map(|f| TimeView {
@@ -213,10 +222,11 @@ impl Services {
         date: NaiveDate,
         time: NaiveTime,
     ) -> Vec<SlotRef> {
-        let Ok((s, o)) = self.bookable(service, office) else {
+        let current = self.state();
+        let Ok((s, o)) = self.bookable(&current, service, office) else {
             return Vec::new();
         };
-        let Ok(dates) = self.horizon.dates(self.now(), &self.state.calendar) else {
+        let Ok(dates) = self.horizon.dates(self.now(), &current.calendar) else {
             return Vec::new();
         };
         let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
@@ -240,7 +250,7 @@ impl Services {
             if free.len() >= ALTERNATIVES && free.iter().map(away).max() < Some(least) {
                 break;
             }
-            let slots = day_slots(o, s, d, &self.state.calendar).unwrap_or_default();
+            let slots = day_slots(o, s, d, &current.calendar).unwrap_or_default();
             // Borrowed, not copied: a refusal in a rush reads a full day.
             let on_d = taken
                 .iter()

@@ -21,6 +21,7 @@ impl Services {
         req: &CheckRequest,
         _client: ClientAddr,
     ) -> Result<ReceiptCheck, ApiError> {
+        let current = self.state();
         let not_found = || ApiError::not_found("receipt");
         if req.code.len() > 64 {
             return Err(PayError::BadCode.into());
@@ -45,8 +46,8 @@ impl Services {
             .parts_of(&t)
             .into_iter()
             .find(|p| p.recipient == row.recipient);
-        let service = self.find_service(&ServiceId(t.service.clone()))?;
-        let office = self.find_office(&OfficeId(t.office.clone()))?;
+        let service = current.service(&ServiceId(t.service.clone()))?;
+        let office = current.office(&OfficeId(t.office.clone()))?;
         let person = self.store.ticket_names(&t.id).await?.unwrap_or_default();
         Ok(ReceiptCheck {
             code: code.to_string(),
@@ -54,8 +55,7 @@ impl Services {
             amount: domain::Money::from_kopiykas(u64::try_from(row.amount).unwrap_or(0)),
             labels: part.map(|p| p.labels).unwrap_or_default(),
             service_name: service.name.clone(),
-            recipient_name: self
-                .state
+            recipient_name: current
                 .catalog
                 .recipient(&row.recipient)
                 .map(|r| r.name.clone())
@@ -65,8 +65,7 @@ impl Services {
             number: t.board_number,
             initials: domain::pay::initials(&person.0, &person.1),
             demo: row.provider == "sandbox"
-                || self
-                    .state
+                || current
                     .catalog
                     .recipient(&row.recipient)
                     .is_some_and(|r| r.demo),
@@ -86,6 +85,7 @@ impl Services {
         lang: Lang,
         session: Option<SharedSession>,
     ) -> Result<(String, Vec<u8>), ApiError> {
+        let current = self.state();
         let t = self.opened(id, token, session).await?;
         let row = self
             .store
@@ -99,8 +99,7 @@ impl Services {
             .as_deref()
             .and_then(|c| ReceiptCode::parse(c).ok())
             .ok_or(ApiError::Internal)?;
-        let to = self
-            .state
+        let to = current
             .catalog
             .recipient(recipient)
             .ok_or(PayError::NothingDue)?;

@@ -17,6 +17,7 @@ impl Services {
         staff: &Staff,
         req: &ReportRequest,
     ) -> Result<ReportView, StaffError> {
+        let current = self.state();
         let office = match (&req.office, &staff.office) {
             (Some(o), _) => OfficeId(o.clone()),
             (None, Some(own)) => own.clone(),
@@ -27,7 +28,7 @@ impl Services {
             }
         };
         staff.may(Action::ReadReports, &office)?;
-        if self.state.catalog.office(&office).is_none() {
+        if current.catalog.office(&office).is_none() {
             return Err(StaffError::NotFound {
                 what: "office".into(),
             });
@@ -40,6 +41,7 @@ impl Services {
     }
 
     fn figures(&self, office: String, req: &ReportRequest, rows: ReportRows) -> ReportView {
+        let current = self.state();
         let mut days: BTreeMap<String, (Counts, Vec<i64>)> = BTreeMap::new();
         let mut total = Counts::default();
         for (day, walk_in, status, n) in rows.counts {
@@ -84,8 +86,7 @@ impl Services {
         let services = times
             .into_iter()
             .filter_map(|(service, secs)| {
-                let name = self
-                    .state
+                let name = current
                     .catalog
                     .service(&ServiceId(service.clone()))?
                     .name

@@ -61,6 +61,7 @@ impl From<StoreError> for StaffError {
                 ),
             },
             StoreError::NotFound(what) => StaffError::NotFound { what: what.into() },
+            StoreError::Stale => StaffError::Stale,
             StoreError::Ticket(domain::ticket::TransitionError::NotAllowed { status, .. }) => {
                 StaffError::Ticket { status }
             }
@@ -112,14 +113,15 @@ impl Services {
 
     /// Who `staff` is, with their office's windows.
     pub fn staff_view(&self, staff: &Staff, login: String) -> StaffView {
+        let current = self.state();
         let office = staff
             .office
             .as_ref()
-            .and_then(|o| self.state.catalog.office(o));
+            .and_then(|o| current.catalog.office(o));
         let services = |w: &Window| {
             w.services
                 .iter()
-                .filter_map(|s| self.state.catalog.service(s))
+                .filter_map(|s| current.catalog.service(s))
                 .map(|s| ServiceRef {
                     id: s.id.0.clone(),
                     name: s.name.clone(),
@@ -147,12 +149,13 @@ impl Services {
     }
 
     /// The office and window a request names, once `staff` may serve there.
-    pub(super) fn window_of(
+    pub(super) fn window_of<'a>(
         &self,
+        current: &'a super::CatalogState,
         staff: &Staff,
         office: Option<&str>,
         window: &str,
-    ) -> Result<(&Office, &Window), StaffError> {
+    ) -> Result<(&'a Office, &'a Window), StaffError> {
         let id = match (office, &staff.office) {
             (Some(o), _) => OfficeId(o.to_string()),
             (None, Some(own)) => own.clone(),
@@ -165,7 +168,7 @@ impl Services {
         staff.may(May::Serve, &id).inspect_err(|_| {
             tracing::warn!(staff = %staff.id, office = %id, "a staff action at another office refused");
         })?;
-        let office = self.state.catalog.office(&id).ok_or(StaffError::NotFound {
+        let office = current.catalog.office(&id).ok_or(StaffError::NotFound {
             what: "office".into(),
         })?;
         let window =

@@ -35,7 +35,8 @@ impl Services {
         day: NaiveDate,
         answers: &Answers,
     ) -> Result<ViewParts, ApiError> {
-        let estimate = service.estimate(day, answers, &self.state.calendar)?;
+        let current = self.state();
+        let estimate = service.estimate(day, answers, &current.calendar)?;
         Ok(ViewParts {
             service: service.id.clone(),
             service_name: service.name.clone(),
@@ -64,6 +65,9 @@ impl Services {
         // its payments as nothing paid yet (`with_payment_views` reads them).
         let (quote, payments) = self.fees_of(&t);
         let erased = t.erased;
+        let disrupted = (status == TicketStatus::Booked)
+            .then(|| self.disruption(&parts.service, &t))
+            .flatten();
         TicketView {
             id: t.id,
             number: t.board_number,
@@ -83,7 +87,17 @@ impl Services {
             called_to: None,
             payments,
             erased,
+            disrupted,
         }
+    }
+
+    /// Why the office no longer serves the time of booked ticket `t`, if
+    /// it does not (its settings changed since the booking).
+    fn disruption(&self, service: &ServiceId, t: &StoredTicket) -> Option<domain::Text> {
+        let current = self.state();
+        let service = current.catalog.service(service)?;
+        let office = current.catalog.office(&OfficeId(t.office.clone()))?;
+        domain::catalog::stranded(office, service, t.day, t.start, &current.calendar)
     }
 
     /// The stored ticket `id` if `token` is its access token, or if the
@@ -129,8 +143,9 @@ impl Services {
         t: StoredTicket,
         idempotency_key: Option<&str>,
     ) -> Result<TicketView, ApiError> {
-        let service = self.find_service(&ServiceId(t.service.clone()))?;
-        let office = self.find_office(&OfficeId(t.office.clone()))?;
+        let current = self.state();
+        let service = current.service(&ServiceId(t.service.clone()))?;
+        let office = current.office(&OfficeId(t.office.clone()))?;
         let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
         let token = idempotency_key
             .and_then(|key| unseal(&t.token_sealed, key))
@@ -190,6 +205,7 @@ impl Services {
         req: &RescheduleRequest,
         session: Option<SharedSession>,
     ) -> Result<TicketView, ApiError> {
+        let current = self.state();
         let t = self.opened(&req.id, &req.token, session).await?;
         if !is_record_id(&req.hold_id) {
             return Err(ApiError::not_found("hold"));
@@ -204,12 +220,12 @@ impl Services {
                 detail: "the hold is for another service than the ticket".into(),
             });
         }
-        let service = self.find_service(&ServiceId(t.service.clone()))?;
-        let office = self.find_office(&OfficeId(hold.office.clone()))?;
+        let service = current.service(&ServiceId(t.service.clone()))?;
+        let office = current.office(&OfficeId(hold.office.clone()))?;
         let answers: Answers = serde_json::from_str(&t.answers).map_err(|_| ApiError::Internal)?;
         // The quote and the ready date of the new day, before the write.
         let parts = self.view_parts(service, office, hold.day, &answers)?;
-        let slot = slot_at(office, service, hold.day, hold.start, &self.state.calendar)?;
+        let slot = slot_at(office, service, hold.day, hold.start, &current.calendar)?;
         let now = self.now();
         let expired = hold.expires_at <= now.timestamp();
         let HoldRow {

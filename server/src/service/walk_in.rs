@@ -15,8 +15,12 @@ use office::api::{
 };
 
 impl Services {
-    fn kiosk_office(&self, id: &str) -> Result<&Office, StaffError> {
-        self.state
+    fn kiosk_office<'a>(
+        &self,
+        current: &'a super::CatalogState,
+        id: &str,
+    ) -> Result<&'a Office, StaffError> {
+        current
             .catalog
             .office(&OfficeId(id.to_string()))
             .ok_or(StaffError::NotFound {
@@ -32,8 +36,9 @@ impl Services {
         service: &Service,
         now: DateTime<Utc>,
     ) -> Result<u32, OfficeError> {
+        let current = self.state();
         let slots =
-            day_slots(office, service, kyiv_today(now), &self.state.calendar).unwrap_or_default();
+            day_slots(office, service, kyiv_today(now), &current.calendar).unwrap_or_default();
         walk_in::kept_now(&slots, kyiv_time(now))
     }
 
@@ -42,10 +47,11 @@ impl Services {
         &self,
         req: &KioskServicesRequest,
     ) -> Result<Vec<WalkInService>, StaffError> {
-        let office = self.kiosk_office(&req.office)?;
+        let current = self.state();
+        let office = self.kiosk_office(&current, &req.office)?;
         let now = self.now();
         let mut out = Vec::new();
-        for service in self.state.catalog.services() {
+        for service in current.catalog.services() {
             if !office.serves(&service.id) {
                 continue;
             }
@@ -67,9 +73,9 @@ impl Services {
 
     /// `kiosk_walk_in`.
     pub async fn kiosk_walk_in(&self, req: &KioskWalkInRequest) -> Result<KioskTicket, StaffError> {
-        let office = self.kiosk_office(&req.office)?;
-        let service = self
-            .state
+        let current = self.state();
+        let office = self.kiosk_office(&current, &req.office)?;
+        let service = current
             .catalog
             .services()
             .iter()

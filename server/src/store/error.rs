@@ -36,6 +36,9 @@ pub enum StoreError {
     /// The idempotency key made a ticket of another request.
     #[error("the idempotency key was used for another request")]
     KeyReused,
+    /// What was changed was changed by somebody else since it was read.
+    #[error("changed meanwhile")]
+    Stale,
     /// The ticket's life cycle does not allow the change.
     #[error("{0}")]
     Ticket(TransitionError),

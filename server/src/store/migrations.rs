@@ -107,6 +107,11 @@ fn migrator(dialect: Dialect) -> Migrator {
                 "first times",
                 include_str!("../../migrations/0019_first_times.sql"),
             ),
+            m(
+                20,
+                "catalog version",
+                include_str!("../../migrations/0020_catalog_version.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

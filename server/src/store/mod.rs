@@ -47,6 +47,7 @@ pub use rows::{
 };
 
 pub use bank_receipts::BankReceipt;
+pub use catalog::{BookedVisit, CatalogChange};
 use connect::{open_unwaiting, open_writer};
 pub use connect::{Durability, Health, PoolSettings};
 pub use console::{Change, QueueRow, Set};

@@ -60,7 +60,7 @@ pub struct OutboxEntry {
 /// to the event (a reminder's day, a move's instant). A message about the
 /// same event queued already (by another node) stays as it is. A new
 /// booking or move message supersedes the ones about the ticket's earlier
-/// time still waiting.
+/// time still waiting (and a disruption's, which the move answered).
 pub(super) async fn queue_messages(
     tx: &mut dyn Tx,
     ticket_id: &str,
@@ -74,12 +74,14 @@ pub(super) async fn queue_messages(
         tx.exec(
             "UPDATE outbox SET state = 'dropped'
              WHERE state = 'queued'
-               AND ((id >= $1 AND id < $2) OR (id >= $3 AND id < $4))",
+               AND ((id >= $1 AND id < $2) OR (id >= $3 AND id < $4) OR (id >= $5 AND id < $6))",
             args![
                 format!("booked:{ticket_id}:"),
                 format!("booked:{ticket_id};"),
                 format!("moved:{ticket_id}:"),
-                format!("moved:{ticket_id};")
+                format!("moved:{ticket_id};"),
+                format!("disrupted:{ticket_id}:"),
+                format!("disrupted:{ticket_id};")
             ],
         )
         .await

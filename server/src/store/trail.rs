@@ -2,7 +2,7 @@
 //! searched. Only inserts and reads: its tables refuse updates and deletes.
 
 use super::error::StoreError;
-use super::tx::{args, internal, Arg, DbRow};
+use super::tx::{args, internal, Arg, DbRow, Tx};
 use super::Store;
 
 /// A staff action to record.
@@ -55,6 +55,32 @@ pub struct TrailRow {
     pub ticket: Option<(String, String, String)>,
     /// Its status before and after.
     pub change: Option<(String, String)>,
+    /// A staff action's detail (an administrator's change: JSON of what
+    /// changed, before and after).
+    pub detail: Option<String>,
+}
+
+/// Writes staff action `e` in the transaction `tx`.
+pub(super) async fn insert_staff_event(
+    tx: &mut dyn Tx,
+    e: &NewStaffEvent,
+) -> Result<(), StoreError> {
+    tx.exec(
+        "INSERT INTO staff_events (id, at, node, staff_id, office_id, event, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![
+            &e.id,
+            e.at,
+            super::node(),
+            e.staff.clone(),
+            e.office.clone(),
+            e.event,
+            e.detail.clone()
+        ],
+    )
+    .await
+    .map(|_| ())
+    .map_err(internal)
 }
 
 /// Appends `cond` with its argument as the next `$N`.
@@ -68,24 +94,7 @@ impl Store {
     pub async fn record_staff_event(&self, e: NewStaffEvent) -> Result<(), StoreError> {
         let lock = format!("staff-event:{}", e.id);
         self.write(&[&lock], move |tx| {
-            Box::pin(async move {
-                tx.exec(
-                    "INSERT INTO staff_events (id, at, node, staff_id, office_id, event, detail)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    args![
-                        &e.id,
-                        e.at,
-                        super::node(),
-                        e.staff,
-                        e.office,
-                        e.event,
-                        e.detail
-                    ],
-                )
-                .await
-                .map(|_| ())
-                .map_err(internal)
-            })
+            Box::pin(async move { insert_staff_event(tx, &e).await })
         })
         .await
     }
@@ -135,7 +144,7 @@ impl Store {
             return Ok(found);
         }
         let mut sql = String::from(
-            "SELECT at, node, event, COALESCE(staff_id, ''), office_id FROM staff_events WHERE 1 = 1",
+            "SELECT at, node, event, COALESCE(staff_id, ''), office_id, detail FROM staff_events WHERE 1 = 1",
         );
         let mut a = Vec::new();
         if let Some(o) = &q.office {
@@ -163,6 +172,7 @@ impl Store {
                 office: r.maybe_text(4)?,
                 ticket: None,
                 change: None,
+                detail: r.maybe_text(5)?,
             });
         }
         Ok(found)
@@ -177,6 +187,7 @@ fn ticket_row(r: &DbRow) -> Result<TrailRow, StoreError> {
         actor: r.text(3)?,
         office: Some(r.text(4)?),
         ticket: Some((r.text(5)?, r.text(6)?, r.text(7)?)),
+        detail: None,
         change: Some((r.text(8)?, r.text(9)?)),
     })
 }

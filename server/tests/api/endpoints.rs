@@ -216,7 +216,7 @@ async fn reimporting_the_catalog_keeps_tickets(db: Db) {
     for _ in 0..2 {
         server::import_catalog(&args).await.expect("import");
     }
-    let (file, years) = app.services.store().load_catalog().await.unwrap().unwrap();
+    let (file, years, _) = app.services.store().load_catalog().await.unwrap().unwrap();
     assert!(file.services[0]
         .name
         .uk

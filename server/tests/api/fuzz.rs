@@ -28,7 +28,7 @@ fn endpoints() -> Vec<(String, Value)> {
             (name, example)
         })
         .collect();
-    assert_eq!(endpoints.len(), 31);
+    assert_eq!(endpoints.len(), 34);
     endpoints
 }
 

@@ -1,0 +1,118 @@
+//! What an office's administrator changes of their office (hours, breaks,
+//! windows, closures, notices, online booking and its share), applied to the
+//! catalog and checked by the same rules as an import; and what such a
+//! change does to a ticket booked before it.
+
+use super::error::CatalogError;
+use super::{Catalog, CatalogFile, Closure, Notice, Office, OfficeId, ServiceId, WeeklyHours};
+use super::{Service, Window};
+use crate::calendar::WorkingCalendar;
+use crate::i18n::Text;
+use crate::slots::{closed_reason, slot_at};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// An office's settings that its administrator may change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OfficeSettings {
+    /// Weekly hours with their breaks.
+    pub hours: WeeklyHours,
+    /// The windows and the services each serves.
+    pub windows: Vec<Window>,
+    /// Closed days besides holidays, with the reason shown to applicants.
+    pub closures: Vec<Closure>,
+    /// Notices, each until its end date.
+    pub notices: Vec<Notice>,
+    /// Whether the office books online at all.
+    pub online_booking: bool,
+    /// The services bookable online.
+    pub online_services: BTreeSet<ServiceId>,
+    /// The share of each day's places offered online, in percent.
+    pub online_share_percent: u8,
+}
+
+impl OfficeSettings {
+    /// The settings of `office` as they are.
+    pub fn of(office: &Office) -> Self {
+        OfficeSettings {
+            hours: office.hours.clone(),
+            windows: office.windows.clone(),
+            closures: office.closures.clone(),
+            notices: office.notices.clone(),
+            online_booking: office.online_booking,
+            online_services: office.online_services.clone(),
+            online_share_percent: office.online_share_percent,
+        }
+    }
+
+    fn apply(self, office: &mut Office) {
+        office.hours = self.hours;
+        office.windows = self.windows;
+        office.closures = self.closures;
+        office.notices = self.notices;
+        office.online_booking = self.online_booking;
+        office.online_services = self.online_services;
+        office.online_share_percent = self.online_share_percent;
+    }
+}
+
+impl Catalog {
+    /// The catalog as a file (what is stored and changed).
+    pub fn file(&self) -> CatalogFile {
+        CatalogFile {
+            categories: self.categories().to_vec(),
+            services: self.services().to_vec(),
+            offices: self.offices().to_vec(),
+            recipients: self.recipients().to_vec(),
+        }
+    }
+
+    /// The catalog with `office`'s settings replaced, checked as an import
+    /// is; the file to store with it.
+    pub fn with_settings(
+        &self,
+        office: &OfficeId,
+        settings: OfficeSettings,
+    ) -> Result<(CatalogFile, Catalog), CatalogError> {
+        let mut file = self.file();
+        let Some(target) = file.offices.iter_mut().find(|o| &o.id == office) else {
+            return Err(CatalogError::UnknownReference {
+                at: "settings".into(),
+                target: office.0.clone(),
+            });
+        };
+        settings.apply(target);
+        let checked = file.clone().check()?;
+        Ok((file, checked))
+    }
+}
+
+/// Why a ticket booked at `office` for `service` on `day` at `start` can no
+/// longer be served then (the office is closed that day, or no window
+/// serves the service at that time any more); `None` while it can. A ticket
+/// is never moved or cancelled by a change: its applicant is told and
+/// chooses another time.
+pub fn stranded(
+    office: &Office,
+    service: &Service,
+    day: NaiveDate,
+    start: NaiveTime,
+    calendar: &WorkingCalendar,
+) -> Option<Text> {
+    match slot_at(office, service, day, start, calendar) {
+        Ok(Some(_)) => None,
+        _ if calendar.holiday(day).is_some()
+            || office.closure_on(day).is_some()
+            || office.hours.day(day.weekday()).is_none() =>
+        {
+            Some(closed_reason(office, day, calendar))
+        }
+        _ => Some(Text::new(
+            "Підрозділ змінив графік: у цей час послугу більше не надають.",
+            "The office changed its hours: the service is no longer given at this time.",
+        )),
+    }
+}
