@@ -109,7 +109,11 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   // The office's screens are pages of their own, always from the network.
   if (/^\/(staff|office)\//.test(url.pathname)) return;
-  if (request.mode === "navigate") {
+  if (request.mode === "navigate" && /^\/(help|faq)\/?$/.test(url.pathname)) {
+    // The help pages are pages of their own (not the app's shell): each is
+    // kept under its own address, for reading offline.
+    event.respondWith(networkFirst(event, request, url.pathname + url.search));
+  } else if (request.mode === "navigate") {
     // Every address of the app is the same shell; a new one brings its files.
     const refresh = (cache, shell) => shell.text().then((html) => keepAssets(cache, html));
     event.respondWith(networkFirst(event, request, "/", refresh));

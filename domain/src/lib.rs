@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod checklist;
 pub mod fees;
 pub mod forms;
+pub mod help;
 pub mod i18n;
 pub mod limits;
 pub mod money;

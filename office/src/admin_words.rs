@@ -47,6 +47,15 @@ pub struct AdminWords {
     pub no_tickets: &'static str,
     pub changed: &'static str,
     pub saved: &'static str,
+    pub help_title: &'static str,
+    pub help_page: &'static str,
+    pub help_guide: &'static str,
+    pub help_faq: &'static str,
+    pub help_lang: &'static str,
+    pub help_text: &'static str,
+    pub help_save: &'static str,
+    pub help_view: &'static str,
+    pub help_saved: &'static str,
 }
 
 static UK: AdminWords = AdminWords {
@@ -87,6 +96,15 @@ static UK: AdminWords = AdminWords {
     no_tickets: "Жоден заброньований талон не постраждає.",
     changed: "Змінено",
     saved: "Збережено. Зміна діє на всіх серверах.",
+    help_title: "Сторінки довідки",
+    help_page: "Сторінка",
+    help_guide: "Інструкція з користування сервісом",
+    help_faq: "Відповіді на часті запитання",
+    help_lang: "Мова",
+    help_text: "Текст (Markdown; перший рядок — «# Назва»)",
+    help_save: "Зберегти сторінку",
+    help_view: "Переглянути, як бачать заявники",
+    help_saved: "Сторінку збережено: заявники вже бачать новий текст.",
 };
 
 static EN: AdminWords = AdminWords {
@@ -127,6 +145,15 @@ static EN: AdminWords = AdminWords {
     no_tickets: "No booked ticket is affected.",
     changed: "Changed",
     saved: "Saved. The change is in force on every server.",
+    help_title: "Help pages",
+    help_page: "Page",
+    help_guide: "How to use the service",
+    help_faq: "Frequently asked questions",
+    help_lang: "Language",
+    help_text: "Text (Markdown; the first line is “# Title”)",
+    help_save: "Save the page",
+    help_view: "View it as applicants do",
+    help_saved: "The page is saved: applicants see the new text now.",
 };
 
 /// The words in `lang`.

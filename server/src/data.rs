@@ -108,3 +108,27 @@ pub fn load_files(catalog_path: &Path, holidays_dir: &Path) -> Result<Data, Data
 pub fn load(dir: &Path) -> Result<Data, DataError> {
     load_files(&dir.join("catalog.toml"), &dir.join("holidays"))
 }
+
+/// The help pages in `dir/help/ID.LANG.md` (`guide.uk.md`…), each checked
+/// (`domain::help::check`): `(id, lang, text)`. A page without its file is
+/// left out (the administrator may write it).
+pub fn help_pages(dir: &Path) -> Result<Vec<(String, String, String)>, DataError> {
+    let mut pages = Vec::new();
+    for page in domain::help::HelpPage::ALL {
+        for lang in Lang::ALL {
+            let path = dir
+                .join("help")
+                .join(format!("{}.{}.md", page.id(), lang.tag()));
+            if !path.exists() {
+                continue;
+            }
+            let text = read(&path)?;
+            domain::help::check(&text).map_err(|e| DataError::Invalid {
+                path: path.clone(),
+                message: e.message(Lang::En),
+            })?;
+            pages.push((page.id().to_string(), lang.tag().to_string(), text));
+        }
+    }
+    Ok(pages)
+}

@@ -137,6 +137,14 @@ pub async fn services(args: &ServeArgs) -> Result<Services, ServerError> {
     store::name_node(node);
     let store = open_store(&args.db).await?;
     let state = catalog_state(&store, &args.data.data_dir).await?;
+    let pages = data::help_pages(&args.data.data_dir)?;
+    let added = store
+        .fill_help_pages(pages, chrono::Utc::now().timestamp())
+        .await
+        .map_err(|_| ServerError::Startup("the help pages".into()))?;
+    if added > 0 {
+        tracing::info!(pages = added, "wrote the help pages from the data files");
+    }
     let keys = args.keys.load(&args.db.db).map_err(ServerError::Keys)?;
     let policy = BookingPolicy {
         max_active_per_contact: args.max_per_contact,

@@ -161,3 +161,89 @@ async fn an_administrator_closes_a_day_and_the_ticket_says_so() {
     scroll_to(&phone, &row).await;
     phone.screenshot("admin-closure-phone").await.unwrap();
 }
+
+/// The footer of every applicant page leads to the guide, a page of its own
+/// (no app), with pictures of the screens; the system administrator edits
+/// the FAQ, and applicants read the new text at once.
+#[tokio::test]
+async fn the_help_pages_from_the_footer_and_their_editor() {
+    let server = Server::start().await.unwrap();
+    let phone = Browser::start(390, 844).await.unwrap();
+    phone.open(&server.base).await.unwrap();
+    phone.wait_for_count("li.service", 7).await.unwrap();
+    phone.click(".help-links a[href='/help']").await.unwrap();
+    phone.wait_for_url("/help").await.unwrap();
+    phone
+        .wait_for_text("main.help-page h1", "Інструкція з користування сервісом")
+        .await
+        .unwrap();
+    phone
+        .wait_for_count("main.help-page img[src='/help/ticket.png']", 1)
+        .await
+        .unwrap();
+    let loaded: bool = phone
+        .client
+        .execute(
+            "const i = document.querySelector(\"img[src='/help/ticket.png']\"); return i.complete && i.naturalWidth > 0;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false);
+    assert!(loaded, "the picture of the ticket shows");
+    phone.screenshot("help-guide-phone").await.unwrap();
+    scroll_to(&phone, "img[src='/help/kiosk.png']").await;
+    phone.screenshot("help-guide-kiosk-phone").await.unwrap();
+
+    server
+        .cli(
+            &["staff", "add", "--login", "root", "--role", "sysadmin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .unwrap();
+    let root = Browser::start(1280, 900).await.unwrap();
+    root.open(&format!("{}/staff/admin", server.base))
+        .await
+        .unwrap();
+    root.fill("#staff-login", "root").await.unwrap();
+    root.fill("#staff-password", PASSWORD).await.unwrap();
+    root.click("form.console-signin button").await.unwrap();
+    root.wait_for_count("#help-text", 1).await.unwrap();
+    set(&root, "#help-page", "faq").await;
+    // The FAQ's text has come into the editor.
+    for _ in 0..200 {
+        let value = root
+            .client
+            .execute("return document.getElementById('help-text').value;", vec![])
+            .await
+            .unwrap();
+        if value
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("# Відповіді")
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    set(
+        &root,
+        "#help-text",
+        "# Відповіді на часті запитання\n\n## Чи можна прийти з дитиною?\n\nТак.",
+    )
+    .await;
+    scroll_to(&root, ".admin-help").await;
+    root.screenshot("help-editor-desktop").await.unwrap();
+    root.click(".admin-help-form button[type='submit']")
+        .await
+        .unwrap();
+    root.wait_for_text(".admin-help .admin-saved", "збережено")
+        .await
+        .unwrap();
+    phone.open(&format!("{}/faq", server.base)).await.unwrap();
+    phone
+        .wait_for_text("main.help-page h2", "Чи можна прийти з дитиною?")
+        .await
+        .unwrap();
+}

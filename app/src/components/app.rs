@@ -73,6 +73,11 @@ pub fn App() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
+                    <p class="help-links">
+                        <a href="/help" rel="external">{tr(|w| w.help_guide)}</a>
+                        " · "
+                        <a href="/faq" rel="external">{tr(|w| w.help_faq)}</a>
+                    </p>
                     <p class="legal">{tr(|w| w.legal_basis)}</p>
                 </div>
             </footer>

@@ -13,6 +13,8 @@ pub(super) const WORDS: Words = Words {
     retry: "Try again",
     support: "Technical support",
     legal_basis: "The service works under MVS order No 732 of 05.09.2018.",
+    help_guide: "How to use the service",
+    help_faq: "Frequently asked questions",
     notices: "Notices",
     demo: "demo",
     no_booking: "No booking needed",

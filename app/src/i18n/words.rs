@@ -24,6 +24,10 @@ pub struct Words {
     pub support: &'static str,
     /// The legal basis.
     pub legal_basis: &'static str,
+    /// The footer's link to the guide (`/help`).
+    pub help_guide: &'static str,
+    /// The footer's link to the FAQ (`/faq`).
+    pub help_faq: &'static str,
     /// Notices heading.
     pub notices: &'static str,
     /// Badge: demo data.

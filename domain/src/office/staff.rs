@@ -90,6 +90,16 @@ impl Staff {
         }
     }
 
+    /// Whether they may change what is the whole service's, not one
+    /// office's (the help pages, the holiday calendar): the system
+    /// administrator only.
+    pub fn may_run_service(&self) -> Result<(), OfficeError> {
+        match self.role {
+            Role::SystemAdmin => Ok(()),
+            Role::Admin | Role::Officer => Err(OfficeError::Forbidden),
+        }
+    }
+
     /// The offices whose audit trail they may search, asked for `asked`
     /// (none: every office they may read): a system administrator any
     /// office or all (`None`); an office's administrator their own only; an

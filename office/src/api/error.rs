@@ -52,6 +52,12 @@ pub enum StaffError {
         /// The rule broken, naming the entry.
         cause: domain::catalog::CatalogError,
     },
+    /// A help page's text refused (422).
+    #[error("help page: {cause}")]
+    Help {
+        /// Why.
+        cause: domain::help::HelpError,
+    },
     /// Somebody saved a change since the settings were read (409).
     #[error("changed meanwhile")]
     Stale,
@@ -87,7 +93,7 @@ impl StaffError {
             StaffError::NotSignedIn => 401,
             StaffError::NotFound { .. } => 404,
             StaffError::Ticket { .. } | StaffError::Stale => 409,
-            StaffError::Settings { .. } => 422,
+            StaffError::Settings { .. } | StaffError::Help { .. } => 422,
             StaffError::Limited { cause } => cause.status(),
             StaffError::Internal => 500,
             StaffError::Payment { cause } => match cause {
@@ -130,6 +136,7 @@ impl Localized for StaffError {
             StaffError::Limited { cause } => cause.message(lang),
             StaffError::Payment { cause } => cause.message(lang),
             StaffError::Settings { cause } => cause.message(lang),
+            StaffError::Help { cause } => cause.message(lang),
             StaffError::Stale => pick(
                 "Поки ви редагували, налаштування змінив хтось інший. Завантажте їх знову й повторіть зміну.",
                 "Somebody changed the settings while you were editing. Load them again and redo your change.",

@@ -6,6 +6,7 @@
 mod admin;
 mod audit;
 mod error;
+mod help;
 mod reports;
 mod screens;
 
@@ -14,6 +15,7 @@ pub use admin::{
 };
 pub use audit::{AuditEntry, AuditList, AuditRequest, AUDIT_LIMIT};
 pub use error::StaffError;
+pub use help::{HelpRequest, HelpText};
 pub use reports::{Counts, DayFigures, ReportRequest, ReportView, ServiceFigures};
 pub use screens::{
     BoardCall, BoardView, KioskCheckInRequest, KioskServicesRequest, KioskTicket,
@@ -25,7 +27,7 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 15] = [
+pub const ENDPOINTS: [&str; 17] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -41,6 +43,8 @@ pub const ENDPOINTS: [&str; 15] = [
     "admin_office",
     "admin_preview",
     "admin_save",
+    "admin_help",
+    "admin_help_save",
 ];
 
 /// `staff_signin`: a login and a password.

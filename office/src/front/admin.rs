@@ -58,6 +58,7 @@ fn Admin(staff: StaffView) -> impl IntoView {
         })}
         <p class="console-error" role="alert">{move || error.get()}</p>
         {move || loaded.get().map(|view| view! { <Editor view /> })}
+        {everywhere.then(|| view! { <super::admin_help::HelpEditor /> })}
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod admin;
 mod admin_form;
+mod admin_help;
 mod admin_lists;
 mod audit;
 mod board;

@@ -133,6 +133,15 @@ pub fn routes(site_root: &Path, services: Services) -> Router {
                 if let (Some(screen), Some(files)) = (screen, office.as_ref()) {
                     return Ok(super::office_pages::respond(files, &screen, lang));
                 }
+                if let Some(page) = domain::help::HelpPage::at(path) {
+                    let asked = req.uri().query().and_then(|q| {
+                        q.split('&')
+                            .find_map(|kv| kv.strip_prefix("lang="))
+                            .and_then(Lang::from_tag)
+                    });
+                    let lang = asked.unwrap_or(lang);
+                    return Ok(super::help::respond(&services, m, page, lang).await);
+                }
                 let mut response = match prerender(&services, path, lang).await {
                     Some(pre) => shell_response(Some(Page::new(m.shell(part, lang, Some(&pre))))),
                     // Every part has its shell in each language.

@@ -8,6 +8,7 @@ pub mod client;
 mod csp;
 pub mod guard;
 mod health;
+mod help;
 pub mod listen;
 mod office_pages;
 pub mod openapi;

@@ -57,6 +57,8 @@ pub fn routes(services: Services) -> Router {
         .route("/api/admin_office", post(admin_office))
         .route("/api/admin_preview", post(admin_preview))
         .route("/api/admin_save", post(admin_save))
+        .route("/api/admin_help", post(admin_help))
+        .route("/api/admin_help_save", post(admin_help_save))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -85,6 +87,7 @@ fn kind(e: &StaffError) -> &'static str {
         StaffError::Limited { .. } => "staff_limited",
         StaffError::Payment { .. } => "staff_payment",
         StaffError::Settings { .. } => "staff_settings",
+        StaffError::Help { .. } => "staff_help",
         StaffError::Stale => "staff_stale",
         StaffError::Internal => "internal",
     }
@@ -255,4 +258,4 @@ mod kiosk;
 use kiosk::{kiosk_checkin, kiosk_services, kiosk_walk_in};
 #[path = "staff_admin.rs"]
 mod admin;
-use admin::{admin_office, admin_preview, admin_save, audit, report};
+use admin::{admin_help, admin_help_save, admin_office, admin_preview, admin_save, audit, report};

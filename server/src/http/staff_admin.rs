@@ -71,3 +71,28 @@ pub(super) async fn audit(State(s): State<Services>, session: Session, body: Byt
     )
     .await
 }
+
+pub(super) async fn admin_help(
+    State(s): State<Services>,
+    session: Session,
+    body: Bytes,
+) -> Response {
+    staff_call(
+        s,
+        &session,
+        &body,
+        |s, staff, req: HelpRequest| async move { s.admin_help(&staff, &req).await },
+    )
+    .await
+}
+
+pub(super) async fn admin_help_save(
+    State(s): State<Services>,
+    session: Session,
+    body: Bytes,
+) -> Response {
+    staff_call(s, &session, &body, |s, staff, req: HelpText| async move {
+        s.admin_help_save(&staff, &req).await
+    })
+    .await
+}

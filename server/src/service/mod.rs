@@ -33,6 +33,7 @@ mod console_rules;
 mod staff_api;
 pub use staff_api::OfficeRules;
 mod errors;
+mod help;
 pub use errors::BUSY_RETRY_SECONDS;
 mod housekeeping;
 pub mod keys;

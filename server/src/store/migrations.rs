@@ -112,6 +112,11 @@ fn migrator(dialect: Dialect) -> Migrator {
                 "catalog version",
                 include_str!("../../migrations/0020_catalog_version.sql"),
             ),
+            m(
+                21,
+                "help pages",
+                include_str!("../../migrations/0021_help_pages.sql"),
+            ),
         ]),
         ignore_missing: false,
         locking: true,

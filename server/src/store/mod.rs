@@ -14,6 +14,7 @@ mod connect;
 mod console;
 mod console_sweep;
 mod error;
+mod help;
 mod hold_batch;
 mod hold_rows;
 mod holds;

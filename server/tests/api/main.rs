@@ -19,6 +19,7 @@ mod endpoints;
 mod fixtures;
 mod fuzz;
 mod guard;
+mod help;
 mod hold_batch;
 mod indexes;
 mod kiosk;
