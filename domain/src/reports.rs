@@ -3,7 +3,9 @@
 //! longest range one report covers, and the CSV a report downloads as.
 //! The counting itself is SQL on the database; these are its rules.
 
-use chrono::NaiveDate;
+use crate::calendar::WorkingCalendar;
+use crate::catalog::Office;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// The longest range of days one report covers (a year, leap or not).
@@ -101,6 +103,52 @@ pub fn csv(lines: &[Vec<String>]) -> String {
         .collect()
 }
 
+/// Minutes from `from` to `to` (none if `to` is not later).
+fn minutes_between(from: NaiveTime, to: NaiveTime) -> u32 {
+    u32::try_from((to - from).num_minutes()).unwrap_or(0)
+}
+
+/// The minutes the windows of `office` are open on `day`: each window by its
+/// own hours (else the office's), less breaks; none on a holiday, a day
+/// closed, or a day outside the calendar. Read from the settings in force
+/// (a past day is measured by today's hours).
+pub fn open_minutes(office: &Office, day: NaiveDate, calendar: &WorkingCalendar) -> u32 {
+    let closed = calendar.holiday(day).is_some()
+        || office.closure_on(day).is_some()
+        || calendar.is_working_day(day).is_err();
+    if closed {
+        return 0;
+    }
+    office
+        .windows
+        .iter()
+        .filter_map(|w| w.hours.as_ref().unwrap_or(&office.hours).day(day.weekday()))
+        .map(|h| {
+            let breaks: u32 = h.breaks.iter().map(|(a, b)| minutes_between(*a, *b)).sum();
+            minutes_between(h.open, h.close).saturating_sub(breaks)
+        })
+        .sum()
+}
+
+/// How full a day was: the minutes of its booked visits over its windows'
+/// open minutes, in tenths of a percent; none for a day that was closed.
+pub fn full_permille(booked_minutes: u32, open_minutes: u32) -> Option<u32> {
+    (open_minutes > 0).then(|| {
+        let permille = u64::from(booked_minutes) * 1000 / u64::from(open_minutes);
+        u32::try_from(permille).unwrap_or(u32::MAX)
+    })
+}
+
+/// The minutes of `visits` visits from `start` to `end` (`HH:MM` as
+/// stored); none for a time that does not read.
+pub fn booked_minutes(start: &str, end: &str, visits: u32) -> u32 {
+    let read = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").ok();
+    match (read(start), read(end)) {
+        (Some(a), Some(b)) => minutes_between(a, b).saturating_mul(visits),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +201,15 @@ mod tests {
             ]),
             "day,n\r\n2026-01-01,3\r\n"
         );
+    }
+
+    #[test]
+    fn how_full_a_day_was() {
+        assert_eq!(full_permille(240, 960), Some(250));
+        assert_eq!(full_permille(0, 960), Some(0));
+        assert_eq!(full_permille(30, 0), None);
+        assert_eq!(booked_minutes("09:00", "09:20", 3), 60);
+        assert_eq!(booked_minutes("09:20", "09:00", 1), 0);
+        assert_eq!(booked_minutes("9", "09:20", 1), 0);
     }
 }

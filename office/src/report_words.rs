@@ -21,6 +21,7 @@ pub struct ReportWords {
     pub no_show: &'static str,
     pub wait_median: &'static str,
     pub wait_p90: &'static str,
+    pub full: &'static str,
     pub total: &'static str,
     pub service: &'static str,
     pub time_median: &'static str,
@@ -46,6 +47,7 @@ static UK: ReportWords = ReportWords {
     no_show: "Частка неявок",
     wait_median: "Очікування (медіана), хв",
     wait_p90: "Очікування (90%), хв",
+    full: "Заповненість",
     total: "Разом",
     service: "Послуга",
     time_median: "Прийом (медіана), хв",
@@ -71,6 +73,7 @@ static EN: ReportWords = ReportWords {
     no_show: "No-show rate",
     wait_median: "Waiting (median), min",
     wait_p90: "Waiting (90%), min",
+    full: "How full",
     total: "Total",
     service: "Service",
     time_median: "At the window (median), min",
@@ -112,11 +115,15 @@ pub fn report_csv(report: &ReportView, lang: Lang) -> String {
         w.no_show,
         w.wait_median,
         w.wait_p90,
+        w.full,
     ]
     .iter()
     .map(|s| s.to_string())
     .collect::<Vec<_>>()];
-    let line = |day: String, c: &crate::api::Counts, wait: Option<&domain::reports::Spread>| {
+    let line = |day: String,
+                c: &crate::api::Counts,
+                wait: Option<&domain::reports::Spread>,
+                full: Option<u32>| {
         vec![
             day,
             c.online.to_string(),
@@ -127,15 +134,22 @@ pub fn report_csv(report: &ReportView, lang: Lang) -> String {
             percent(c.no_show_permille),
             wait.map_or_else(String::new, |s| minutes(s.median)),
             wait.map_or_else(String::new, |s| minutes(s.p90)),
+            percent(full),
         ]
     };
     for d in &report.days {
-        lines.push(line(d.day.to_string(), &d.counts, d.waiting.as_ref()));
+        lines.push(line(
+            d.day.to_string(),
+            &d.counts,
+            d.waiting.as_ref(),
+            d.full_permille,
+        ));
     }
     lines.push(line(
         w.total.to_string(),
         &report.total,
         report.waiting.as_ref(),
+        None,
     ));
     domain::reports::csv(&lines)
 }
@@ -169,6 +183,7 @@ mod tests {
                 day,
                 counts,
                 waiting,
+                full_permille: Some(125),
             }],
             total: counts,
             waiting,
@@ -176,9 +191,9 @@ mod tests {
         };
         let csv = report_csv(&report, Lang::Uk);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "День,Онлайн,У кіоску,Обслуговано,Скасовано,Неявки,Частка неявок,\"Очікування (медіана), хв\",\"Очікування (90%), хв\"");
-        assert_eq!(lines[1], "2026-11-24,4,1,2,1,2,50.0%,5.0,12.0");
-        assert_eq!(lines[2], "Разом,4,1,2,1,2,50.0%,5.0,12.0");
+        assert_eq!(lines[0], "День,Онлайн,У кіоску,Обслуговано,Скасовано,Неявки,Частка неявок,\"Очікування (медіана), хв\",\"Очікування (90%), хв\",Заповненість");
+        assert_eq!(lines[1], "2026-11-24,4,1,2,1,2,50.0%,5.0,12.0,12.5%");
+        assert_eq!(lines[2], "Разом,4,1,2,1,2,50.0%,5.0,12.0,");
         assert_eq!(percent(Some(125)), "12.5%");
         assert_eq!(minutes(90), "1.5");
     }

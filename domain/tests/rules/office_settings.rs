@@ -88,3 +88,31 @@ fn shorter_hours_and_a_window_taken_away_strand_only_the_times_lost() {
     let (_, none) = c.with_settings(&OfficeId(PODIL.into()), settings).unwrap();
     assert!(stranded(office(&none, PODIL), s, monday, t(9, 0), &cal).is_some());
 }
+
+#[test]
+fn the_open_minutes_of_a_day_count_each_window_less_its_breaks() {
+    let c = catalog();
+    let cal = calendar();
+    let podil = office(&c, PODIL);
+    // Monday 09:00–18:00 less 13:00–14:00: 480 minutes at windows 1–3;
+    // window 4 has hours of its own, on Tuesdays and Thursdays only.
+    assert_eq!(
+        domain::reports::open_minutes(podil, d(2026, 12, 7), &cal),
+        3 * 480
+    );
+    // Tuesday: and window 4, 10:00–16:00 without a break.
+    assert_eq!(
+        domain::reports::open_minutes(podil, d(2026, 12, 8), &cal),
+        3 * 480 + 360
+    );
+    // Its cleaning day, a Saturday, and New Year's Day: none.
+    assert_eq!(
+        domain::reports::open_minutes(podil, d(2026, 12, 4), &cal),
+        0
+    );
+    assert_eq!(
+        domain::reports::open_minutes(podil, d(2026, 12, 5), &cal),
+        0
+    );
+    assert_eq!(domain::reports::open_minutes(podil, d(2027, 1, 1), &cal), 0);
+}

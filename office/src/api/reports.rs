@@ -48,6 +48,11 @@ pub struct DayFigures {
     pub counts: Counts,
     /// From checking in to the first call (seconds).
     pub waiting: Option<Spread>,
+    /// How full the day was: the minutes of its visits booked online (not
+    /// cancelled) over its windows' open minutes, in tenths of a percent;
+    /// none for a day the office was closed.
+    #[serde(default)]
+    pub full_permille: Option<u32>,
 }
 
 /// One service's time at the window.

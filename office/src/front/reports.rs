@@ -148,22 +148,28 @@ fn Figures(report: ReportView) -> impl IntoView {
             s.map(|s| minutes(s.p90)).unwrap_or_default(),
         )
     };
-    let row = move |day: String, c: crate::api::Counts, wait: Option<domain::reports::Spread>| {
+    let row = move |day: String,
+                    c: crate::api::Counts,
+                    wait: Option<domain::reports::Spread>,
+                    full: Option<u32>| {
         let (median, p90) = spread(wait);
         view! {
             <tr>
                 <td>{day}</td><td>{c.online}</td><td>{c.walk_in}</td><td>{c.served}</td>
                 <td>{c.cancelled}</td><td>{c.annulled}</td><td>{percent(c.no_show_permille)}</td>
-                <td>{median}</td><td>{p90}</td>
+                <td>{median}</td><td>{p90}</td><td class="report-full">{percent(full)}</td>
             </tr>
         }
     };
     let days = report
         .days
         .iter()
-        .map(|d| row(d.day.format("%d.%m.%Y").to_string(), d.counts, d.waiting))
+        .map(|d| {
+            let day = d.day.format("%d.%m.%Y").to_string();
+            row(day, d.counts, d.waiting, d.full_permille)
+        })
         .collect_view();
-    let total = row(rw().total.to_string(), report.total, report.waiting);
+    let total = row(rw().total.to_string(), report.total, report.waiting, None);
     let services = report
         .services
         .iter()
@@ -190,7 +196,7 @@ fn Figures(report: ReportView) -> impl IntoView {
         {chart(&report)}
         <p><a class="console-plain report-csv" href=csv download=file>{move || rw().csv}</a></p>
         <table class="audit-table report-days">
-            <thead><tr>{head(&[|w| w.day, |w| w.online, |w| w.walk_in, |w| w.served, |w| w.cancelled, |w| w.annulled, |w| w.no_show, |w| w.wait_median, |w| w.wait_p90])}</tr></thead>
+            <thead><tr>{head(&[|w| w.day, |w| w.online, |w| w.walk_in, |w| w.served, |w| w.cancelled, |w| w.annulled, |w| w.no_show, |w| w.wait_median, |w| w.wait_p90, |w| w.full])}</tr></thead>
             <tbody>{days}</tbody>
             <tfoot>{total}</tfoot>
         </table>

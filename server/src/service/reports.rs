@@ -4,9 +4,12 @@
 
 use super::Services;
 use crate::store::ReportRows;
+use chrono::NaiveDate;
 use domain::catalog::{OfficeId, ServiceId};
 use domain::office::staff::{Action, Staff};
-use domain::reports::{check_range, no_show_permille, spread};
+use domain::reports::{
+    booked_minutes, check_range, full_permille, no_show_permille, open_minutes, spread,
+};
 use office::api::{Counts, DayFigures, ReportRequest, ReportView, ServiceFigures, StaffError};
 use std::collections::BTreeMap;
 
@@ -66,16 +69,28 @@ impl Services {
             days.entry(day).or_default().1.push(wait);
             all_waits.push(wait);
         }
+        let mut booked: BTreeMap<String, u32> = BTreeMap::new();
+        for (day, start, end, n) in &rows.booked {
+            let visits = u32::try_from(*n).unwrap_or(u32::MAX);
+            *booked.entry(day.clone()).or_default() += booked_minutes(start, end, visits);
+        }
+        let the_office = current.catalog.office(&OfficeId(office.clone()));
+        let full = |day: NaiveDate, key: &str| {
+            let open = the_office.map_or(0, |o| open_minutes(o, day, &current.calendar));
+            full_permille(booked.get(key).copied().unwrap_or(0), open)
+        };
         let rate = |c: &mut Counts| c.no_show_permille = no_show_permille(c.served, c.annulled);
         rate(&mut total);
         let days = days
             .into_iter()
-            .filter_map(|(day, (mut counts, waits))| {
+            .filter_map(|(key, (mut counts, waits))| {
                 rate(&mut counts);
+                let day = key.parse().ok()?;
                 Some(DayFigures {
-                    day: day.parse().ok()?,
+                    day,
                     counts,
                     waiting: spread(waits),
+                    full_permille: full(day, &key),
                 })
             })
             .collect();

@@ -17,6 +17,9 @@ pub struct ReportRows {
     pub waits: Vec<(String, i64)>,
     /// `(service, seconds from the start of the service to its end)`.
     pub service_times: Vec<(String, i64)>,
+    /// `(day, start, end, visits)` of the times booked online and not
+    /// cancelled.
+    pub booked: Vec<(String, String, String, i64)>,
 }
 
 /// The office's tickets of the days `$2..=$3`.
@@ -71,10 +74,24 @@ impl Store {
             .iter()
             .map(|r| Ok((r.text(0)?, r.int(1)?)))
             .collect::<Result<_, StoreError>>()?;
+        let booked = self
+            .read(
+                &format!(
+                    "SELECT day, start_time, end_time, COUNT(*) FROM tickets
+                      WHERE {OF_DAYS} AND walk_in = 0 AND status <> 'cancelled'
+                      GROUP BY day, start_time, end_time"
+                ),
+                range(),
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.int(3)?)))
+            .collect::<Result<_, StoreError>>()?;
         Ok(ReportRows {
             counts,
             waits,
             service_times,
+            booked,
         })
     }
 }

@@ -89,6 +89,9 @@ async fn a_known_day_adds_up(db: Db) {
     assert_eq!(report["total"], counts, "{report}");
     assert_eq!(report["days"].as_array().map(Vec::len), Some(1), "{report}");
     assert_eq!(report["days"][0]["day"], DAY);
+    // How full: A, C and D booked (the cancelled one not), 20 minutes each,
+    // over two windows open 10:00–19:00 less 45 minutes: 60 of 990 minutes.
+    assert_eq!(report["days"][0]["full_permille"], 60, "{report}");
     assert_eq!(report["days"][0]["counts"], counts);
     // Waits 720 s (A), 300 s (the walk-in), 240 s (D).
     let waiting = json!({ "count": 3, "median": 300, "p90": 720 });
