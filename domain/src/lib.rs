@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod fees;
 pub mod forms;
 pub mod help;
+pub mod holidays;
 pub mod i18n;
 pub mod limits;
 pub mod money;

@@ -56,6 +56,16 @@ pub struct AdminWords {
     pub help_save: &'static str,
     pub help_view: &'static str,
     pub help_saved: &'static str,
+    pub calendar_title: &'static str,
+    pub calendar_lead: &'static str,
+    pub year: &'static str,
+    pub holidays: &'static str,
+    pub date: &'static str,
+    pub name_uk: &'static str,
+    pub name_en: &'static str,
+    pub add_holiday: &'static str,
+    pub working_weekends: &'static str,
+    pub add_working: &'static str,
 }
 
 static UK: AdminWords = AdminWords {
@@ -105,6 +115,16 @@ static UK: AdminWords = AdminWords {
     help_save: "Зберегти сторінку",
     help_view: "Переглянути, як бачать заявники",
     help_saved: "Сторінку збережено: заявники вже бачать новий текст.",
+    calendar_title: "Календар вихідних днів",
+    calendar_lead: "Святкові й неробочі дні всіх підрозділів та суботи чи неділі, оголошені робочими. Від календаря залежать строки надання послуг і дні для запису.",
+    year: "Рік",
+    holidays: "Вихідні дні",
+    date: "Дата",
+    name_uk: "Назва (укр.)",
+    name_en: "Назва (англ.)",
+    add_holiday: "Додати вихідний день",
+    working_weekends: "Робочі суботи й неділі",
+    add_working: "Додати робочий день",
 };
 
 static EN: AdminWords = AdminWords {
@@ -154,6 +174,16 @@ static EN: AdminWords = AdminWords {
     help_save: "Save the page",
     help_view: "View it as applicants do",
     help_saved: "The page is saved: applicants see the new text now.",
+    calendar_title: "Holiday calendar",
+    calendar_lead: "Days off for every office, and Saturdays or Sundays declared working days. The service terms and the days open for booking follow it.",
+    year: "Year",
+    holidays: "Days off",
+    date: "Date",
+    name_uk: "Name (Ukrainian)",
+    name_en: "Name (English)",
+    add_holiday: "Add a day off",
+    working_weekends: "Working Saturdays and Sundays",
+    add_working: "Add a working day",
 };
 
 /// The words in `lang`.

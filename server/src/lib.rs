@@ -124,6 +124,7 @@ async fn catalog_state(store: &Store, data_dir: &Path) -> Result<CatalogState, S
     Ok(CatalogState {
         catalog: data.catalog,
         calendar: data.calendar,
+        years: data.years,
         version,
     })
 }

@@ -52,6 +52,12 @@ pub enum StaffError {
         /// The rule broken, naming the entry.
         cause: domain::catalog::CatalogError,
     },
+    /// A year's holiday calendar refused (422).
+    #[error("calendar: {cause}")]
+    Calendar {
+        /// Why.
+        cause: domain::holidays::YearError,
+    },
     /// A help page's text refused (422).
     #[error("help page: {cause}")]
     Help {
@@ -93,7 +99,9 @@ impl StaffError {
             StaffError::NotSignedIn => 401,
             StaffError::NotFound { .. } => 404,
             StaffError::Ticket { .. } | StaffError::Stale => 409,
-            StaffError::Settings { .. } | StaffError::Help { .. } => 422,
+            StaffError::Settings { .. } | StaffError::Help { .. } | StaffError::Calendar { .. } => {
+                422
+            }
             StaffError::Limited { cause } => cause.status(),
             StaffError::Internal => 500,
             StaffError::Payment { cause } => match cause {
@@ -137,6 +145,7 @@ impl Localized for StaffError {
             StaffError::Payment { cause } => cause.message(lang),
             StaffError::Settings { cause } => cause.message(lang),
             StaffError::Help { cause } => cause.message(lang),
+            StaffError::Calendar { cause } => cause.message(lang),
             StaffError::Stale => pick(
                 "Поки ви редагували, налаштування змінив хтось інший. Завантажте їх знову й повторіть зміну.",
                 "Somebody changed the settings while you were editing. Load them again and redo your change.",

@@ -5,6 +5,7 @@
 
 mod admin;
 mod audit;
+mod calendar;
 mod error;
 mod help;
 mod reports;
@@ -14,6 +15,7 @@ pub use admin::{
     AdminChangeRequest, AdminEffect, AdminOfficeRequest, AdminOfficeView, AdminService, AffectedDay,
 };
 pub use audit::{AuditEntry, AuditList, AuditRequest, AUDIT_LIMIT};
+pub use calendar::{CalendarChangeRequest, CalendarView};
 pub use error::StaffError;
 pub use help::{HelpRequest, HelpText};
 pub use reports::{Counts, DayFigures, ReportRequest, ReportView, ServiceFigures};
@@ -27,7 +29,7 @@ use domain::ticket::TicketStatus;
 use serde::{Deserialize, Serialize};
 
 /// The staff API's endpoints, `POST /api/NAME`.
-pub const ENDPOINTS: [&str; 17] = [
+pub const ENDPOINTS: [&str; 20] = [
     "staff_signin",
     "staff_signout",
     "staff_me",
@@ -45,6 +47,9 @@ pub const ENDPOINTS: [&str; 17] = [
     "admin_save",
     "admin_help",
     "admin_help_save",
+    "admin_calendar",
+    "admin_calendar_preview",
+    "admin_calendar_save",
 ];
 
 /// `staff_signin`: a login and a password.

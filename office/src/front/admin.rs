@@ -58,7 +58,10 @@ fn Admin(staff: StaffView) -> impl IntoView {
         })}
         <p class="console-error" role="alert">{move || error.get()}</p>
         {move || loaded.get().map(|view| view! { <Editor view /> })}
-        {everywhere.then(|| view! { <super::admin_help::HelpEditor /> })}
+        {everywhere.then(|| view! {
+            <super::admin_calendar::CalendarEditor />
+            <super::admin_help::HelpEditor />
+        })}
     }
 }
 
@@ -123,7 +126,11 @@ fn Editor(view: AdminOfficeView) -> impl IntoView {
 
 /// What the change does, and the button that saves it.
 #[component]
-fn EffectView(effect: AdminEffect, busy: RwSignal<bool>, on_save: Callback<()>) -> impl IntoView {
+pub(super) fn EffectView(
+    effect: AdminEffect,
+    busy: RwSignal<bool>,
+    on_save: Callback<()>,
+) -> impl IntoView {
     let lang = super::lang();
     let part = |p: &str| -> &'static str {
         let w = aw();
@@ -132,6 +139,7 @@ fn EffectView(effect: AdminEffect, busy: RwSignal<bool>, on_save: Callback<()>) 
             "windows" => w.windows,
             "closures" => w.closures,
             "notices" => w.notices,
+            "calendar" => w.calendar_title,
             _ => w.online,
         }
     };

@@ -2,6 +2,7 @@
 //! and the board, chosen by the page's address (`Screen::at`).
 
 mod admin;
+mod admin_calendar;
 mod admin_form;
 mod admin_help;
 mod admin_lists;

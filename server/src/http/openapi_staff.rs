@@ -43,6 +43,12 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
         ep!("admin_help_save", "Replaces a help page's text (Markdown, starting with its title `# …`); the system administrator's only, recorded in the audit trail; shown at once at `/help` or `/faq`.",
             office::api::HelpText => office::api::HelpText, Staff,
             json!({ "page": "faq", "lang": "uk", "text": "# Відповіді на часті запитання\n\n## Чи потрібно записуватися?\n\nТак." })),
+        ep!("admin_calendar", "The holiday calendar in force, year by year, with the catalog's version; the system administrator's.",
+            office::api::NoArguments => office::api::CalendarView, Staff, json!({})),
+        ep!("admin_calendar_preview", "What a year's new holidays and working weekends would do: the booked tickets left without their time in every office, by day; saves nothing.",
+            office::api::CalendarChangeRequest => office::api::AdminEffect, Staff, calendar_example()),
+        ep!("admin_calendar_save", "Saves a year's holidays and working weekends as the catalog's next version, in force on every node within seconds; the applicants of the tickets left without their time are told.",
+            office::api::CalendarChangeRequest => office::api::AdminEffect, Staff, calendar_example()),
         ep!("kiosk_checkin", "An applicant checks in at the office's kiosk: by number and check-in code, or by the QR code's ticket and token.",
             office::api::KioskCheckInRequest => office::api::KioskTicket, Staff,
             json!({ "office": "kyiv-podilskyi", "number": "P-017", "code": "123 456" })),
@@ -71,6 +77,21 @@ fn admin_example() -> Value {
             "online_booking": true,
             "online_services": ["passport-lost-stolen"],
             "online_share_percent": 80
+        }
+    })
+}
+
+/// A year's calendar with one day off more.
+fn calendar_example() -> Value {
+    json!({
+        "version": 3,
+        "year": {
+            "year": 2026,
+            "holiday": [
+                { "date": "2026-01-01", "name": { "uk": "Новий рік", "en": "New Year's Day" } },
+                { "date": "2026-12-25", "name": { "uk": "Різдво Христове", "en": "Christmas Day" } }
+            ],
+            "working_weekends": []
         }
     })
 }

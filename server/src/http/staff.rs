@@ -59,6 +59,9 @@ pub fn routes(services: Services) -> Router {
         .route("/api/admin_save", post(admin_save))
         .route("/api/admin_help", post(admin_help))
         .route("/api/admin_help_save", post(admin_help_save))
+        .route("/api/admin_calendar", post(admin_calendar))
+        .route("/api/admin_calendar_preview", post(admin_calendar_preview))
+        .route("/api/admin_calendar_save", post(admin_calendar_save))
         .with_state(services);
     match sessions {
         Some(super::session::Sessions::Sqlite(s)) => router.layer(layer(s, secure)),
@@ -88,6 +91,7 @@ fn kind(e: &StaffError) -> &'static str {
         StaffError::Payment { .. } => "staff_payment",
         StaffError::Settings { .. } => "staff_settings",
         StaffError::Help { .. } => "staff_help",
+        StaffError::Calendar { .. } => "staff_calendar",
         StaffError::Stale => "staff_stale",
         StaffError::Internal => "internal",
     }
@@ -258,4 +262,7 @@ mod kiosk;
 use kiosk::{kiosk_checkin, kiosk_services, kiosk_walk_in};
 #[path = "staff_admin.rs"]
 mod admin;
-use admin::{admin_help, admin_help_save, admin_office, admin_preview, admin_save, audit, report};
+use admin::{
+    admin_calendar, admin_calendar_preview, admin_calendar_save, admin_help, admin_help_save,
+    admin_office, admin_preview, admin_save, audit, report,
+};

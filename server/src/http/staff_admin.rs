@@ -1,6 +1,6 @@
-//! The administrator's calls of the staff API: the office's settings, its
-//! reports and its audit trail (each checked against the staff member's
-//! role and office by the service).
+//! The administrator's calls of the staff API: the office's settings, the
+//! holiday calendar, the help pages, the reports and the audit trail (each
+//! checked against the staff member's role and office by the service).
 
 use super::staff_call;
 use crate::service::Services;
@@ -10,89 +10,33 @@ use axum::response::Response;
 use office::api::*;
 use tower_sessions::Session;
 
-pub(super) async fn report(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: ReportRequest| async move { s.report(&staff, &req).await },
-    )
-    .await
+/// A handler `NAME` that reads `REQUEST` and answers `Services::NAME`.
+macro_rules! admin_calls {
+    ($($name:ident: $request:ty),* $(,)?) => {
+        $(
+            pub(super) async fn $name(
+                State(s): State<Services>,
+                session: Session,
+                body: Bytes,
+            ) -> Response {
+                staff_call(s, &session, &body, |s, staff, req: $request| async move {
+                    s.$name(&staff, &req).await
+                })
+                .await
+            }
+        )*
+    };
 }
 
-pub(super) async fn admin_office(
-    State(s): State<Services>,
-    session: Session,
-    body: Bytes,
-) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: AdminOfficeRequest| async move { s.admin_office(&staff, &req).await },
-    )
-    .await
-}
-
-pub(super) async fn admin_preview(
-    State(s): State<Services>,
-    session: Session,
-    body: Bytes,
-) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: AdminChangeRequest| async move { s.admin_preview(&staff, &req).await },
-    )
-    .await
-}
-
-pub(super) async fn admin_save(
-    State(s): State<Services>,
-    session: Session,
-    body: Bytes,
-) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: AdminChangeRequest| async move { s.admin_save(&staff, &req).await },
-    )
-    .await
-}
-
-pub(super) async fn audit(State(s): State<Services>, session: Session, body: Bytes) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: AuditRequest| async move { s.audit(&staff, &req).await },
-    )
-    .await
-}
-
-pub(super) async fn admin_help(
-    State(s): State<Services>,
-    session: Session,
-    body: Bytes,
-) -> Response {
-    staff_call(
-        s,
-        &session,
-        &body,
-        |s, staff, req: HelpRequest| async move { s.admin_help(&staff, &req).await },
-    )
-    .await
-}
-
-pub(super) async fn admin_help_save(
-    State(s): State<Services>,
-    session: Session,
-    body: Bytes,
-) -> Response {
-    staff_call(s, &session, &body, |s, staff, req: HelpText| async move {
-        s.admin_help_save(&staff, &req).await
-    })
-    .await
+admin_calls! {
+    report: ReportRequest,
+    audit: AuditRequest,
+    admin_office: AdminOfficeRequest,
+    admin_preview: AdminChangeRequest,
+    admin_save: AdminChangeRequest,
+    admin_help: HelpRequest,
+    admin_help_save: HelpText,
+    admin_calendar: NoArguments,
+    admin_calendar_preview: CalendarChangeRequest,
+    admin_calendar_save: CalendarChangeRequest,
 }

@@ -9,6 +9,7 @@
 use super::{CatalogState, Services};
 use crate::store::{CatalogChange, NewStaffEvent, StoreError};
 use chrono::NaiveDate;
+use domain::calendar::WorkingCalendar;
 use domain::catalog::{stranded, Catalog, Office, OfficeId, OfficeSettings};
 use domain::i18n::Text;
 use domain::office::staff::{Action, Staff};
@@ -19,9 +20,60 @@ use office::api::{
 use std::collections::BTreeMap;
 
 /// What a change leaves without its time: per day, the tickets and why.
-struct Effect {
+#[derive(Debug, Default)]
+pub(super) struct Effect {
     days: BTreeMap<NaiveDate, (u32, Text)>,
-    tickets: Vec<String>,
+    /// The tickets' ids.
+    pub(super) tickets: Vec<String>,
+}
+
+impl Effect {
+    /// Adds what another office's part of the change does.
+    pub(super) fn add(&mut self, other: Effect) {
+        for (day, (n, reason)) in other.days {
+            self.days.entry(day).or_insert((0, reason)).0 += n;
+        }
+        self.tickets.extend(other.tickets);
+    }
+}
+
+/// A change checked, with what it does.
+pub(super) struct Checked {
+    /// The catalog as stored.
+    pub(super) file: domain::catalog::CatalogFile,
+    /// The catalog checked.
+    pub(super) catalog: Catalog,
+    /// The calendar.
+    pub(super) calendar: WorkingCalendar,
+    /// The calendar's years as stored.
+    pub(super) years: Vec<domain::calendar::YearCalendar>,
+    /// The parts changed (none: nothing to save).
+    pub(super) changed: Vec<String>,
+    /// The tickets it leaves without their time.
+    pub(super) effect: Effect,
+}
+
+/// How a change goes into the audit trail.
+pub(super) struct Trail {
+    /// The event (`office_settings`, `holiday_calendar`).
+    pub(super) event: &'static str,
+    /// The office it is of, if one.
+    pub(super) office: Option<String>,
+    /// What changed, before and after.
+    pub(super) detail: serde_json::Value,
+}
+
+/// The days of `effect`, as the answer lists them.
+pub(super) fn affected_days(effect: &Effect) -> Vec<AffectedDay> {
+    effect
+        .days
+        .iter()
+        .map(|(day, (tickets, reason))| AffectedDay {
+            day: *day,
+            tickets: *tickets,
+            reason: reason.clone(),
+        })
+        .collect()
 }
 
 impl Services {
@@ -106,16 +158,53 @@ impl Services {
             .map_err(|cause| StaffError::Settings { cause })?;
         let after = office_of(&catalog, &id)?;
         let changed = changed_parts(&OfficeSettings::of(before), &req.settings);
-        let effect = self.effect(&current, &catalog, before, after).await?;
-        let affected = effect
-            .days
-            .iter()
-            .map(|(day, (tickets, reason))| AffectedDay {
-                day: *day,
-                tickets: *tickets,
-                reason: reason.clone(),
-            })
-            .collect();
+        let calendar = &current.calendar;
+        let effect = self
+            .effect(&catalog, (before, calendar), (after, calendar))
+            .await?;
+        let detail = serde_json::json!({
+            "office": id.0,
+            "changed": changed,
+            "before": OfficeSettings::of(before),
+            "after": req.settings,
+            "disrupted": effect.tickets.len(),
+        });
+        let checked = Checked {
+            file,
+            catalog,
+            calendar: current.calendar.clone(),
+            years: current.years.clone(),
+            changed,
+            effect,
+        };
+        let what = Trail {
+            event: "office_settings",
+            office: Some(id.0.clone()),
+            detail,
+        };
+        let answer = self
+            .preview_or_save(staff, &current, checked, save, what)
+            .await?;
+        if answer.saved {
+            self.announce_office(&id.0).await;
+        }
+        Ok(answer)
+    }
+
+    /// Answers what `checked` does; if `save`, and it changes anything,
+    /// saves it as the catalog's next version with its entry `what` in the
+    /// trail and the messages to the applicants it disrupts, and puts it
+    /// in force here.
+    pub(super) async fn preview_or_save(
+        &self,
+        staff: &Staff,
+        current: &CatalogState,
+        checked: Checked,
+        save: bool,
+        what: Trail,
+    ) -> Result<AdminEffect, StaffError> {
+        let affected = affected_days(&checked.effect);
+        let changed = checked.changed;
         if !save || changed.is_empty() {
             return Ok(AdminEffect {
                 version: current.version,
@@ -125,40 +214,34 @@ impl Services {
             });
         }
         let now = self.now();
-        let detail = serde_json::json!({
-            "office": id.0,
-            "changed": changed,
-            "before": OfficeSettings::of(before),
-            "after": req.settings,
-            "disrupted": effect.tickets.len(),
-        });
         let event = NewStaffEvent {
             id: super::secrets::ordered_id(now).map_err(|_| StaffError::Internal)?,
             at: now.timestamp(),
             staff: Some(staff.id.clone()),
-            office: Some(id.0.clone()),
-            event: "office_settings",
-            detail: Some(detail.to_string()),
+            office: what.office,
+            event: what.event,
+            detail: Some(what.detail.to_string()),
         };
         let change = CatalogChange {
             from_version: current.version,
-            file,
+            file: checked.file,
+            years: checked.years.clone(),
             event,
-            disrupted: effect.tickets,
+            disrupted: checked.effect.tickets,
         };
         let version = match self.store.change_catalog(change, now.timestamp()).await {
             Ok(v) => v,
             Err(StoreError::Stale) => return Err(StaffError::Stale),
             Err(e) => return Err(e.into()),
         };
-        tracing::info!(staff = %staff.id, office = %id, version, "an office's settings changed");
+        tracing::info!(staff = %staff.id, event = what.event, version, "the catalog changed");
         self.put_in_force(CatalogState {
-            catalog,
-            calendar: current.calendar.clone(),
+            catalog: checked.catalog,
+            calendar: checked.calendar,
+            years: checked.years,
             version,
         });
         self.wake_sender();
-        self.announce_office(&id.0).await;
         Ok(AdminEffect {
             version,
             saved: true,
@@ -167,27 +250,27 @@ impl Services {
         })
     }
 
-    /// The tickets booked at the office from today whose time `after`
-    /// leaves unserved, and `before` served.
-    async fn effect(
+    /// The tickets booked at the office from today whose time `after` (an
+    /// office's settings and the calendar) leaves unserved, and `before`
+    /// served; the services as `catalog` has them.
+    pub(super) async fn effect(
         &self,
-        current: &CatalogState,
         catalog: &Catalog,
-        before: &Office,
-        after: &Office,
+        before: (&Office, &WorkingCalendar),
+        after: (&Office, &WorkingCalendar),
     ) -> Result<Effect, StaffError> {
-        let visits = self.store.booked_visits(&after.id.0, self.today()).await?;
-        let mut effect = Effect {
-            days: BTreeMap::new(),
-            tickets: Vec::new(),
-        };
+        let visits = self
+            .store
+            .booked_visits(&after.0.id.0, self.today())
+            .await?;
+        let mut effect = Effect::default();
         for v in visits {
             let service = domain::catalog::ServiceId(v.service.clone());
             let Some(service) = catalog.service(&service) else {
                 continue;
             };
-            let now = stranded(after, service, v.day, v.start, &current.calendar);
-            let was = stranded(before, service, v.day, v.start, &current.calendar);
+            let now = stranded(after.0, service, v.day, v.start, after.1);
+            let was = stranded(before.0, service, v.day, v.start, before.1);
             if let (Some(reason), None) = (now, was) {
                 let day = effect.days.entry(v.day).or_insert((0, reason));
                 day.0 += 1;

@@ -91,6 +91,7 @@ impl Services {
             Ok(data) => self.put_in_force(CatalogState {
                 catalog: data.catalog,
                 calendar: data.calendar,
+                years: data.years,
                 version,
             }),
             Err(e) => {

@@ -22,6 +22,7 @@
 //! «Errors»); for `Internal` only "something went wrong, try again".
 
 mod admin;
+mod admin_calendar;
 mod audit;
 mod backend;
 mod board;

@@ -16,6 +16,8 @@ pub struct CatalogState {
     pub catalog: domain::catalog::Catalog,
     /// The working-day calendar.
     pub calendar: domain::calendar::WorkingCalendar,
+    /// The calendar's years as stored (what the system administrator edits).
+    pub years: Vec<domain::calendar::YearCalendar>,
     /// Its version as stored (each change adds one).
     pub version: i64,
 }

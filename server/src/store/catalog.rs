@@ -21,6 +21,8 @@ pub struct CatalogChange {
     pub from_version: i64,
     /// The new catalog.
     pub file: CatalogFile,
+    /// The new calendar's years.
+    pub years: Vec<YearCalendar>,
     /// The staff action with its before and after.
     pub event: NewStaffEvent,
     /// The tickets whose time can no longer be served: each applicant is
@@ -130,14 +132,16 @@ impl Store {
     /// version.
     pub async fn change_catalog(&self, change: CatalogChange, now: i64) -> Result<i64, StoreError> {
         let body = serde_json::to_string(&change.file).map_err(|e| internal(e.to_string()))?;
+        let calendar = serde_json::to_string(&change.years).map_err(|e| internal(e.to_string()))?;
         let postgres = self.dialect == Dialect::Postgres;
         self.write(&["catalog"], move |tx| {
             Box::pin(async move {
                 let changed = tx
                     .exec(
-                        "UPDATE catalog SET body = $1, imported_at = $2, version = version + 1
-                          WHERE id = 'current' AND version = $3",
-                        args![body, now, change.from_version],
+                        "UPDATE catalog SET body = $1, calendar = $2, imported_at = $3,
+                                version = version + 1
+                          WHERE id = 'current' AND version = $4",
+                        args![body, calendar, now, change.from_version],
                     )
                     .await
                     .map_err(internal)?;

@@ -28,7 +28,7 @@ fn endpoints() -> Vec<(String, Value)> {
             (name, example)
         })
         .collect();
-    assert_eq!(endpoints.len(), 36);
+    assert_eq!(endpoints.len(), 39);
     endpoints
 }
 

@@ -5,6 +5,7 @@
 #[macro_use]
 mod common;
 mod admin;
+mod admin_calendar;
 mod audit;
 mod bad_input;
 mod board;
