@@ -123,8 +123,14 @@ pub(super) fn check_office(o: &Office, services: &[Service]) -> Result<(), Catal
         return Err(CatalogError::BlankText { at });
     }
     check_week(&at, &o.hours)?;
-    if o.online_share_percent > 100 {
+    if o.online_share_percent > 100 || o.online_shares.values().any(|p| *p > 100) {
         return Err(bad(&at, "online share is a percentage"));
+    }
+    if let Some(id) = o.online_shares.keys().find(|id| !o.serves(id)) {
+        return Err(CatalogError::UnknownReference {
+            at: format!("{at} online_shares"),
+            target: id.0.clone(),
+        });
     }
     let known = |id: &ServiceId| services.iter().find(|s| &s.id == id);
     let mut windows = BTreeSet::new();

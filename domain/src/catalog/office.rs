@@ -2,7 +2,7 @@ use super::ServiceId;
 use crate::i18n::Text;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// An office's id: a slug (`kyiv-podil`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -155,6 +155,9 @@ pub struct Office {
     /// kept for people who come without booking).
     #[serde(default = "full_share")]
     pub online_share_percent: u8,
+    /// A service's own share, in percent, where it differs from the office's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub online_shares: BTreeMap<ServiceId, u8>,
 }
 
 fn full_share() -> u8 {
@@ -166,6 +169,15 @@ impl Office {
     /// switch, and a window that serves it).
     pub fn books_online(&self, service: &ServiceId) -> bool {
         self.online_booking && self.online_services.contains(service) && self.serves(service)
+    }
+
+    /// The share of `service`'s places offered online, in percent: its own,
+    /// else the office's.
+    pub fn online_share(&self, service: &ServiceId) -> u8 {
+        self.online_shares
+            .get(service)
+            .copied()
+            .unwrap_or(self.online_share_percent)
     }
 
     /// True when some window serves `service`.

@@ -11,7 +11,7 @@ use crate::i18n::Text;
 use crate::slots::{closed_reason, slot_at};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// An office's settings that its administrator may change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +32,9 @@ pub struct OfficeSettings {
     pub online_services: BTreeSet<ServiceId>,
     /// The share of each day's places offered online, in percent.
     pub online_share_percent: u8,
+    /// A service's own share, where it differs.
+    #[serde(default)]
+    pub online_shares: BTreeMap<ServiceId, u8>,
 }
 
 impl OfficeSettings {
@@ -45,6 +48,7 @@ impl OfficeSettings {
             online_booking: office.online_booking,
             online_services: office.online_services.clone(),
             online_share_percent: office.online_share_percent,
+            online_shares: office.online_shares.clone(),
         }
     }
 
@@ -56,6 +60,7 @@ impl OfficeSettings {
         office.online_booking = self.online_booking;
         office.online_services = self.online_services;
         office.online_share_percent = self.online_share_percent;
+        office.online_shares = self.online_shares;
     }
 }
 

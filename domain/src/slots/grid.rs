@@ -114,7 +114,7 @@ pub(super) fn day_grid<'a>(
                 .push(window.id.as_str());
         }
     }
-    Ok(share_online(merged, office.online_share_percent))
+    Ok(share_online(merged, office.online_share(&service.id)))
 }
 
 /// Offers `percent` of the day's capacity online, spread evenly over the day: the

@@ -116,3 +116,43 @@ fn the_open_minutes_of_a_day_count_each_window_less_its_breaks() {
     );
     assert_eq!(domain::reports::open_minutes(podil, d(2027, 1, 1), &cal), 0);
 }
+
+#[test]
+fn a_service_may_have_its_own_online_share() {
+    let c = catalog();
+    let cal = calendar();
+    let id = OfficeId(PODIL.into());
+    let stolen = service(&c, "passport-lost-stolen");
+    let abroad = service(&c, "passport-abroad");
+    let monday = d(2026, 12, 7);
+    let online = |o: &domain::catalog::Office, s| {
+        domain::slots::day_slots(o, s, monday, &cal)
+            .unwrap()
+            .iter()
+            .map(|slot| u32::from(slot.online))
+            .sum::<u32>()
+    };
+    let before = office(&c, PODIL);
+    let (stolen_all, abroad_all) = (online(before, stolen), online(before, abroad));
+    assert!(stolen_all > 0 && abroad_all > 0);
+    let mut settings = OfficeSettings::of(before);
+    settings.online_shares.insert(stolen.id.clone(), 50);
+    let (_, changed) = c.with_settings(&id, settings.clone()).unwrap();
+    let after = office(&changed, PODIL);
+    assert_eq!(online(after, stolen), stolen_all / 2);
+    assert_eq!(
+        online(after, abroad),
+        abroad_all,
+        "the others keep the office's"
+    );
+    settings.online_shares.insert(stolen.id.clone(), 101);
+    assert!(c.with_settings(&id, settings.clone()).is_err());
+    settings.online_shares.clear();
+    settings
+        .online_shares
+        .insert(domain::catalog::ServiceId("id-card-first".into()), 10);
+    assert!(
+        c.with_settings(&id, settings).is_err(),
+        "a service Podil does not serve"
+    );
+}

@@ -183,14 +183,35 @@ pub fn Online(settings: Settings, services: Vec<AdminService>) -> impl IntoView 
                 let id = id.clone();
                 move || settings.with(|s| s.online_services.contains(&id))
             };
+            let share = {
+                let id = id.clone();
+                move || settings.with(|s| s.online_shares.get(&id).map(u8::to_string).unwrap_or_default())
+            };
+            let set_share = {
+                let id = id.clone();
+                move |ev: leptos::ev::Event| {
+                    let typed = event_target_value(&ev);
+                    settings.update(|s| match typed.trim().parse::<u8>() {
+                        Ok(p) => { s.online_shares.insert(id.clone(), p); }
+                        Err(_) => { s.online_shares.remove(&id); }
+                    })
+                }
+            };
+            let office_share = move || settings.with(|s| s.online_share_percent.to_string());
             view! {
-                <label class="admin-check">
-                    <input type="checkbox" prop:checked=has on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        settings.update(|s| if on { s.online_services.insert(id.clone()); } else { s.online_services.remove(&id); });
-                    } />
-                    {move || svc.name.get(lang.get()).to_string()}
-                </label>
+                <div class="admin-service-share">
+                    <label class="admin-check">
+                        <input type="checkbox" prop:checked=has on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            settings.update(|s| if on { s.online_services.insert(id.clone()); } else { s.online_services.remove(&id); });
+                        } />
+                        {move || svc.name.get(lang.get()).to_string()}
+                    </label>
+                    <label class="admin-check">{move || aw().own_share}
+                        <input type="number" min="0" max="100" class="admin-short"
+                            placeholder=office_share prop:value=share on:change=set_share />
+                    </label>
+                </div>
             }
         })
         .collect_view();

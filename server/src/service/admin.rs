@@ -304,7 +304,8 @@ fn changed_parts(before: &OfficeSettings, after: &OfficeSettings) -> Vec<String>
         ),
         (
             "online_share_percent",
-            before.online_share_percent != after.online_share_percent,
+            before.online_share_percent != after.online_share_percent
+                || before.online_shares != after.online_shares,
         ),
     ];
     parts

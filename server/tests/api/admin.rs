@@ -151,6 +151,12 @@ async fn a_closed_day_previewed_saved_and_told(db: Db) {
     }
     let (_, after) = staff(&app, &head, "admin_office", json!({})).await;
     assert_eq!(after["version"], now["version"]);
+    // A service's own online share is a change of the share.
+    let mut own = json!({ "version": now["version"], "settings": now["settings"] });
+    own["settings"]["online_shares"] = json!({ "passport-abroad": 50 });
+    let (status, preview) = staff(&app, &head, "admin_preview", own).await;
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(preview["changed"], json!(["online_share_percent"]));
 
     // A disrupted ticket moved to another day is disrupted no more.
     let mut moving = opener(&on_day[0]);

@@ -75,6 +75,7 @@ async fn an_office_day_in_the_trail(db: Db) {
     pay_on_the_page(&app, &a, FEES).await;
     let b = book(&app, 2, PODIL, DAY, "09:40").await;
     assert_eq!(app.call("cancel", opener(&b)).await.0, 200);
+    let c = book(&app, 3, PODIL, DAY, "10:00").await;
 
     // The office's part, on 24.11: a wrong password, an unknown login, then
     // the officer checks A in, calls, serves, and signs out.
@@ -88,6 +89,14 @@ async fn an_office_day_in_the_trail(db: Db) {
     assert_eq!(call_next(&app, &olena, "1").await.0, 200);
     assert_eq!(act(&app, &olena, "1", &a, "start").await.0, 200);
     assert_eq!(act(&app, &olena, "1", &a, "serve").await.0, 200);
+    // C checks in at 9:50, is called, is not there: annulled when the
+    // grace ends.
+    app.advance(until(9, 50) - until(9, 0));
+    assert_eq!(act(&app, &olena, "1", &c, "check_in").await.0, 200);
+    assert_eq!(call_next(&app, &olena, "1").await.0, 200);
+    assert_eq!(act(&app, &olena, "1", &c, "not_here").await.0, 200);
+    app.advance(15 * 60);
+    assert_eq!(app.services.annul_absent().await.unwrap(), 1);
     assert_eq!(
         app.call_in("staff_signout", json!({}), Some(&olena))
             .await
@@ -155,9 +164,38 @@ async fn an_office_day_in_the_trail(db: Db) {
         ("paid", "liqpay"),
         ("book", "applicant"),
         ("cancel", "applicant"),
+        ("book", "applicant"),
     ]);
     expected.sort();
     assert_eq!(that_day, expected, "{list}");
+
+    // The administrator's change of the office, with its before and after,
+    // is in the day's trail beside the annulment.
+    let (_, view, _) = app.call_in("admin_office", json!({}), Some(&head)).await;
+    let mut settings = view["settings"].clone();
+    settings["notices"] =
+        json!([{ "text": { "uk": "Вікно 2 не працює", "en": "Window 2 is closed" } }]);
+    let change = json!({ "version": view["version"], "settings": settings });
+    let (status, saved, _) = app.call_in("admin_save", change, Some(&head)).await;
+    assert_eq!(status, 200, "{saved}");
+    let (_, list) = search(&app, &head, json!({ "day": DAY })).await;
+    let day = events(&list);
+    for expected in [("office_settings", "head.podil"), ("mark_absent", "system")] {
+        assert!(
+            day.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?}: {day:?}"
+        );
+    }
+    let change = list["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "office_settings")
+        .unwrap();
+    assert!(change["detail"]
+        .as_str()
+        .unwrap()
+        .contains("Вікно 2 не працює"));
 
     // Another office's administrator: not this office; an officer: nothing.
     let lviv = sign_in(&app, "head.lviv").await;
