@@ -6,75 +6,15 @@
 //! version). A booked ticket is never moved or cancelled by a change: its
 //! applicant is told and chooses another time (`stranded`).
 
+use super::admin_effect::{affected_days, changed_parts, Checked, Effect, Trail};
 use super::{CatalogState, Services};
 use crate::store::{CatalogChange, NewStaffEvent, StoreError};
-use chrono::NaiveDate;
 use domain::calendar::WorkingCalendar;
 use domain::catalog::{stranded, Catalog, Office, OfficeId, OfficeSettings};
-use domain::i18n::Text;
 use domain::office::staff::{Action, Staff};
 use office::api::{
-    AdminChangeRequest, AdminEffect, AdminOfficeRequest, AdminOfficeView, AdminService,
-    AffectedDay, StaffError,
+    AdminChangeRequest, AdminEffect, AdminOfficeRequest, AdminOfficeView, AdminService, StaffError,
 };
-use std::collections::BTreeMap;
-
-/// What a change leaves without its time: per day, the tickets and why.
-#[derive(Debug, Default)]
-pub(super) struct Effect {
-    days: BTreeMap<NaiveDate, (u32, Text)>,
-    /// The tickets' ids.
-    pub(super) tickets: Vec<String>,
-}
-
-impl Effect {
-    /// Adds what another office's part of the change does.
-    pub(super) fn add(&mut self, other: Effect) {
-        for (day, (n, reason)) in other.days {
-            self.days.entry(day).or_insert((0, reason)).0 += n;
-        }
-        self.tickets.extend(other.tickets);
-    }
-}
-
-/// A change checked, with what it does.
-pub(super) struct Checked {
-    /// The catalog as stored.
-    pub(super) file: domain::catalog::CatalogFile,
-    /// The catalog checked.
-    pub(super) catalog: Catalog,
-    /// The calendar.
-    pub(super) calendar: WorkingCalendar,
-    /// The calendar's years as stored.
-    pub(super) years: Vec<domain::calendar::YearCalendar>,
-    /// The parts changed (none: nothing to save).
-    pub(super) changed: Vec<String>,
-    /// The tickets it leaves without their time.
-    pub(super) effect: Effect,
-}
-
-/// How a change goes into the audit trail.
-pub(super) struct Trail {
-    /// The event (`office_settings`, `holiday_calendar`).
-    pub(super) event: &'static str,
-    /// The office it is of, if one.
-    pub(super) office: Option<String>,
-    /// What changed, before and after.
-    pub(super) detail: serde_json::Value,
-}
-
-/// The days of `effect`, as the answer lists them.
-pub(super) fn affected_days(effect: &Effect) -> Vec<AffectedDay> {
-    effect
-        .days
-        .iter()
-        .map(|(day, (tickets, reason))| AffectedDay {
-            day: *day,
-            tickets: *tickets,
-            reason: reason.clone(),
-        })
-        .collect()
-}
 
 impl Services {
     /// The office `office` names (their own by default), once `staff` may
@@ -285,32 +225,4 @@ fn office_of<'a>(catalog: &'a Catalog, id: &OfficeId) -> Result<&'a Office, Staf
     catalog.office(id).ok_or(StaffError::NotFound {
         what: "office".into(),
     })
-}
-
-/// The parts of the settings that differ.
-fn changed_parts(before: &OfficeSettings, after: &OfficeSettings) -> Vec<String> {
-    let parts = [
-        ("hours", before.hours != after.hours),
-        ("windows", before.windows != after.windows),
-        ("closures", before.closures != after.closures),
-        ("notices", before.notices != after.notices),
-        (
-            "online_booking",
-            before.online_booking != after.online_booking,
-        ),
-        (
-            "online_services",
-            before.online_services != after.online_services,
-        ),
-        (
-            "online_share_percent",
-            before.online_share_percent != after.online_share_percent
-                || before.online_shares != after.online_shares,
-        ),
-    ];
-    parts
-        .into_iter()
-        .filter(|(_, differs)| *differs)
-        .map(|(part, _)| part.to_string())
-        .collect()
 }

@@ -4,7 +4,7 @@
 //! it leaves without their time in every office, saved as the catalog's
 //! next version as an office's settings are (`admin::preview_or_save`).
 
-use super::admin::{Checked, Effect, Trail};
+use super::admin_effect::{Checked, Effect, Trail};
 use super::Services;
 use domain::office::staff::Staff;
 use office::api::{AdminEffect, CalendarChangeRequest, CalendarView, NoArguments, StaffError};

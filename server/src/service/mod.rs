@@ -23,6 +23,7 @@
 
 mod admin;
 mod admin_calendar;
+mod admin_effect;
 mod audit;
 mod backend;
 mod board;
