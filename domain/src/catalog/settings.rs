@@ -95,20 +95,27 @@ impl Catalog {
     }
 }
 
-/// Why a ticket booked at `office` for `service` on `day` at `start` can no
-/// longer be served then (the office is closed that day, or no window
-/// serves the service at that time any more); `None` while it can. A ticket
-/// is never moved or cancelled by a change: its applicant is told and
-/// chooses another time.
+/// Why a ticket booked at `office` for `service` on `day` at `start`, at
+/// `window`, can no longer be served then (the office is closed that day,
+/// no window serves the service at that time any more, or its window no
+/// longer does: a window taken away leaves its tickets without a place,
+/// even where others serve that time, as they hold theirs); `None` while it
+/// can. A ticket is never moved or cancelled by a change: its applicant is
+/// told and chooses another time.
 pub fn stranded(
     office: &Office,
     service: &Service,
     day: NaiveDate,
     start: NaiveTime,
+    window: &str,
     calendar: &WorkingCalendar,
 ) -> Option<Text> {
     match slot_at(office, service, day, start, calendar) {
-        Ok(Some(_)) => None,
+        Ok(Some(slot)) if slot.windows.iter().any(|w| w == window) => None,
+        Ok(Some(_)) => Some(Text::new(
+            "Підрозділ змінив розподіл вікон: вікно, у якому вас мали прийняти, у цей час не працює.",
+            "The office changed its windows: the window you were to be seen at is not open at this time.",
+        )),
         _ if calendar.holiday(day).is_some()
             || office.closure_on(day).is_some()
             || office.hours.day(day.weekday()).is_none() =>

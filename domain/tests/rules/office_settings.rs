@@ -48,7 +48,7 @@ fn a_closed_day_strands_its_tickets_with_the_reason() {
     let s = service(&c, "passport-lost-stolen");
     let before = office(&c, PODIL);
     let (monday, tuesday) = (d(2026, 12, 7), d(2026, 12, 8));
-    assert_eq!(stranded(before, s, monday, t(9, 0), &cal), None);
+    assert_eq!(stranded(before, s, monday, t(9, 0), "1", &cal), None);
     let mut settings = OfficeSettings::of(before);
     settings.closures.push(Closure {
         from: monday,
@@ -58,10 +58,10 @@ fn a_closed_day_strands_its_tickets_with_the_reason() {
     let (_, changed) = c.with_settings(&OfficeId(PODIL.into()), settings).unwrap();
     let after = office(&changed, PODIL);
     assert_eq!(
-        stranded(after, s, monday, t(9, 0), &cal).map(|r| r.get(domain::Lang::En).to_string()),
+        stranded(after, s, monday, t(9, 0), "1", &cal).map(|r| r.get(domain::Lang::En).to_string()),
         Some("Cleaning day".into())
     );
-    assert_eq!(stranded(after, s, tuesday, t(9, 0), &cal), None);
+    assert_eq!(stranded(after, s, tuesday, t(9, 0), "1", &cal), None);
 }
 
 #[test]
@@ -77,8 +77,8 @@ fn shorter_hours_and_a_window_taken_away_strand_only_the_times_lost() {
         .with_settings(&OfficeId(PODIL.into()), settings.clone())
         .unwrap();
     let after = office(&shorter, PODIL);
-    assert_eq!(stranded(after, s, monday, t(9, 0), &cal), None);
-    let late = stranded(after, s, monday, t(17, 0), &cal).expect("17:00 is after closing");
+    assert_eq!(stranded(after, s, monday, t(9, 0), "1", &cal), None);
+    let late = stranded(after, s, monday, t(17, 0), "1", &cal).expect("17:00 is after closing");
     assert!(late.uk.contains("змінив графік"), "{late:?}");
     // No window serves the service any more: every time of it is lost.
     for w in &mut settings.windows {
@@ -86,7 +86,7 @@ fn shorter_hours_and_a_window_taken_away_strand_only_the_times_lost() {
     }
     settings.online_services.remove(&s.id);
     let (_, none) = c.with_settings(&OfficeId(PODIL.into()), settings).unwrap();
-    assert!(stranded(office(&none, PODIL), s, monday, t(9, 0), &cal).is_some());
+    assert!(stranded(office(&none, PODIL), s, monday, t(9, 0), "1", &cal).is_some());
 }
 
 #[test]
@@ -155,4 +155,19 @@ fn a_service_may_have_its_own_online_share() {
         c.with_settings(&id, settings).is_err(),
         "a service Podil does not serve"
     );
+}
+
+#[test]
+fn a_window_taken_away_strands_the_tickets_it_held() {
+    let c = catalog();
+    let cal = calendar();
+    let s = service(&c, "passport-lost-stolen");
+    let monday = d(2026, 12, 7);
+    let mut settings = OfficeSettings::of(office(&c, PODIL));
+    settings.windows.retain(|w| w.id != "2");
+    let (_, fewer) = c.with_settings(&OfficeId(PODIL.into()), settings).unwrap();
+    let after = office(&fewer, PODIL);
+    assert_eq!(stranded(after, s, monday, t(9, 0), "1", &cal), None);
+    let lost = stranded(after, s, monday, t(9, 0), "2", &cal).expect("window 2 is gone");
+    assert!(lost.uk.contains("розподіл вікон"), "{lost:?}");
 }

@@ -209,8 +209,8 @@ impl Services {
             let Some(service) = catalog.service(&service) else {
                 continue;
             };
-            let now = stranded(after.0, service, v.day, v.start, after.1);
-            let was = stranded(before.0, service, v.day, v.start, before.1);
+            let now = stranded(after.0, service, v.day, v.start, &v.window, after.1);
+            let was = stranded(before.0, service, v.day, v.start, &v.window, before.1);
             if let (Some(reason), None) = (now, was) {
                 let day = effect.days.entry(v.day).or_insert((0, reason));
                 day.0 += 1;

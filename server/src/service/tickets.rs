@@ -97,7 +97,14 @@ impl Services {
         let current = self.state();
         let service = current.catalog.service(service)?;
         let office = current.catalog.office(&OfficeId(t.office.clone()))?;
-        domain::catalog::stranded(office, service, t.day, t.start, &current.calendar)
+        domain::catalog::stranded(
+            office,
+            service,
+            t.day,
+            t.start,
+            &t.window,
+            &current.calendar,
+        )
     }
 
     /// The stored ticket `id` if `token` is its access token, or if the

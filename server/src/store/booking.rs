@@ -207,6 +207,7 @@ where
         request_hash: Some(t.request_hash),
         created_at: now,
         erased: false,
+        window: t.window,
     }))
 }
 

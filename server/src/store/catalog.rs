@@ -41,6 +41,8 @@ pub struct BookedVisit {
     pub day: NaiveDate,
     /// Its start.
     pub start: NaiveTime,
+    /// The window it holds.
+    pub window: String,
 }
 
 impl Store {
@@ -53,7 +55,7 @@ impl Store {
         from: NaiveDate,
     ) -> Result<Vec<BookedVisit>, StoreError> {
         self.read(
-            "SELECT id, service_id, day, start_time FROM tickets
+            "SELECT id, service_id, day, start_time, window_id FROM tickets
               WHERE office_id = $1 AND day >= $2 AND status = 'booked' AND walk_in = 0
               ORDER BY day, start_time, id",
             args![office, day_text(from)],
@@ -66,6 +68,7 @@ impl Store {
                 service: r.text(1)?,
                 day: parse_day(&r.text(2)?)?,
                 start: parse_time(&r.text(3)?)?,
+                window: r.text(4)?,
             })
         })
         .collect()

@@ -102,6 +102,8 @@ pub struct StoredTicket {
     pub created_at: i64,
     /// Its personal data was erased (`domain::retention`, or its owner asked).
     pub erased: bool,
+    /// The window its time holds (empty for a walk-in's).
+    pub window: String,
 }
 
 /// What a confirm did.
@@ -247,11 +249,12 @@ pub(super) fn ticket_row(row: &DbRow) -> Result<StoredTicket, StoreError> {
         request_hash: row.maybe_text(11)?,
         created_at: row.int(12)?,
         erased: row.maybe_int(13)?.is_some(),
+        window: row.maybe_text(14)?.unwrap_or_default(),
     })
 }
 
 pub(super) const TICKET_COLUMNS: &str =
-    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash, request_hash, created_at, erased_at";
+    "id, office_id, service_id, day, start_time, end_time, board_number, status, answers, token_sealed, token_hash, request_hash, created_at, erased_at, window_id";
 
 pub(super) const OCCUPANCY_SQL: &str = "SELECT day, window_id, service_id, start_time, end_time, CAST(NULL AS BIGINT) AS expires_at
        FROM tickets WHERE office_id = $1 AND day >= $2 AND day <= $3 AND status IN ('booked', 'checked_in', 'called', 'serving')
