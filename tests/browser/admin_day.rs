@@ -178,13 +178,13 @@ async fn the_help_pages_from_the_footer_and_their_editor() {
         .await
         .unwrap();
     phone
-        .wait_for_count("main.help-page img[src='/help/ticket.png']", 1)
+        .wait_for_count("main.help-page img[src='/help-pictures/ticket.png']", 1)
         .await
         .unwrap();
     let loaded: bool = phone
         .client
         .execute(
-            "const i = document.querySelector(\"img[src='/help/ticket.png']\"); return i.complete && i.naturalWidth > 0;",
+            "const i = document.querySelector(\"img[src='/help-pictures/ticket.png']\"); return i.complete && i.naturalWidth > 0;",
             vec![],
         )
         .await
@@ -193,7 +193,21 @@ async fn the_help_pages_from_the_footer_and_their_editor() {
         .unwrap_or(false);
     assert!(loaded, "the picture of the ticket shows");
     phone.screenshot("help-guide-phone").await.unwrap();
-    scroll_to(&phone, "img[src='/help/kiosk.png']").await;
+    // In English by its address (no redirect drops the question).
+    phone
+        .open(&format!("{}/help?lang=en", server.base))
+        .await
+        .unwrap();
+    phone
+        .wait_for_text("main.help-page h1", "How to use the service")
+        .await
+        .unwrap();
+    phone.open(&format!("{}/help", server.base)).await.unwrap();
+    phone
+        .wait_for_count("main.help-page img[src='/help-pictures/kiosk.png']", 1)
+        .await
+        .unwrap();
+    scroll_to(&phone, "img[src='/help-pictures/kiosk.png']").await;
     phone.screenshot("help-guide-kiosk-phone").await.unwrap();
 
     server
@@ -233,6 +247,12 @@ async fn the_help_pages_from_the_footer_and_their_editor() {
         "# Відповіді на часті запитання\n\n## Чи можна прийти з дитиною?\n\nТак.",
     )
     .await;
+    // The calendar's editor above it shows the years in force.
+    root.wait_for_count(".admin-calendar .admin-holiday", 1)
+        .await
+        .unwrap();
+    scroll_to(&root, ".admin-calendar").await;
+    root.screenshot("calendar-editor-desktop").await.unwrap();
     scroll_to(&root, ".admin-help").await;
     root.screenshot("help-editor-desktop").await.unwrap();
     root.click(".admin-help-form button[type='submit']")

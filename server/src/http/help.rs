@@ -141,13 +141,13 @@ mod tests {
 
     #[test]
     fn markdown_is_rendered_and_html_in_it_is_only_text() {
-        let html = markdown("# Назва\n\nТекст **важливо**.\n\n<script>alert(1)</script>\n\n![Кіоск](/help/kiosk.png)");
+        let html = markdown("# Назва\n\nТекст **важливо**.\n\n<script>alert(1)</script>\n\n![Кіоск](/help-pictures/kiosk.png)");
         assert!(html.contains("<h1>Назва</h1>"), "{html}");
         assert!(html.contains("<strong>важливо</strong>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<script>"), "{html}");
         assert!(
-            html.contains("<img src=\"/help/kiosk.png\" alt=\"Кіоск\""),
+            html.contains("<img src=\"/help-pictures/kiosk.png\" alt=\"Кіоск\""),
             "{html}"
         );
     }

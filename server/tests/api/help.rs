@@ -35,7 +35,10 @@ async fn the_help_pages(db: Db) {
         guide.contains("<h1>Інструкція з користування сервісом</h1>"),
         "{guide}"
     );
-    assert!(guide.contains("<img src=\"/help/ticket.png\""), "{guide}");
+    assert!(
+        guide.contains("<img src=\"/help-pictures/ticket.png\""),
+        "{guide}"
+    );
     assert!(guide.contains("<a href=\"/faq\">Відповіді на часті запитання</a>"));
     assert!(
         guide.contains("href=\"/pkg/cherga.abc123.css\""),
