@@ -6,6 +6,7 @@
 //! text, never run.
 
 use super::assets::AssetManifest;
+use crate::messages::text::escape;
 use crate::service::Services;
 use app::i18n::{t, SUPPORT_PHONES};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -55,13 +56,6 @@ pub fn markdown(text: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The whole page.

@@ -145,8 +145,8 @@ fn facts(v: &TicketView, w: &Words, lang: Lang) -> Vec<(&'static str, String)> {
     lines
 }
 
-/// Escapes text for HTML.
-fn escape(s: &str) -> String {
+/// Escapes text for HTML (the e-mails' and the help pages').
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
