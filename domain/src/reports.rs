@@ -139,14 +139,9 @@ pub fn full_permille(booked_minutes: u32, open_minutes: u32) -> Option<u32> {
     })
 }
 
-/// The minutes of `visits` visits from `start` to `end` (`HH:MM` as
-/// stored); none for a time that does not read.
-pub fn booked_minutes(start: &str, end: &str, visits: u32) -> u32 {
-    let read = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").ok();
-    match (read(start), read(end)) {
-        (Some(a), Some(b)) => minutes_between(a, b).saturating_mul(visits),
-        _ => 0,
-    }
+/// The minutes of `visits` visits from `start` to `end`.
+pub fn booked_minutes(start: NaiveTime, end: NaiveTime, visits: u32) -> u32 {
+    minutes_between(start, end).saturating_mul(visits)
 }
 
 #[cfg(test)]
@@ -208,8 +203,8 @@ mod tests {
         assert_eq!(full_permille(240, 960), Some(250));
         assert_eq!(full_permille(0, 960), Some(0));
         assert_eq!(full_permille(30, 0), None);
-        assert_eq!(booked_minutes("09:00", "09:20", 3), 60);
-        assert_eq!(booked_minutes("09:20", "09:00", 1), 0);
-        assert_eq!(booked_minutes("9", "09:20", 1), 0);
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(booked_minutes(t(9, 0), t(9, 20), 3), 60);
+        assert_eq!(booked_minutes(t(9, 20), t(9, 0), 1), 0);
     }
 }

@@ -52,6 +52,37 @@ impl OfficeSettings {
         }
     }
 
+    /// The parts of `after` that differ from `self` (`hours`, `windows`,
+    /// `closures`, `notices`, `online_booking`, `online_services`,
+    /// `online_share_percent`, which covers the services' own shares).
+    pub fn changed_parts(&self, after: &OfficeSettings) -> Vec<String> {
+        let before = self;
+        let parts = [
+            ("hours", before.hours != after.hours),
+            ("windows", before.windows != after.windows),
+            ("closures", before.closures != after.closures),
+            ("notices", before.notices != after.notices),
+            (
+                "online_booking",
+                before.online_booking != after.online_booking,
+            ),
+            (
+                "online_services",
+                before.online_services != after.online_services,
+            ),
+            (
+                "online_share_percent",
+                before.online_share_percent != after.online_share_percent
+                    || before.online_shares != after.online_shares,
+            ),
+        ];
+        parts
+            .into_iter()
+            .filter(|(_, differs)| *differs)
+            .map(|(part, _)| part.to_string())
+            .collect()
+    }
+
     fn apply(self, office: &mut Office) {
         office.hours = self.hours;
         office.windows = self.windows;

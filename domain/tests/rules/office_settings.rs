@@ -171,3 +171,19 @@ fn a_window_taken_away_strands_the_tickets_it_held() {
     let lost = stranded(after, s, monday, t(9, 0), "2", &cal).expect("window 2 is gone");
     assert!(lost.uk.contains("розподіл вікон"), "{lost:?}");
 }
+
+#[test]
+fn the_parts_a_change_touches_are_named() {
+    let c = catalog();
+    let before = OfficeSettings::of(office(&c, PODIL));
+    assert!(before.changed_parts(&before).is_empty());
+    let mut after = before.clone();
+    after.online_booking = !after.online_booking;
+    after
+        .online_shares
+        .insert(domain::catalog::ServiceId("passport-abroad".into()), 50);
+    assert_eq!(
+        before.changed_parts(&after),
+        ["online_booking", "online_share_percent"]
+    );
+}

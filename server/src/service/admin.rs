@@ -6,7 +6,7 @@
 //! version). A booked ticket is never moved or cancelled by a change: its
 //! applicant is told and chooses another time (`stranded`).
 
-use super::admin_effect::{affected_days, changed_parts, Checked, Effect, Trail};
+use super::admin_effect::{affected_days, Checked, Effect, Trail};
 use super::{CatalogState, Services};
 use crate::store::{CatalogChange, NewStaffEvent, StoreError};
 use domain::calendar::WorkingCalendar;
@@ -97,7 +97,7 @@ impl Services {
             .with_settings(&id, req.settings.clone())
             .map_err(|cause| StaffError::Settings { cause })?;
         let after = office_of(&catalog, &id)?;
-        let changed = changed_parts(&OfficeSettings::of(before), &req.settings);
+        let changed = OfficeSettings::of(before).changed_parts(&req.settings);
         let calendar = &current.calendar;
         let effect = self
             .effect(&catalog, (before, calendar), (after, calendar))

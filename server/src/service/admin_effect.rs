@@ -1,11 +1,11 @@
 //! What an administrator's change does, as the preview and the save read
 //! it: the tickets it leaves without their time, by day; the change
 //! checked; its entry in the audit trail; the parts of an office's settings
-//! it changes.
+//! it changes (the parts are `OfficeSettings::changed_parts`).
 
 use chrono::NaiveDate;
 use domain::calendar::{WorkingCalendar, YearCalendar};
-use domain::catalog::{Catalog, CatalogFile, OfficeSettings};
+use domain::catalog::{Catalog, CatalogFile};
 use domain::i18n::Text;
 use office::api::AffectedDay;
 use std::collections::BTreeMap;
@@ -64,33 +64,5 @@ pub(super) fn affected_days(effect: &Effect) -> Vec<AffectedDay> {
             tickets: *tickets,
             reason: reason.clone(),
         })
-        .collect()
-}
-
-/// The parts of the settings that differ.
-pub(super) fn changed_parts(before: &OfficeSettings, after: &OfficeSettings) -> Vec<String> {
-    let parts = [
-        ("hours", before.hours != after.hours),
-        ("windows", before.windows != after.windows),
-        ("closures", before.closures != after.closures),
-        ("notices", before.notices != after.notices),
-        (
-            "online_booking",
-            before.online_booking != after.online_booking,
-        ),
-        (
-            "online_services",
-            before.online_services != after.online_services,
-        ),
-        (
-            "online_share_percent",
-            before.online_share_percent != after.online_share_percent
-                || before.online_shares != after.online_shares,
-        ),
-    ];
-    parts
-        .into_iter()
-        .filter(|(_, differs)| *differs)
-        .map(|(part, _)| part.to_string())
         .collect()
 }

@@ -72,7 +72,7 @@ impl Services {
         let mut booked: BTreeMap<String, u32> = BTreeMap::new();
         for (day, start, end, n) in &rows.booked {
             let visits = u32::try_from(*n).unwrap_or(u32::MAX);
-            *booked.entry(day.clone()).or_default() += booked_minutes(start, end, visits);
+            *booked.entry(day.clone()).or_default() += booked_minutes(*start, *end, visits);
         }
         let the_office = current.catalog.office(&OfficeId(office.clone()));
         let full = |day: NaiveDate, key: &str| {

@@ -3,10 +3,10 @@
 //! numbers (their median and 90th percentile are `domain::reports`'s).
 
 use super::error::StoreError;
-use super::rows::day_text;
+use super::rows::{day_text, parse_time};
 use super::tx::args;
 use super::Store;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// What a report is made of.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct ReportRows {
     pub service_times: Vec<(String, i64)>,
     /// `(day, start, end, visits)` of the times booked online and not
     /// cancelled.
-    pub booked: Vec<(String, String, String, i64)>,
+    pub booked: Vec<(String, NaiveTime, NaiveTime, i64)>,
 }
 
 /// The office's tickets of the days `$2..=$3`.
@@ -85,7 +85,14 @@ impl Store {
             )
             .await?
             .iter()
-            .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.int(3)?)))
+            .map(|r| {
+                Ok((
+                    r.text(0)?,
+                    parse_time(&r.text(1)?)?,
+                    parse_time(&r.text(2)?)?,
+                    r.int(3)?,
+                ))
+            })
             .collect::<Result<_, StoreError>>()?;
         Ok(ReportRows {
             counts,
