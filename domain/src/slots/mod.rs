@@ -14,7 +14,7 @@ use thiserror::Error;
 mod availability;
 mod grid;
 pub use availability::{availability, FreeSlot, Occupancy};
-use grid::{day_grid, GridSlot};
+use grid::GridSlot;
 pub use grid::{day_slots, slot_at};
 
 /// One bookable time of a day at one office for one service.
@@ -234,13 +234,11 @@ pub fn bookable_slot(
     if !horizon.contains(now, date, calendar)? {
         return Err(SlotError::OutsideHorizon);
     }
-    let slots = day_grid(office, service, date, calendar)?;
-    if slots.is_empty() {
+    let (any, slot) = grid::grid_slot_at(office, service, date, time, calendar)?;
+    if !any {
         return Err(SlotError::OfficeClosed);
     }
-    slots
-        .into_iter()
-        .find(|s| s.start == time && s.online > 0)
+    slot.filter(|s| s.online > 0)
         .map(GridSlot::owned)
         .ok_or(SlotError::NoSuchTime)
 }
