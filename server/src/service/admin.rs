@@ -97,7 +97,8 @@ impl Services {
             .with_settings(&id, req.settings.clone())
             .map_err(|cause| StaffError::Settings { cause })?;
         let after = office_of(&catalog, &id)?;
-        let changed = OfficeSettings::of(before).changed_parts(&req.settings);
+        let was = OfficeSettings::of(before);
+        let changed = was.changed_parts(&req.settings);
         let calendar = &current.calendar;
         let effect = self
             .effect(&catalog, (before, calendar), (after, calendar))
@@ -105,7 +106,7 @@ impl Services {
         let detail = serde_json::json!({
             "office": id.0,
             "changed": changed,
-            "before": OfficeSettings::of(before),
+            "before": was,
             "after": req.settings,
             "disrupted": effect.tickets.len(),
         });

@@ -1,7 +1,7 @@
 //! What an administrator's change does, as the preview and the save read
 //! it: the tickets it leaves without their time, by day; the change
-//! checked; its entry in the audit trail; the parts of an office's settings
-//! it changes (the parts are `OfficeSettings::changed_parts`).
+//! checked; its entry in the audit trail (which names the parts of an
+//! office's settings it changes: `OfficeSettings::changed_parts`).
 
 use chrono::NaiveDate;
 use domain::calendar::{WorkingCalendar, YearCalendar};
