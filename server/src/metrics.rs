@@ -24,10 +24,17 @@ struct Answered {
     kind: &'static str,
 }
 
+/// How a confirm on PostgreSQL was written (`store/confirm_batch.rs`).
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Written {
+    how: &'static str,
+}
+
 struct Metrics {
     registry: Registry,
     refused: Family<Refused, Counter>,
     errors: Family<Answered, Counter>,
+    confirms: Family<Written, Counter>,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
@@ -44,10 +51,17 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         "Error answers of the API by kind (a limit's kind includes the limit)",
         errors.clone(),
     );
+    let confirms = Family::<Written, Counter>::default();
+    registry.register(
+        "confirms",
+        "Confirms on PostgreSQL by how they were written: together (a batch of several), one (a batch of one), alone (left by a batch to a transaction of its own)",
+        confirms.clone(),
+    );
     Metrics {
         registry,
         refused,
         errors,
+        confirms,
     }
 });
 
@@ -62,6 +76,12 @@ pub fn refused(reason: &'static str, class: &'static str) {
 /// Counts an error answer of `kind`.
 pub fn answered(kind: &'static str) {
     METRICS.errors.get_or_create(&Answered { kind }).inc();
+}
+
+/// Counts `n` confirms written `how` (`together`, `one`, `alone`).
+pub fn confirms(how: &'static str, n: usize) {
+    let n = u64::try_from(n).unwrap_or(u64::MAX);
+    METRICS.confirms.get_or_create(&Written { how }).inc_by(n);
 }
 
 /// Every metric in Prometheus's text format.

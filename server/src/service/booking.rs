@@ -218,8 +218,8 @@ impl Services {
                 .map(|i| (active[i].id.clone(), active[i].status.clone()))
                 .collect();
             Ok(NewTicket {
-                id: ticket_id,
-                email_key,
+                id: ticket_id.clone(),
+                email_key: email_key.clone(),
                 window,
                 board_prefix,
                 person_key: person_key.clone(),
@@ -233,12 +233,12 @@ impl Services {
                 rnokpp: person.rnokpp.as_ref().map(|r| r.as_str().to_string()),
                 phone: contact.phone.as_ref().map(|p| p.as_str().to_string()),
                 email: contact.email.as_ref().map(|e| e.as_str().to_string()),
-                answers,
-                token_hash,
-                idempotency_hash,
-                request_hash,
-                token_sealed,
-                lang,
+                answers: answers.clone(),
+                token_hash: token_hash.clone(),
+                idempotency_hash: idempotency_hash.clone(),
+                request_hash: request_hash.clone(),
+                token_sealed: token_sealed.clone(),
+                lang: lang.clone(),
                 created_at: now.timestamp(),
             })
         };

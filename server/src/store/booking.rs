@@ -7,11 +7,20 @@ use super::error::StoreError;
 use super::outbox::MessageKind;
 use super::queries::*;
 use super::rows::*;
+use super::ticket_write::{ticket_args, TICKET_INSERT};
 use super::tx::internal;
 use super::tx::{args, Tx};
 use super::Store;
 use chrono::NaiveDate;
 use domain::slots::Occupancy;
+use std::sync::Arc;
+
+/// What a confirm decides under its locks, from what else is taken during
+/// the visit and the active tickets of the person or contact: the ticket to
+/// write. It may be asked again (a batch of confirms that failed is made
+/// again one by one).
+pub(super) type ConfirmDecide =
+    dyn Fn(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError> + Send + Sync;
 
 impl Store {
     /// What is or may be taken at `office` from `from` to `to` (inclusive):
@@ -67,7 +76,8 @@ impl Store {
     /// hold's office-day and of the contact, `decide` sees what else is taken
     /// during the visit and the active tickets of the person or the contact, and
     /// returns the ticket to write. A retry with the same idempotency hash
-    /// returns the ticket already made.
+    /// returns the ticket already made. On PostgreSQL the confirms asked
+    /// meanwhile are written with it (`confirm_batch.rs`).
     pub async fn confirm<F>(
         &self,
         keys: ConfirmKeys,
@@ -76,13 +86,34 @@ impl Store {
         decide: F,
     ) -> Result<ConfirmOutcome, StoreError>
     where
-        F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError> + Send + 'static,
+        F: Fn(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError> + Send + Sync + 'static,
     {
+        let decide: Arc<ConfirmDecide> = Arc::new(decide);
+        let hold = hold.clone();
+        if self.dialect == super::Dialect::Postgres {
+            let asked = super::confirm_batch::Asked {
+                keys,
+                hold,
+                now,
+                decide,
+            };
+            return self.confirm_queued(asked).await;
+        }
+        self.confirm_alone(keys, hold, now, decide).await
+    }
+
+    /// [`Store::confirm`] in a transaction of its own.
+    pub(super) async fn confirm_alone(
+        &self,
+        keys: ConfirmKeys,
+        hold: HoldRow,
+        now: i64,
+        decide: Arc<ConfirmDecide>,
+    ) -> Result<ConfirmOutcome, StoreError> {
         let locks = [
             format!("office-day:{}:{}", hold.office, hold.day),
             format!("contact:{}", keys.contact_key),
         ];
-        let hold = hold.clone();
         self.write(&[&locks[0], &locks[1]], move |tx| {
             Box::pin(confirm_in(tx, keys, hold, now, decide))
         })
@@ -91,16 +122,13 @@ impl Store {
 }
 
 /// The confirm's statements, inside its write transaction.
-async fn confirm_in<F>(
+async fn confirm_in(
     tx: &mut dyn Tx,
     keys: ConfirmKeys,
     hold: HoldRow,
     now: i64,
-    decide: F,
-) -> Result<ConfirmOutcome, StoreError>
-where
-    F: FnOnce(&[Occupancy], &[ActiveRow]) -> Result<NewTicket, StoreError>,
-{
+    decide: Arc<ConfirmDecide>,
+) -> Result<ConfirmOutcome, StoreError> {
     let ConfirmKeys {
         hold_id,
         idempotency_hash,
@@ -149,8 +177,7 @@ where
     let mut row = ticket_args(&t, &hold, &number, seq);
     // Its confirmation, one row per contact given (known here: no need to
     // read the row back as `queue_messages` does).
-    let outbox_id =
-        |channel: &str| format!("{}:{}:1:{channel}", MessageKind::Booked.as_str(), t.id);
+    let outbox_id = |channel: &str| outbox_id(&t.id, channel);
     let channels = [
         t.email.as_ref().map(|_| "email"),
         t.phone.as_ref().map(|_| "sms"),
@@ -167,7 +194,7 @@ where
             .await
             .map_err(ticket_refused)?;
     } else {
-        tx.exec(TICKET_INSERT, row).await.map_err(ticket_refused)?;
+        tx.exec(&TICKET_INSERT, row).await.map_err(ticket_refused)?;
         tx.exec(
             "INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at, node)
              VALUES ($1, 1, 'book', 'booked', 'booked', 'applicant', $2, $3)",
@@ -192,7 +219,17 @@ where
         }
     }
     // What was just written, without reading it back.
-    Ok(ConfirmOutcome::Created(StoredTicket {
+    Ok(ConfirmOutcome::Created(created(t, &hold, number, now)))
+}
+
+/// The id of the confirmation of ticket `id` sent by `channel`.
+pub(super) fn outbox_id(id: &str, channel: &str) -> String {
+    format!("{}:{id}:1:{channel}", MessageKind::Booked.as_str())
+}
+
+/// Ticket `t` as written at `now` for `hold`, numbered `number`.
+pub(super) fn created(t: NewTicket, hold: &HoldRow, number: String, now: i64) -> StoredTicket {
+    StoredTicket {
         id: t.id,
         office: hold.office.clone(),
         service: hold.service.clone(),
@@ -208,7 +245,7 @@ where
         created_at: now,
         erased: false,
         window: t.window,
-    }))
+    }
 }
 
 /// What a confirm looks for under its locks.

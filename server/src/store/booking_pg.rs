@@ -6,8 +6,9 @@
 
 use super::booking::{Found, Wanted};
 use super::error::StoreError;
-use super::queries::{active_of_sql, active_row, visit_occupancy_sql, TICKET_INSERT};
+use super::queries::{active_of_sql, active_row, visit_occupancy_sql};
 use super::rows::*;
+use super::ticket_write::TICKET_INSERT;
 use super::tx::{args, internal, DbRow, Tx};
 use std::sync::LazyLock;
 
@@ -39,8 +40,9 @@ static TAKE_HOLD_SQL: LazyLock<String> = LazyLock::new(|| {
 /// the e-mail's and the SMS's rows (NULL: not sent that way), `$32` this
 /// node's name.
 pub(super) static WRITE_TICKET_SQL: LazyLock<String> = LazyLock::new(|| {
+    let insert = TICKET_INSERT.as_str();
     format!(
-        "WITH t AS ({TICKET_INSERT} RETURNING id),
+        "WITH t AS ({insert} RETURNING id),
          e AS (INSERT INTO ticket_events (ticket_id, seq, event, from_status, to_status, actor, at, node)
                SELECT id, 1, 'book', 'booked', 'booked', 'applicant', $28, $32 FROM t),
          o AS (INSERT INTO outbox (id, ticket_id, kind, channel, created_at, due_at)

@@ -144,6 +144,7 @@ impl Store {
             lookups,
             url: url.as_str().into(),
             holds: Default::default(),
+            confirms: Default::default(),
         })
     }
 

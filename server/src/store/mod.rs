@@ -10,6 +10,8 @@ mod booking;
 mod booking_pg;
 mod catalog;
 mod checkpoint;
+mod confirm_batch;
+mod confirm_batch_in;
 mod connect;
 mod console;
 mod console_sweep;
@@ -36,6 +38,7 @@ mod rows;
 mod shared;
 mod signin;
 mod staff;
+mod ticket_write;
 mod trail;
 mod tx;
 mod walk_in;
@@ -119,6 +122,8 @@ pub struct Store {
     url: std::sync::Arc<str>,
     /// The holds waiting to be written, by office and day.
     holds: std::sync::Arc<hold_batch::HoldQueues>,
+    /// The confirms waiting to be written (PostgreSQL).
+    confirms: std::sync::Arc<confirm_batch::ConfirmQueue>,
 }
 
 impl Store {

@@ -20,7 +20,14 @@ static VISIT_OCCUPANCY_SQL: LazyLock<String> = LazyLock::new(|| visit_occupancy_
 /// `$first+4`; `tickets_also` and `holds_also` narrow either further (an
 /// `AND …` or nothing).
 pub(super) fn visit_occupancy_sql(first: usize, tickets_also: &str, holds_also: &str) -> String {
-    let [office, day, end, start, now] = [0, 1, 2, 3, 4].map(|i| format!("${}", first + i));
+    let on = [0, 1, 2, 3, 4].map(|i| format!("${}", first + i));
+    visit_occupancy_on(on.each_ref().map(String::as_str), tickets_also, holds_also)
+}
+
+/// [`visit_occupancy_sql`] of the values `[office, day, end, start, now]`
+/// (parameters, or columns of a query around it).
+pub(super) fn visit_occupancy_on(on: [&str; 5], tickets_also: &str, holds_also: &str) -> String {
+    let [office, day, end, start, now] = on;
     let during = format!(
         "office_id = {office} AND day = {day} AND start_time < {end} AND end_time > {start}"
     );
@@ -40,17 +47,24 @@ pub(super) static ACTIVE_OF_SQL: LazyLock<String> = LazyLock::new(|| active_of_s
 
 /// [`ACTIVE_OF_SQL`] with its keys from `$first` on.
 pub(super) fn active_of_sql(first: usize) -> String {
-    let of = |key: &str, n: usize| {
+    let on = [0, 1, 2].map(|i| format!("${}", first + i));
+    active_of_on(on.each_ref().map(String::as_str))
+}
+
+/// [`active_of_sql`] of the values `[name key, tax key, contact key]`
+/// (parameters, or columns of a query around it).
+pub(super) fn active_of_on(on: [&str; 3]) -> String {
+    let of = |key: &str, value: &str| {
         format!(
             "SELECT id, person_key, tax_key, service_id, contact_key, day, status FROM tickets
-               WHERE status IN {ACTIVE} AND {key} = ${n}"
+               WHERE status IN {ACTIVE} AND {key} = {value}"
         )
     };
     format!(
         "{} UNION {} UNION {}",
-        of("person_key", first),
-        of("tax_key", first + 1),
-        of("contact_key", first + 2)
+        of("person_key", on[0]),
+        of("tax_key", on[1]),
+        of("contact_key", on[2])
     )
 }
 
@@ -191,53 +205,6 @@ impl super::Store {
         })
         .await
     }
-}
-
-/// The ticket's columns, `$1` to `$27`.
-pub(super) const TICKET_INSERT: &str =
-    "INSERT INTO tickets (id, office_id, service_id, day, start_time, end_time, window_id, board_number, board_seq,
-        status, paid, person_key, contact_key, surname, given_name, patronymic, birth_date, rnokpp, phone, email,
-        answers, token_hash, idempotency_hash, token_sealed, created_at, tax_key, request_hash, lang, keys_version,
-        email_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'booked', 0, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-        $19, $20, $21, $22, $23, $24, $25, $26, 3, $27)";
-
-/// The arguments of [`TICKET_INSERT`].
-pub(super) fn ticket_args(
-    t: &NewTicket,
-    hold: &HoldRow,
-    number: &str,
-    seq: i64,
-) -> Vec<super::tx::Arg> {
-    args![
-        &t.id,
-        &hold.office,
-        &hold.service,
-        day_text(hold.day),
-        time_text(hold.start),
-        time_text(hold.end),
-        &t.window,
-        number,
-        seq,
-        &t.person_key,
-        &t.contact_key,
-        &t.surname,
-        &t.given_name,
-        t.patronymic.clone(),
-        day_text(t.birth_date),
-        t.rnokpp.clone(),
-        t.phone.clone(),
-        t.email.clone(),
-        &t.answers,
-        &t.token_hash,
-        &t.idempotency_hash,
-        &t.token_sealed,
-        t.created_at,
-        t.tax_key.clone(),
-        &t.request_hash,
-        &t.lang,
-        t.email_key.clone(),
-    ]
 }
 
 /// Writes the end of ticket `id`, left `from` on a day that is over

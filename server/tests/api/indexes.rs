@@ -95,7 +95,7 @@ async fn confirm(
     };
     store
         .confirm(keys, &row, crate::common::now().timestamp(), move |_, _| {
-            Ok(ticket)
+            Ok(ticket.clone())
         })
         .await
 }
