@@ -64,10 +64,11 @@ async fn booked_checked_in_called_on_the_board_then_annulled() {
     let url = finish(&phone, &who).await;
     let number = text(&phone, "[data-number]").await;
 
-    // The visit's day: ten minutes before its time, a grace time of 3 s.
+    // The visit's day: ten minutes before its time, a grace time of 10 s
+    // (long enough for a busy machine's console to show its countdown).
     let ahead = until_visit(&server, &url).await.to_string();
     server
-        .restart_with(&["--clock-ahead-seconds", &ahead, "--grace-seconds", "3"])
+        .restart_with(&["--clock-ahead-seconds", &ahead, "--grace-seconds", "10"])
         .await
         .unwrap();
     server
@@ -234,7 +235,17 @@ async fn booked_checked_in_called_on_the_board_then_annulled() {
     phone.reload().await.unwrap();
     phone.wait_for_text(".notice.called", "1").await.unwrap();
 
-    // Not here, by the keyboard; annulled when the grace time ends.
+    // Not here, by the keyboard; annulled when the grace time ends. The
+    // key acts once the console is no longer busy with the payment (its
+    // buttons enabled again), as an officer sees; pressed while busy, it
+    // does nothing.
+    console
+        .wait_for_count(
+            &format!(".console-current[data-number='{number}'] button[aria-keyshortcuts='A']:not([disabled])"),
+            1,
+        )
+        .await
+        .unwrap();
     console.press("a").await.unwrap();
     console
         .wait_for_count(
