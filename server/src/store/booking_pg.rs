@@ -1,4 +1,5 @@
-//! The confirm's statements on PostgreSQL, where each statement is a round
+//! The statements of a confirm alone on PostgreSQL (one that a batch of
+//! confirms left, `confirm_batch.rs`), where each statement is a round
 //! trip to the database: the hold taken away, the board counted on and what
 //! the decision reads go as one statement, the ticket with its history and
 //! its messages as another. SQLite's writer runs the same work statement by
